@@ -1,0 +1,21 @@
+export { decodeBase64, encodeBase64 } from './base64.js'
+export { bytesToHex, hexToBytes } from './hex.js'
+export {
+  addressOf,
+  avatarId,
+  formatPublicKey,
+  getPublicKey,
+  parseAddress,
+  parsePrivateKey,
+  parsePublicKey,
+  toChecksumAddress,
+} from './keys.js'
+export {
+  hashPersonalMessage,
+  recoverPersonalSigner,
+  recoveryIdOf,
+  signPersonalMessage,
+  verifyPersonalSignature,
+  verifyWalletSignature,
+} from './personal-sign.js'
+export { decodeBase58, encodeBase58, verifySolanaSignature } from './solana.js'

@@ -1,0 +1,92 @@
+/**
+ * secp256k1 keys in every form Next.ID accepts (§3.2 of NEXTID-PROTOCOL.md): hex with or without
+ * `0x`, any case, 33-byte compressed or 65-byte uncompressed. Keys are checked to lie on the curve.
+ */
+import { secp256k1 } from '@noble/curves/secp256k1.js'
+import { keccak_256 } from '@noble/hashes/sha3.js'
+import { InvalidInputError } from '../errors.js'
+import { requireBytes, requireString } from '../input.js'
+import { bytesToHex, hexToBytes } from './hex.js'
+
+/** Parses a public key given as hex text or bytes; returns the 33-byte compressed form. */
+export function parsePublicKey(value: unknown, field = 'publicKey'): Uint8Array {
+  const bytes = value instanceof Uint8Array ? value : hexToBytes(value, field)
+  if (bytes.length !== 33 && bytes.length !== 65) {
+    throw new InvalidInputError(field, `expected 33 or 65 bytes, got ${bytes.length}`)
+  }
+  const prefix = bytes[0]
+  if (bytes.length === 33 ? prefix !== 0x02 && prefix !== 0x03 : prefix !== 0x04) {
+    throw new InvalidInputError(field, `expected prefix 02/03 (33 bytes) or 04 (65 bytes), got ${prefix?.toString(16).padStart(2, '0')}`)
+  }
+  try {
+    return secp256k1.Point.fromBytes(bytes).toBytes(true)
+  } catch {
+    throw new InvalidInputError(field, 'is not a point on secp256k1')
+  }
+}
+
+/** Formats a public key as `0x` + lowercase hex, compressed (ProofService) or uncompressed (KVService). */
+export function formatPublicKey(publicKey: Uint8Array, options: { compressed: boolean; prefix?: boolean }): string {
+  const point = secp256k1.Point.fromBytes(parsePublicKey(publicKey))
+  const hex = bytesToHex(point.toBytes(options.compressed))
+  return options.prefix === false ? hex : `0x${hex}`
+}
+
+/** The canonical avatar id: `0x` + compressed lowercase hex, as ProofService stores it. */
+export function avatarId(publicKey: unknown, field = 'publicKey'): string {
+  return formatPublicKey(parsePublicKey(publicKey, field), { compressed: true })
+}
+
+/** Parses a 32-byte secret key (hex or bytes) that is a valid secp256k1 scalar. */
+export function parsePrivateKey(value: unknown, field = 'privateKey'): Uint8Array {
+  const bytes = value instanceof Uint8Array ? requireBytes(value, field, [32]) : hexToBytes(value, field)
+  if (bytes.length !== 32) throw new InvalidInputError(field, `expected 32 bytes, got ${bytes.length}`)
+  if (!secp256k1.utils.isValidSecretKey(bytes)) throw new InvalidInputError(field, 'is not a valid secp256k1 secret key')
+  return bytes
+}
+
+/** The compressed public key of a secret key. */
+export function getPublicKey(privateKey: Uint8Array): Uint8Array {
+  return secp256k1.getPublicKey(parsePrivateKey(privateKey), true)
+}
+
+/** The Ethereum address of a public key, `0x` + 40 lowercase hex digits. */
+export function addressOf(publicKey: Uint8Array): string {
+  const uncompressed = secp256k1.Point.fromBytes(parsePublicKey(publicKey)).toBytes(false)
+  return `0x${bytesToHex(keccak_256(uncompressed.subarray(1)).subarray(12))}`
+}
+
+const ADDRESS = /^0x[0-9a-fA-F]{40}$/
+
+/**
+ * Parses an Ethereum address (`0x` + 40 hex digits); returns it lowercase. A mixed-case address
+ * must carry a valid EIP-55 checksum, so a mistyped one is caught.
+ */
+export function parseAddress(value: unknown, field = 'address'): string {
+  const text = requireString(value, field)
+  if (!ADDRESS.test(text)) throw new InvalidInputError(field, 'expected 0x and 40 hex digits')
+  const lower = text.toLowerCase()
+  const digits = text.slice(2)
+  const isMixedCase = digits !== digits.toLowerCase() && digits !== digits.toUpperCase()
+  if (isMixedCase && toChecksumAddress(lower) !== text) {
+    throw new InvalidInputError(field, 'has a wrong EIP-55 checksum')
+  }
+  return lower
+}
+
+/** EIP-55 mixed-case checksum form of an address. */
+export function toChecksumAddress(address: string): string {
+  const digits = parseAddressDigits(address)
+  const hash = bytesToHex(keccak_256(new TextEncoder().encode(digits)))
+  let out = '0x'
+  for (let i = 0; i < digits.length; i++) {
+    const digit = digits[i] as string
+    out += Number.parseInt(hash[i] as string, 16) >= 8 ? digit.toUpperCase() : digit
+  }
+  return out
+}
+
+function parseAddressDigits(address: string): string {
+  if (!ADDRESS.test(address)) throw new InvalidInputError('address', 'expected 0x and 40 hex digits')
+  return address.slice(2).toLowerCase()
+}

@@ -1,0 +1,12 @@
+import { defineConfig } from 'vitest/config'
+
+// Kept apart from vite.config.ts: the crxjs plugin must not run for unit tests.
+export default defineConfig({
+  test: {
+    include: ['src/**/*.test.ts', 'extension/**/*.test.ts', 'server/**/*.test.ts', 'scripts/**/*.test.ts'],
+    environment: 'node',
+    testTimeout: 60_000,
+    pool: 'forks',
+    maxWorkers: 2,
+  },
+})
