@@ -98,8 +98,16 @@ interface SubtleCrypto {
     keyUsages: string[],
   ): Promise<CryptoKey>
   exportKey(format: 'raw', key: CryptoKey): Promise<ArrayBuffer>
-  encrypt(algorithm: { name: 'AES-GCM'; iv: BufferSource; additionalData?: BufferSource }, key: CryptoKey, data: BufferSource): Promise<ArrayBuffer>
-  decrypt(algorithm: { name: 'AES-GCM'; iv: BufferSource; additionalData?: BufferSource }, key: CryptoKey, data: BufferSource): Promise<ArrayBuffer>
+  encrypt(
+    algorithm: { name: 'AES-GCM'; iv: BufferSource; additionalData?: BufferSource },
+    key: CryptoKey,
+    data: BufferSource,
+  ): Promise<ArrayBuffer>
+  decrypt(
+    algorithm: { name: 'AES-GCM'; iv: BufferSource; additionalData?: BufferSource },
+    key: CryptoKey,
+    data: BufferSource,
+  ): Promise<ArrayBuffer>
 }
 declare var crypto: {
   readonly subtle: SubtleCrypto

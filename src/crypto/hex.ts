@@ -8,7 +8,8 @@ export function hexToBytes(value: unknown, field: string): Uint8Array {
   const text = requireString(value, field)
   const digits = text.startsWith('0x') || text.startsWith('0X') ? text.slice(2) : text
   if (!HEX.test(digits)) throw new InvalidInputError(field, 'expected hex digits (0-9, a-f)')
-  if (digits.length % 2 !== 0) throw new InvalidInputError(field, `expected an even number of hex digits, got ${digits.length}`)
+  if (digits.length % 2 !== 0)
+    throw new InvalidInputError(field, `expected an even number of hex digits, got ${digits.length}`)
   const bytes = new Uint8Array(digits.length / 2)
   for (let i = 0; i < bytes.length; i++) bytes[i] = Number.parseInt(digits.slice(i * 2, i * 2 + 2), 16)
   return bytes

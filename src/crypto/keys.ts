@@ -16,7 +16,10 @@ export function parsePublicKey(value: unknown, field = 'publicKey'): Uint8Array 
   }
   const prefix = bytes[0]
   if (bytes.length === 33 ? prefix !== 0x02 && prefix !== 0x03 : prefix !== 0x04) {
-    throw new InvalidInputError(field, `expected prefix 02/03 (33 bytes) or 04 (65 bytes), got ${prefix?.toString(16).padStart(2, '0')}`)
+    throw new InvalidInputError(
+      field,
+      `expected prefix 02/03 (33 bytes) or 04 (65 bytes), got ${prefix?.toString(16).padStart(2, '0')}`,
+    )
   }
   try {
     return secp256k1.Point.fromBytes(bytes).toBytes(true)
@@ -41,7 +44,8 @@ export function avatarId(publicKey: unknown, field = 'publicKey'): string {
 export function parsePrivateKey(value: unknown, field = 'privateKey'): Uint8Array {
   const bytes = value instanceof Uint8Array ? requireBytes(value, field, [32]) : hexToBytes(value, field)
   if (bytes.length !== 32) throw new InvalidInputError(field, `expected 32 bytes, got ${bytes.length}`)
-  if (!secp256k1.utils.isValidSecretKey(bytes)) throw new InvalidInputError(field, 'is not a valid secp256k1 secret key')
+  if (!secp256k1.utils.isValidSecretKey(bytes))
+    throw new InvalidInputError(field, 'is not a valid secp256k1 secret key')
   return bytes
 }
 

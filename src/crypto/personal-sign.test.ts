@@ -70,7 +70,9 @@ describe('personal_sign known answers (§3.7)', () => {
   })
 
   it('rejects a signature of the wrong length, naming the field', () => {
-    expect(() => recoverPersonalSigner(kat.message, new Uint8Array(64))).toThrow('"signature" expected 65 bytes, got 64')
+    expect(() => recoverPersonalSigner(kat.message, new Uint8Array(64))).toThrow(
+      '"signature" expected 65 bytes, got 64',
+    )
     expect(() => recoverPersonalSigner(kat.message, 'vBT+', 'extra.signature')).toThrow(
       '"extra.signature" expected Uint8Array, got string of length 4',
     )

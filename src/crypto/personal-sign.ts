@@ -46,7 +46,11 @@ export function recoveryIdOf(signature: unknown, field = 'signature'): 0 | 1 {
 }
 
 /** Recovers the compressed public key that signed `message` with personal_sign. */
-export function recoverPersonalSigner(message: string | Uint8Array, signature: unknown, field = 'signature'): Uint8Array {
+export function recoverPersonalSigner(
+  message: string | Uint8Array,
+  signature: unknown,
+  field = 'signature',
+): Uint8Array {
   const recoveryId = recoveryIdOf(signature, field)
   const bytes = signature as Uint8Array
   const recovered = new Uint8Array(65)

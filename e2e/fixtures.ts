@@ -1,0 +1,51 @@
+/**
+ * Playwright fixtures: a fresh Chromium profile with the built extension (dist/) loaded, its
+ * service worker and its id. Uses Debian's /usr/bin/chromium (a downloaded browser cannot work here).
+ */
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+import { type BrowserContext, test as base, chromium, type Worker } from '@playwright/test'
+
+export const DIST = path.resolve(import.meta.dirname, '..', 'dist')
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
+
+type ExtensionFixtures = {
+  context: BrowserContext
+  serviceWorker: Worker
+  extensionId: string
+}
+
+export const test = base.extend<ExtensionFixtures>({
+  // biome-ignore lint/correctness/noEmptyPattern: Playwright fixtures take their dependencies as a pattern.
+  context: async ({}, use) => {
+    const profile = mkdtempSync(path.join(tmpdir(), 'nextid-e2e-'))
+    const context = await chromium.launchPersistentContext(profile, {
+      executablePath: CHROMIUM,
+      headless: true,
+      args: [
+        `--disable-extensions-except=${DIST}`,
+        `--load-extension=${DIST}`,
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
+    })
+    await use(context)
+    await context.close()
+    rmSync(profile, { recursive: true, force: true })
+  },
+  serviceWorker: async ({ context }, use) => {
+    const [existing] = context.serviceWorkers()
+    await use(existing ?? (await context.waitForEvent('serviceworker')))
+  },
+  extensionId: async ({ serviceWorker }, use) => {
+    await use(new URL(serviceWorker.url()).host)
+  },
+})
+
+export const expect = test.expect

@@ -1,0 +1,47 @@
+/**
+ * Serves one API in the background. The sender is checked before any handler runs: trust comes
+ * from what the browser says about the sender, never from a field in the message.
+ */
+import browser, { type Runtime } from 'webextension-polyfill'
+import type { ApiName, Handlers, Method } from './catalogue.js'
+import { type ErrorReply, isRequestEnvelope, type Reply } from './envelope.js'
+
+export type SenderCheck = (sender: Runtime.MessageSender) => boolean
+
+/** True for pages of this extension itself (popup, full tab, approval window); false for content scripts. */
+export function isExtensionPage(sender: Runtime.MessageSender): boolean {
+  if (sender.id !== browser.runtime.id || sender.url === undefined) return false
+  return new URL(sender.url).origin === new URL(browser.runtime.getURL('/')).origin
+}
+
+export function serveApi<Api extends Record<string, Method>>(
+  api: ApiName,
+  handlers: Handlers<Api>,
+  isAllowed: SenderCheck,
+): void {
+  browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender) => {
+    if (!isRequestEnvelope(message) || message.api !== api) return undefined
+    if (!isAllowed(sender))
+      return Promise.resolve(errorReply('FORBIDDEN', `${api} API is not available to this sender`))
+    if (!Object.hasOwn(handlers, message.method)) {
+      return Promise.resolve(errorReply('UNKNOWN_METHOD', `unknown method ${api}.${message.method}`))
+    }
+    const handler = handlers[message.method as keyof Api] as (params: unknown) => Promise<unknown>
+    return handler(message.params).then(
+      (result): Reply => ({ ok: true, result }),
+      (error: unknown) => toErrorReply(error),
+    )
+  })
+}
+
+function toErrorReply(error: unknown): ErrorReply {
+  if (error instanceof Error) {
+    const code = 'code' in error && typeof error.code === 'string' ? error.code : 'INTERNAL'
+    return errorReply(code, error.message)
+  }
+  return errorReply('INTERNAL', 'unexpected failure')
+}
+
+function errorReply(code: string, message: string): ErrorReply {
+  return { ok: false, error: { code, message } }
+}

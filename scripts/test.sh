@@ -1,0 +1,29 @@
+#!/usr/bin/env bash
+# The README's test command: sets up, then runs every check and suite, and ends with one line
+# "N passed, N failed" summing them all. Exits non-zero on any failure.
+set -uo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/setup.sh --browser || { echo "setup failed"; echo "0 passed, 1 failed"; exit 1; }
+
+results=.reports
+rm -rf "$results" && mkdir -p "$results"
+failed_steps=()
+
+step() { # step NAME COMMAND… — a check that counts as one test
+  local name=$1; shift
+  echo "› $name"
+  if "$@"; then echo "pass" > "$results/step-$name"; else echo "fail" > "$results/step-$name"; failed_steps+=("$name"); fi
+}
+
+step typecheck-src npx tsc -p tsconfig.src.json
+step typecheck npx tsc -p tsconfig.json
+step lint npx biome ci --reporter=summary .
+echo "› unit tests"
+npx vitest run --reporter=default --reporter=json --outputFile.json="$results/unit.json" || failed_steps+=(unit)
+step build npx vite build --logLevel warn
+echo "› end-to-end tests"
+npx playwright test || failed_steps+=(e2e)
+
+node scripts/summarize-tests.mjs "$results"
+summary_status=$?
+[ ${#failed_steps[@]} -eq 0 ] && [ $summary_status -eq 0 ]
