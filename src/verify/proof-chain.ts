@@ -1,0 +1,149 @@
+/**
+ * Verifies an avatar's proof chain as GET /v1/proofchain returns it (§4.8, §8), trusting no
+ * server: each link's signature must recover to the avatar (or, for a wallet-signed Ethereum or
+ * Solana delete, to the wallet, §6.4/§6.5) over the exact string it stores, and each signed
+ * payload's `prev` must be the previous link's signature.
+ */
+import type { ProofChainLink } from '../client/types.js'
+import { decodeBase64 } from '../crypto/base64.js'
+import { addressOf, parsePublicKey } from '../crypto/keys.js'
+import { recoverPersonalSigner } from '../crypto/personal-sign.js'
+import { encodeBase58, verifySolanaSignature } from '../crypto/solana.js'
+import { InvalidInputError } from '../errors.js'
+import { requireString } from '../input.js'
+import { buildLegacyProofSignPayload } from '../protocol/proof-payload.js'
+
+/** The fields of a chain link that verification reads. */
+export type ChainLinkToVerify = Pick<
+  ProofChainLink,
+  'action' | 'platform' | 'identity' | 'createdAt' | 'uuid' | 'signature' | 'signaturePayload'
+>
+
+export type LinkStatus = 'verified' | 'signature-mismatch' | 'broken-link' | 'payload-mismatch' | 'malformed'
+
+export type LinkVerification = {
+  index: number
+  status: LinkStatus
+  /** Who signed, when verified: the avatar, or the bound wallet revoking its own binding. */
+  signer?: 'avatar' | 'wallet'
+  /** The exact text the signature covers: the stored payload, or the legacy 4-key form (§5.2). */
+  signedText: string
+  /** Why the link is not verified, in words; `""` when it is. */
+  reason: string
+}
+
+export type ChainVerification = {
+  /** True when every link is verified and linked to the one before it. */
+  valid: boolean
+  links: LinkVerification[]
+}
+
+/** Verifies every link of a chain, oldest first, for the avatar given in any public-key form. */
+export function verifyProofChain(avatar: unknown, links: readonly ChainLinkToVerify[]): ChainVerification {
+  const avatarAddress = addressOf(parsePublicKey(avatar, 'avatar'))
+  if (!Array.isArray(links)) throw new InvalidInputError('links', 'expected an array of chain links')
+  const results = links.map((link, index) =>
+    verifyLink(link, index, index === 0 ? null : (links[index - 1] as ChainLinkToVerify).signature, avatarAddress),
+  )
+  return { valid: results.every((result) => result.status === 'verified'), links: results }
+}
+
+function verifyLink(
+  link: ChainLinkToVerify,
+  index: number,
+  expectedPrev: string | null,
+  avatarAddress: string,
+): LinkVerification {
+  const field = `links[${index}]`
+  for (const key of ['action', 'platform', 'identity', 'createdAt', 'uuid', 'signature', 'signaturePayload'] as const) {
+    requireString(link?.[key], `${field}.${key}`)
+  }
+  let signedText = link.signaturePayload
+  if (signedText === '') {
+    try {
+      signedText = buildLegacyProofSignPayload({ ...link, prev: expectedPrev })
+    } catch (error) {
+      if (!(error instanceof InvalidInputError)) throw error
+      return { index, status: 'malformed', signedText, reason: `the legacy link cannot be rebuilt: ${error.message}` }
+    }
+  }
+  const report = (status: LinkStatus, reason: string, signer?: 'avatar' | 'wallet'): LinkVerification =>
+    signer ? { index, status, signer, signedText, reason } : { index, status, signedText, reason }
+
+  const mismatch = findPayloadMismatch(link, expectedPrev)
+  if (mismatch) return report(mismatch.status, mismatch.reason)
+
+  if (link.signature === '') return report('malformed', 'the link has no signature')
+  let signature: Uint8Array
+  try {
+    signature = decodeBase64(link.signature, `${field}.signature`)
+  } catch {
+    return report('malformed', 'the signature is not base64')
+  }
+  if (signature.length !== 65 && signature.length !== 64) {
+    return report('malformed', `the signature has ${signature.length} bytes, not 65`)
+  }
+  const signer = findSigner(link, signedText, signature, avatarAddress)
+  if (signer) return report('verified', '', signer)
+  return report('signature-mismatch', 'the signature does not recover to this avatar')
+}
+
+/** Checks what the signed payload says against the link and its place in the chain. */
+function findPayloadMismatch(
+  link: ChainLinkToVerify,
+  expectedPrev: string | null,
+): { status: LinkStatus; reason: string } | undefined {
+  if (link.signaturePayload === '') return undefined
+  let payload: Record<string, unknown>
+  try {
+    const parsed: unknown = JSON.parse(link.signaturePayload)
+    if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) throw new Error('not an object')
+    payload = parsed as Record<string, unknown>
+  } catch {
+    return { status: 'malformed', reason: 'the signed payload is not a JSON object' }
+  }
+  if (payload.prev !== expectedPrev) {
+    return { status: 'broken-link', reason: 'the signed payload does not point to the previous link' }
+  }
+  const expected: Record<string, string> = {
+    action: link.action,
+    platform: link.platform,
+    identity: link.identity,
+    uuid: link.uuid,
+    created_at: link.createdAt,
+  }
+  for (const [key, value] of Object.entries(expected)) {
+    if (value !== '' && payload[key] !== value) {
+      return { status: 'payload-mismatch', reason: `the signed payload says ${key} ${JSON.stringify(payload[key])}` }
+    }
+  }
+  return undefined
+}
+
+function findSigner(
+  link: ChainLinkToVerify,
+  signedText: string,
+  signature: Uint8Array,
+  avatarAddress: string,
+): 'avatar' | 'wallet' | undefined {
+  if (signature.length === 65) {
+    let recovered: string
+    try {
+      recovered = addressOf(recoverPersonalSigner(signedText, signature))
+    } catch {
+      return undefined
+    }
+    if (recovered === avatarAddress) return 'avatar'
+    const walletDelete = link.platform === 'ethereum' && link.action === 'delete'
+    return walletDelete && recovered === link.identity.toLowerCase() ? 'wallet' : undefined
+  }
+  // A Solana wallet revoking its binding signs with ed25519: 64 bytes, no recovery (§6.5).
+  if (signature.length === 64 && link.platform === 'solana' && link.action === 'delete') {
+    try {
+      return verifySolanaSignature(signedText, encodeBase58(signature), link.identity) ? 'wallet' : undefined
+    } catch {
+      return undefined // the identity is not a Solana address
+    }
+  }
+  return undefined
+}
