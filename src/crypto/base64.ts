@@ -4,12 +4,12 @@
  */
 import { base64 } from '@scure/base'
 import { InvalidInputError } from '../errors.js'
-import { requireString } from '../input.js'
+import { requireBytes, requireString } from '../input.js'
 
 const STANDARD_BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/
 
 export function encodeBase64(bytes: Uint8Array): string {
-  return base64.encode(bytes)
+  return base64.encode(requireBytes(bytes, 'bytes'))
 }
 
 export function decodeBase64(value: unknown, field: string): Uint8Array {

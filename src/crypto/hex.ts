@@ -1,6 +1,6 @@
 /** Strict hex: even length, only 0-9a-f in any case, an optional `0x`/`0X` prefix. */
 import { InvalidInputError } from '../errors.js'
-import { requireString } from '../input.js'
+import { requireBytes, requireString } from '../input.js'
 
 const HEX = /^[0-9a-fA-F]*$/
 
@@ -18,6 +18,6 @@ export function hexToBytes(value: unknown, field: string): Uint8Array {
 /** Lowercase hex without a prefix. */
 export function bytesToHex(bytes: Uint8Array): string {
   let out = ''
-  for (const byte of bytes) out += byte.toString(16).padStart(2, '0')
+  for (const byte of requireBytes(bytes, 'bytes')) out += byte.toString(16).padStart(2, '0')
   return out
 }

@@ -90,7 +90,8 @@ export function toChecksumAddress(address: string): string {
   return out
 }
 
-function parseAddressDigits(address: string): string {
-  if (!ADDRESS.test(address)) throw new InvalidInputError('address', 'expected 0x and 40 hex digits')
+function parseAddressDigits(address: unknown): string {
+  if (typeof address !== 'string' || !ADDRESS.test(address))
+    throw new InvalidInputError('address', 'expected 0x and 40 hex digits')
   return address.slice(2).toLowerCase()
 }

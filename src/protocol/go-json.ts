@@ -43,8 +43,8 @@ export function stringifyGoJson(value: unknown, field = 'value'): string {
 }
 
 /** A JSON string literal with Go's escaping (HTML characters and U+2028/U+2029 as `\uXXXX`). */
-export function quoteGoString(text: string, field = 'value'): string {
-  requireWellFormed(text, field)
+export function quoteGoString(value: unknown, field = 'value'): string {
+  const text = requireWellFormed(value, field)
   return `"${text.replace(GO_ESCAPED, (char) => GO_ESCAPES[char] ?? `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`)}"`
 }
 

@@ -49,8 +49,8 @@ export function stringifySerdeJson(value: unknown, field = 'value'): string {
 }
 
 /** A JSON string literal with serde_json's escaping (`"`, `\`, control characters only). */
-export function quoteSerdeString(text: string, field = 'value'): string {
-  requireWellFormed(text, field)
+export function quoteSerdeString(value: unknown, field = 'value'): string {
+  const text = requireWellFormed(value, field)
   return `"${text.replace(SERDE_ESCAPED, (char) => SERDE_ESCAPES[char] ?? `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`)}"`
 }
 
