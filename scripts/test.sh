@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# The README's test command: sets up, then runs every check and suite, and ends with one line
-# "N passed, N failed" summing them all. Exits non-zero on any failure.
+# The README's test command: sets up, then runs every check and suite (the server's on PGlite and
+# on a throwaway PostgreSQL server), and ends with one line "N passed, N failed" summing them all.
+# Exits non-zero on any failure.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh --browser || { echo "setup failed"; echo "0 passed, 1 failed"; exit 1; }
@@ -18,7 +19,15 @@ step() { # step NAME COMMAND… — a check that counts as one test
 step typecheck-src npx tsc -p tsconfig.src.json
 step typecheck npx tsc -p tsconfig.json
 step lint npx biome ci --reporter=summary .
-echo "› unit tests"
+echo "› PostgreSQL for the server tests"
+if TEST_DATABASE_URL=$(bash scripts/postgres-for-tests.sh | tail -n1) && [ -n "$TEST_DATABASE_URL" ]; then
+  export TEST_DATABASE_URL
+  trap 'bash scripts/postgres-stop.sh "$TEST_DATABASE_URL" >/dev/null 2>&1' EXIT
+  echo "pass" > "$results/step-postgres"
+else
+  echo "fail" > "$results/step-postgres"; failed_steps+=(postgres)
+fi
+echo "› unit and server tests"
 npx vitest run --reporter=default --reporter=json --outputFile.json="$results/unit.json" || failed_steps+=(unit)
 step build npx vite build --logLevel warn
 echo "› end-to-end tests"

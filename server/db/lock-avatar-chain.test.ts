@@ -1,0 +1,65 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { Database } from './database.js'
+import { lockAvatarChain } from './lock-avatar-chain.js'
+import { migrate } from './migrate.js'
+import { TEST_DRIVERS, type TestDatabase } from './test-databases.js'
+
+const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
+
+for (const driver of TEST_DRIVERS) {
+  describe.skipIf(driver.skip)(`lockAvatarChain on ${driver.name}`, () => {
+    let test: TestDatabase
+    let db: Database
+    beforeAll(async () => {
+      test = await driver.open()
+      db = test.db
+      await migrate(db)
+    })
+    afterAll(() => test?.dispose())
+
+    // The route's pattern: lock, re-read the head inside the transaction, append after it.
+    const append = (avatar: string, onLocked = async () => {}) =>
+      db.transaction(async (tx) => {
+        await lockAvatarChain(tx, 'proof_chain', avatar)
+        await onLocked()
+        const [head] = await tx.query<{ id: string | null }>(
+          'SELECT max(id)::text AS id FROM proof_chain WHERE avatar = $1',
+          [avatar],
+        )
+        await pause(30)
+        await tx.query(
+          `INSERT INTO proof_chain (avatar, action, platform, identity, created_at, signature, signature_payload, uuid, previous_id)
+           VALUES ($1, 'create', 'github', 'alice', '1', 'c2ln', '{}', 'u', $2)`,
+          [avatar, head?.id ?? null],
+        )
+      })
+
+    it('serializes concurrent appends to one chain, so every one of them lands in order', async () => {
+      const avatar = `0x02${'1'.repeat(64)}`
+      await Promise.all([append(avatar), append(avatar), append(avatar)])
+      const links = await db.query<{ id: string; previous_id: string | null }>(
+        'SELECT id, previous_id FROM proof_chain WHERE avatar = $1 ORDER BY id',
+        [avatar],
+      )
+      expect(links.map((link) => link.previous_id)).toEqual([null, links[0]?.id, links[1]?.id])
+    })
+
+    // PGlite has one connection, so only a server can show other avatars going ahead.
+    const itOnServer = driver.name === 'pglite' ? () => undefined : it
+    itOnServer('does not hold up appends to other avatars', async () => {
+      const order: string[] = []
+      await Promise.all([
+        append(`0x02${'2'.repeat(64)}`, async () => {
+          await pause(300)
+          order.push('slow')
+        }),
+        (async () => {
+          await pause(50)
+          await append(`0x02${'3'.repeat(64)}`)
+          order.push('other')
+        })(),
+      ])
+      expect(order).toEqual(['other', 'slow'])
+    })
+  })
+}

@@ -1,0 +1,82 @@
+/**
+ * A PostgreSQL server through a pg Pool: what several server processes share to scale out. Each
+ * transaction holds one pooled connection from BEGIN to COMMIT/ROLLBACK.
+ */
+import pg from 'pg'
+import { checkParams, createTransactionGuard, type Database, type Queryable, type Row } from './database.js'
+
+export type PostgresOptions = {
+  /** Errors of idle pooled connections (e.g. the server restarted); without a listener they crash Node. */
+  onIdleError?: (error: Error) => void
+  maxConnections?: number
+}
+
+/** Connects a pool to `url` (postgres://…) and checks the connection once. */
+export async function openPostgres(url: string, options: PostgresOptions = {}): Promise<Database> {
+  const pool = new pg.Pool({ connectionString: url, max: options.maxConnections ?? 10 })
+  pool.on('error', options.onIdleError ?? (() => {}))
+  try {
+    await pool.query('SELECT 1')
+  } catch (error) {
+    await pool.end()
+    throw error
+  }
+  return wrapPool(pool)
+}
+
+function handle(target: pg.Pool | pg.PoolClient): Queryable {
+  return {
+    async query<R extends Row>(sql: string, params?: readonly unknown[]) {
+      return (await target.query<R>(sql, checkParams(params))).rows
+    },
+    async exec(sql: string) {
+      // Without parameters pg uses the simple query protocol, which allows several statements.
+      await target.query(sql)
+    },
+  }
+}
+
+function wrapPool(pool: pg.Pool): Database {
+  const guard = createTransactionGuard()
+  const outside = handle(pool)
+  let closing: Promise<void> | undefined
+  return {
+    kind: 'postgres',
+    query(sql, params) {
+      guard.assertOutside()
+      return outside.query(sql, params)
+    },
+    exec(sql) {
+      guard.assertOutside()
+      return outside.exec(sql)
+    },
+    transaction(fn) {
+      guard.assertOutside()
+      return guard.run(() => runTransaction(pool, fn))
+    },
+    close() {
+      // pool.end() waits for checked-out clients, so running transactions finish first.
+      closing ??= pool.end()
+      return closing
+    },
+  }
+}
+
+async function runTransaction<T>(pool: pg.Pool, fn: (tx: Queryable) => Promise<T>): Promise<T> {
+  const client = await pool.connect()
+  let broken = false
+  try {
+    await client.query('BEGIN')
+    const result = await fn(handle(client))
+    await client.query('COMMIT')
+    return result
+  } catch (error) {
+    // A failed ROLLBACK means the connection is unusable: destroy it instead of pooling it.
+    await client.query('ROLLBACK').catch(() => {
+      broken = true
+    })
+    throw error
+  } finally {
+    client.release(broken)
+  }
+}

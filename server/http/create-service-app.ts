@@ -1,0 +1,27 @@
+/**
+ * The Hono app both services start from: request log, CORS, body limit, one error mapping and the
+ * service's not-found answer. Routes are added on top, one module per endpoint.
+ */
+import { Hono } from 'hono'
+import { bodyLimit } from './body-limit.js'
+import { cors } from './cors.js'
+import { createErrorHandler } from './error-handler.js'
+import type { Logger } from './logger.js'
+import { jsonNotFound, textNotFound } from './not-found.js'
+import { requestLog } from './request-log.js'
+
+export type ServiceAppOptions = {
+  logger: Logger
+  bodyLimitBytes: number
+  /** ProofService answers unknown paths with JSON, KVService with plain text (§9.1). */
+  notFound: 'json' | 'text'
+}
+
+/** A Hono app with the shared middleware installed and no routes yet. */
+export function createServiceApp(options: ServiceAppOptions): Hono {
+  const app = new Hono()
+  app.use('*', requestLog(options.logger), cors(), bodyLimit(options.bodyLimitBytes))
+  app.onError(createErrorHandler(options.logger))
+  app.notFound(options.notFound === 'json' ? jsonNotFound : textNotFound)
+  return app
+}

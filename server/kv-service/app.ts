@@ -1,0 +1,21 @@
+/**
+ * Runs in: the server process. Next.ID's KVService API (§9), same paths and JSON as
+ * `NextDotID/kv_server`. Endpoints are route modules listed in ./routes/index.ts.
+ */
+import type { Hono } from 'hono'
+import { createServiceApp } from '../http/create-service-app.js'
+import type { ServiceDeps } from '../service-deps.js'
+import { KV_SERVICE_ROUTES } from './routes/index.js'
+
+export type KvServiceDeps = ServiceDeps & {
+  /** The ProofService asked whether an avatar holds a binding (§9.4); no trailing slash. */
+  proofServiceUrl: string
+}
+
+/** The KVService app: shared middleware, plain-text 404s (§9.1), and every KVService route. */
+export function createKvServiceApp(deps: KvServiceDeps): Hono {
+  const service = { ...deps, logger: deps.logger.forService('kv-service') }
+  const app = createServiceApp({ logger: service.logger, bodyLimitBytes: deps.config.bodyLimitBytes, notFound: 'text' })
+  for (const route of KV_SERVICE_ROUTES) route(app, service)
+  return app
+}
