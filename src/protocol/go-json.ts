@@ -4,9 +4,7 @@
  * `JSON.stringify` does not do.
  */
 import { InvalidInputError } from '../errors.js'
-import { describeValue } from '../input.js'
-import { sortedKeysUtf8 } from './compare-utf8.js'
-import { isPlainObject } from './plain-object.js'
+import { type JsonDialect, unicodeEscape, writeJson } from './json-writer.js'
 import { requireWellFormed } from './well-formed.js'
 
 // `\b` and `\f` get short escapes since Go 1.22; older Go wrote `\u0008` and `\u000c`. Payloads
@@ -28,24 +26,18 @@ const GO_ESCAPED = /["\\\u0000-\u001f<>&\u2028\u2029]/g
 
 /** Renders a JSON value (object, array, string, boolean, null, safe integer) exactly as Go's json.Marshal. */
 export function stringifyGoJson(value: unknown, field = 'value'): string {
-  if (value === null) return 'null'
-  if (typeof value === 'boolean') return value ? 'true' : 'false'
-  if (typeof value === 'string') return quoteGoString(value, field)
-  if (typeof value === 'number') return formatGoInteger(value, field)
-  if (Array.isArray(value)) return `[${value.map((item, i) => stringifyGoJson(item, `${field}[${i}]`)).join(',')}]`
-  if (isPlainObject(value)) {
-    const members = sortedKeysUtf8(value).map(
-      (key) => `${quoteGoString(key, field)}:${stringifyGoJson(value[key], `${field}.${key}`)}`,
-    )
-    return `{${members.join(',')}}`
-  }
-  throw new InvalidInputError(field, `cannot be written as JSON: ${describeValue(value)}`)
+  return writeJson(value, field, GO_DIALECT)
 }
 
 /** A JSON string literal with Go's escaping (HTML characters and U+2028/U+2029 as `\uXXXX`). */
 export function quoteGoString(value: unknown, field = 'value'): string {
   const text = requireWellFormed(value, field)
-  return `"${text.replace(GO_ESCAPED, (char) => GO_ESCAPES[char] ?? `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`)}"`
+  return `"${text.replace(GO_ESCAPED, (char) => GO_ESCAPES[char] ?? unicodeEscape(char))}"`
+}
+
+const GO_DIALECT: JsonDialect = {
+  quote: quoteGoString,
+  number: (value, field) => (typeof value === 'number' ? formatGoInteger(value, field) : undefined),
 }
 
 function formatGoInteger(value: number, field: string): string {

@@ -102,6 +102,8 @@ describe('applyMergePatch', () => {
     const value = fc.oneof(jsonObject(leaf), leaf, fc.array(leaf, { maxLength: 3 }))
     fc.assert(
       fc.property(value, value, (document, patch) => {
+        // A "__proto__" key in a patch is refused on purpose (tested above), so the pseudo-code is no guide there.
+        fc.pre(!JSON.stringify(patch).includes('"__proto__"'))
         expect(applyMergePatch(document, patch)).toEqual(rfcMergePatch(document, patch))
       }),
       { numRuns: 1000 },

@@ -5,9 +5,7 @@
  */
 import { isLosslessNumber } from 'lossless-json'
 import { InvalidInputError } from '../errors.js'
-import { describeValue } from '../input.js'
-import { sortedKeysUtf8 } from './compare-utf8.js'
-import { isPlainObject } from './plain-object.js'
+import { type JsonDialect, unicodeEscape, writeJson } from './json-writer.js'
 import { formatRyuF64 } from './ryu-format.js'
 import { parseSerdeNumber, type SerdeNumber } from './serde-number.js'
 import { requireWellFormed } from './well-formed.js'
@@ -32,26 +30,23 @@ const SERDE_ESCAPED = /["\\\u0000-\u001f]/g
  * integers, everything else a float: pass a LosslessNumber when the literal matters).
  */
 export function stringifySerdeJson(value: unknown, field = 'value'): string {
-  if (value === null) return 'null'
-  if (typeof value === 'boolean') return value ? 'true' : 'false'
-  if (typeof value === 'string') return quoteSerdeString(value, field)
-  if (typeof value === 'number') return formatJsNumber(value, field)
-  if (typeof value === 'bigint') return formatSerdeNumber(parseSerdeNumber(value.toString(), field))
-  if (isLosslessNumber(value)) return formatSerdeNumber(parseSerdeNumber(value.value, field))
-  if (Array.isArray(value)) return `[${value.map((item, i) => stringifySerdeJson(item, `${field}[${i}]`)).join(',')}]`
-  if (isPlainObject(value)) {
-    const members = sortedKeysUtf8(value).map(
-      (key) => `${quoteSerdeString(key, field)}:${stringifySerdeJson(value[key], `${field}.${key}`)}`,
-    )
-    return `{${members.join(',')}}`
-  }
-  throw new InvalidInputError(field, `cannot be written as JSON: ${describeValue(value)}`)
+  return writeJson(value, field, SERDE_DIALECT)
 }
 
 /** A JSON string literal with serde_json's escaping (`"`, `\`, control characters only). */
 export function quoteSerdeString(value: unknown, field = 'value'): string {
   const text = requireWellFormed(value, field)
-  return `"${text.replace(SERDE_ESCAPED, (char) => SERDE_ESCAPES[char] ?? `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`)}"`
+  return `"${text.replace(SERDE_ESCAPED, (char) => SERDE_ESCAPES[char] ?? unicodeEscape(char))}"`
+}
+
+const SERDE_DIALECT: JsonDialect = {
+  quote: quoteSerdeString,
+  number(value, field) {
+    if (typeof value === 'number') return formatJsNumber(value, field)
+    if (typeof value === 'bigint') return formatSerdeNumber(parseSerdeNumber(value.toString(), field))
+    if (isLosslessNumber(value)) return formatSerdeNumber(parseSerdeNumber(value.value, field))
+    return undefined
+  },
 }
 
 function formatJsNumber(value: number, field: string): string {
