@@ -31,10 +31,10 @@ describe('loadConfig', () => {
         keybase: { urlTemplate: 'https://{username}.keybase.pub' },
         dns: { dohUrl: 'https://cloudflare-dns.com/dns-query' },
         discord: { apiUrl: 'https://discord.com/api/v10', botToken: null },
-        dotbit: { apiUrl: 'https://indexer-v1.did.id' },
+        dotbit: { apiUrl: 'https://register-api.did.id' },
         minds: { apiUrl: 'https://www.minds.com' },
         steam: { url: 'https://steamcommunity.com' },
-        activitypub: { scheme: 'https' },
+        activitypub: { urlTemplate: 'https://{server}' },
       },
     })
   })
@@ -62,7 +62,7 @@ describe('loadConfig', () => {
       DOTBIT_API_URL: 'http://sim/dotbit',
       MINDS_API_URL: 'http://sim/minds',
       STEAM_URL: 'http://sim/steam',
-      ACTIVITYPUB_SCHEME: 'http',
+      ACTIVITYPUB_URL_TEMPLATE: 'http://sim/activitypub/{server}/',
     })
     expect(config).toMatchObject({
       proofPort: 0,
@@ -85,7 +85,7 @@ describe('loadConfig', () => {
       dotbit: { apiUrl: 'http://sim/dotbit' },
       minds: { apiUrl: 'http://sim/minds' },
       steam: { url: 'http://sim/steam' },
-      activitypub: { scheme: 'http' },
+      activitypub: { urlTemplate: 'http://sim/activitypub/{server}' },
     })
   })
 
@@ -115,7 +115,10 @@ describe('loadConfig', () => {
       { KEYBASE_URL_TEMPLATE: 'https://keybase.pub/alice' },
       'KEYBASE_URL_TEMPLATE expected an http(s) URL containing {username}, got "https://keybase.pub/alice"',
     ],
-    [{ ACTIVITYPUB_SCHEME: 'gopher' }, 'ACTIVITYPUB_SCHEME expected one of http, https, got "gopher"'],
+    [
+      { ACTIVITYPUB_URL_TEMPLATE: 'https://{username}' },
+      'ACTIVITYPUB_URL_TEMPLATE expected an http(s) URL containing {server}, got "https://{username}"',
+    ],
     [{ PROOF_PORT: 'off', KV_PORT: 'off' }, 'PROOF_PORT and KV_PORT are both off: nothing to serve'],
     [{ PROOF_PORT: 'off' }, 'PROOF_SERVICE_URL is required when PROOF_PORT=off (KVService checks bindings there)'],
   ])('refuses %j naming the variable', (env, problem) => {

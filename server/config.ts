@@ -16,11 +16,12 @@ export type PlatformConfig = {
   keybase: { urlTemplate: string }
   dns: { dohUrl: string }
   discord: { apiUrl: string; botToken: string | null }
-  /** The .bit indexer; the exact endpoint path is checked by the dotbit validator's author. */
+  /** The .bit register API serving `POST /v1/account/records` (PLATFORMS.md §3.7). */
   dotbit: { apiUrl: string }
   minds: { apiUrl: string }
   steam: { url: string }
-  activitypub: { scheme: 'http' | 'https' }
+  /** `{server}` is replaced by the host of a `user@server` identity. */
+  activitypub: { urlTemplate: string }
 }
 
 export type Config = {
@@ -95,9 +96,9 @@ function readPlatforms(read: EnvReader): PlatformConfig {
       apiUrl: read.url('DISCORD_API_URL', 'https://discord.com/api/v10'),
       botToken: read.secret('DISCORD_BOT_TOKEN'),
     },
-    dotbit: { apiUrl: read.url('DOTBIT_API_URL', 'https://indexer-v1.did.id') },
+    dotbit: { apiUrl: read.url('DOTBIT_API_URL', 'https://register-api.did.id') },
     minds: { apiUrl: read.url('MINDS_API_URL', 'https://www.minds.com') },
     steam: { url: read.url('STEAM_URL', 'https://steamcommunity.com') },
-    activitypub: { scheme: read.oneOf('ACTIVITYPUB_SCHEME', ['http', 'https'] as const, 'https') },
+    activitypub: { urlTemplate: read.urlTemplate('ACTIVITYPUB_URL_TEMPLATE', 'https://{server}', '{server}') },
   }
 }

@@ -59,12 +59,12 @@ export class EnvReader {
     return isHttpUrl(value) ? stripTrailingSlash(value) : this.#fail(name, 'an http(s) URL', null)
   }
 
-  /** A URL with a `{username}` placeholder. */
-  urlTemplate(name: string, fallback: string): string {
+  /** A URL with a placeholder (`{username}` unless told otherwise). */
+  urlTemplate(name: string, fallback: string, placeholder = '{username}'): string {
     const value = this.#get(name)
     if (value === undefined) return fallback
-    const valid = value.includes('{username}') && isHttpUrl(value.replaceAll('{username}', 'alice'))
-    return valid ? stripTrailingSlash(value) : this.#fail(name, 'an http(s) URL containing {username}', fallback)
+    const valid = value.includes(placeholder) && isHttpUrl(value.replaceAll(placeholder, 'alice'))
+    return valid ? stripTrailingSlash(value) : this.#fail(name, `an http(s) URL containing ${placeholder}`, fallback)
   }
 
   /** A postgres:// or postgresql:// URL, or null when unset. Never echoed: it may carry a password. */

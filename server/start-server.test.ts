@@ -6,13 +6,16 @@ import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { type Env, loadConfig } from './config.js'
 import { openTestPostgres, TEST_DATABASE_URL } from './db/test-databases.js'
+import { configuredPlatforms, validatorMap } from './proof-service/app.js'
 import { type ServerHandles, startServer } from './start-server.js'
 import { TEST_BUILD } from './test-deps.js'
+import { createValidators } from './validators/index.js'
 
 const PROOF_HEALTHZ = {
   hello: 'proof service',
   runtime: 'standalone',
-  platforms: [],
+  // The platforms configured by default: those that need no token.
+  platforms: configuredPlatforms(validatorMap(createValidators(loadConfig({})))),
   environment: 'test',
   revision: TEST_BUILD.revision,
   built_at: TEST_BUILD.builtAt,
@@ -108,7 +111,7 @@ describe('startServer', () => {
     })
     await new Promise((resolve) => setTimeout(resolve, 100))
     const stopped = server.stop()
-    expect(await answer).toEqual({ status: 404, body: '{"message":"not found"}' })
+    expect(await answer).toEqual({ status: 400, body: '{"message":"param invalid"}' })
     await stopped
   })
 

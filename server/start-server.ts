@@ -12,7 +12,10 @@ import { createLogger, type Logger } from './http/logger.js'
 import { createKvServiceApp } from './kv-service/app.js'
 import { type Listening, listen } from './listen.js'
 import { createProofServiceApp } from './proof-service/app.js'
+import { createProofServiceRuntime } from './proof-service/proof-service-runtime.js'
+import type { RevalidationQueue } from './proof-service/revalidation-queue.js'
 import type { BuildInfo } from './service-deps.js'
+import { createValidators } from './validators/index.js'
 
 export type ServerHandles = {
   /** null when that service is off. */
@@ -32,10 +35,13 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     onIdleError: (error) => logger.error('database connection lost', { error: error.message }),
   })
   const servers: Listening[] = []
+  let revalidation: RevalidationQueue | undefined
   try {
     await migrate(db)
     const deps = { config, db, logger, build: options.build ?? readBuildInfo(process.env) }
-    const proof = await maybeListen(config.proofPort, config, () => createProofServiceApp({ ...deps, platforms: [] }))
+    const proofRuntime = createProofServiceRuntime(deps, createValidators(config))
+    revalidation = proofRuntime.revalidation
+    const proof = await maybeListen(config.proofPort, config, () => createProofServiceApp({ ...deps, ...proofRuntime }))
     if (proof) servers.push(proof)
     const proofServiceUrl = config.proofServiceUrl ?? proof?.url
     const kv = await maybeListen(config.kvPort, config, () => {
@@ -49,20 +55,23 @@ export async function startServer(config: Config, options: StartOptions = {}): P
       kvServiceUrl: kv?.url ?? null,
       db,
       stop: () => {
-        stopping ??= stopAll(servers, db)
+        stopping ??= stopAll(servers, db, proofRuntime.revalidation)
         return stopping
       },
     }
   } catch (error) {
     await Promise.allSettled(servers.map((server) => server.close()))
+    await revalidation?.close()
     await db.close()
     throw error
   }
 }
 
-// The database closes even when a server fails to close, so PGlite's folder is always left clean.
-async function stopAll(servers: readonly Listening[], db: Database): Promise<void> {
+// The database closes even when a server fails to close, so PGlite's folder is always left clean;
+// background revalidations still running finish first.
+async function stopAll(servers: readonly Listening[], db: Database, revalidation: RevalidationQueue): Promise<void> {
   const closed = await Promise.allSettled(servers.map((server) => server.close()))
+  await revalidation.close()
   await db.close()
   const failure = closed.find((result) => result.status === 'rejected')
   if (failure) throw failure.reason

@@ -1,12 +1,16 @@
 /**
  * Caps request bodies (BODY_LIMIT_BYTES). The body is counted as it streams in, so a missing or
  * lying Content-Length does not get past the cap; a declared size above it is refused unread.
- * The buffered body then replaces the stream, so handlers read it as usual.
+ * The buffered body then replaces the stream, so handlers read it as usual. An oversized body is
+ * read on and dropped (up to DRAIN_FACTOR times the cap, for at most LINGER_MS) before the 413 goes out: a client still
+ * uploading when the server answers and closes sees a broken socket instead of the message.
  */
 import type { MiddlewareHandler } from 'hono'
 import { HttpError } from './http-error.js'
 
 const tooLarge = () => new HttpError(413, 'request body too large')
+const DRAIN_FACTOR = 16
+const LINGER_MS = 1_000
 
 /** Answers 413 `request body too large` when the body exceeds `maxBytes`. */
 export function bodyLimit(maxBytes: number): MiddlewareHandler {
@@ -14,7 +18,10 @@ export function bodyLimit(maxBytes: number): MiddlewareHandler {
     const body = c.req.raw.body
     if (body === null) return next()
     const declared = c.req.header('content-length')
-    if (declared !== undefined && /^\d+$/.test(declared) && Number(declared) > maxBytes) throw tooLarge()
+    if (declared !== undefined && /^\d+$/.test(declared) && Number(declared) > maxBytes) {
+      await drain(body.getReader(), maxBytes * DRAIN_FACTOR)
+      throw tooLarge()
+    }
     const bytes = await readAtMost(body, maxBytes)
     // Rebuilt from its parts: @hono/node-server's request is not a real Request to copy from.
     const { url, method, headers, signal } = c.req.raw
@@ -32,7 +39,7 @@ async function readAtMost(body: ReadableStream<Uint8Array>, maxBytes: number): P
     if (done) break
     size += value.byteLength
     if (size > maxBytes) {
-      await reader.cancel().catch(() => {})
+      await drain(reader, maxBytes * DRAIN_FACTOR - size)
       throw tooLarge()
     }
     chunks.push(value)
@@ -45,3 +52,23 @@ async function readAtMost(body: ReadableStream<Uint8Array>, maxBytes: number): P
   }
   return bytes
 }
+
+/**
+ * Reads and drops up to `limit` more bytes for at most LINGER_MS (like a web server's lingering
+ * close), then cancels the stream, which closes the connection.
+ */
+async function drain(reader: ReadableStreamDefaultReader<Uint8Array>, limit: number): Promise<void> {
+  const deadline = Date.now() + LINGER_MS
+  let left = limit
+  while (left > 0 && Date.now() < deadline) {
+    const chunk = await Promise.race([
+      reader.read().catch(() => ({ done: true as const, value: undefined })),
+      sleep(deadline - Date.now()).then(() => ({ done: true as const, value: undefined })),
+    ])
+    if (chunk.done) break
+    left -= chunk.value.byteLength
+  }
+  await reader.cancel().catch(() => {})
+}
+
+const sleep = (milliseconds: number) => new Promise((resolve) => setTimeout(resolve, Math.max(0, milliseconds)))

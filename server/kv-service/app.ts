@@ -5,12 +5,14 @@
 import type { Hono } from 'hono'
 import { createServiceApp } from '../http/create-service-app.js'
 import type { ServiceDeps } from '../service-deps.js'
+import type { ProofServiceAccess } from './can-set-kv.js'
 import { KV_SERVICE_ROUTES } from './routes/index.js'
 
-export type KvServiceDeps = ServiceDeps & {
-  /** The ProofService asked whether an avatar holds a binding (§9.4); no trailing slash. */
-  proofServiceUrl: string
-}
+/**
+ * `proofServiceUrl` is the ProofService asked whether an avatar holds a binding (§9.4), without a
+ * trailing slash; `proofServiceFetch` (default globalThis.fetch) reaches it, e.g. in process.
+ */
+export type KvServiceDeps = ServiceDeps & ProofServiceAccess
 
 /** The KVService app: shared middleware, plain-text 404s (§9.1), and every KVService route. */
 export function createKvServiceApp(deps: KvServiceDeps): Hono {

@@ -49,6 +49,11 @@ export type Validator = {
   /** False when the platform's settings (token, URL) are missing: the platform then answers 400. */
   isConfigured: boolean
   validate(request: ValidationRequest, context: ValidatorContext): Promise<ValidationResult>
+  /**
+   * Only for platforms whose payload carries a resolved identity (Steam: custom URL → SteamID64,
+   * §5.2): called at /payload and at /proof before the payload is built.
+   */
+  resolveIdentity?(identity: string, context: ValidatorContext): Promise<string>
 }
 
 /**

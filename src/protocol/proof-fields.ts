@@ -12,11 +12,14 @@ export function parseProofAction(value: unknown, field = 'action'): ProofAction 
 
 /**
  * `prev`: the base64 of the avatar's latest chain-link signature (65 bytes), or null for the first
- * link. Returned as given, since it is signed as text.
+ * link. Returned as given, since it is signed as text. A Solana wallet revoking its binding leaves
+ * its 64-byte ed25519 signature as the link's (§6.5), so 64 bytes are accepted too.
  */
 export function parsePrevSignature(value: unknown, field = 'prev'): string | null {
   if (value === null) return null
   const bytes = decodeBase64(value, field)
-  if (bytes.length !== 65) throw new InvalidInputError(field, `expected base64 of 65 bytes, got ${bytes.length} bytes`)
+  if (bytes.length !== 65 && bytes.length !== 64) {
+    throw new InvalidInputError(field, `expected base64 of 65 bytes, got ${bytes.length} bytes`)
+  }
   return value as string
 }

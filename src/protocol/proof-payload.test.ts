@@ -1,6 +1,6 @@
 import { verifyMessage } from 'viem'
 import { describe, expect, it } from 'vitest'
-import { bytesToHex, hexToBytes, recoverPersonalSigner, signPersonalMessage } from '../crypto/index.js'
+import { bytesToHex, encodeBase64, hexToBytes, recoverPersonalSigner, signPersonalMessage } from '../crypto/index.js'
 import { InvalidInputError } from '../errors.js'
 import { buildLegacyProofSignPayload, buildProofSignPayload } from './proof-payload.js'
 import {
@@ -37,6 +37,14 @@ describe('buildProofSignPayload', () => {
       '{"action":"delete","created_at":"1700000001","identity":"alice","platform":"twitter",' +
         '"prev":"vBT+0qWuLFx+eT8qRfT5qthMfKpWE57kqAKAbFuxqc9Lqg4t9xvz0KlD+/sXevwb2cF5lab0CZKFSPMxjT+bYxs=",' +
         '"uuid":"6f3c9a4e-1b2d-4c5e-8f70-9a1b2c3d4e5f"}',
+    )
+  })
+
+  it("accepts a 64-byte prev: a Solana wallet's revocation link keeps its ed25519 signature (§6.5)", () => {
+    const solanaRevocation = encodeBase64(new Uint8Array(64).fill(7))
+    expect(buildProofSignPayload({ ...base, prev: solanaRevocation })).toContain(`"prev":"${solanaRevocation}"`)
+    expect(() => buildProofSignPayload({ ...base, prev: encodeBase64(new Uint8Array(63)) })).toThrow(
+      '"prev" expected base64 of 65 bytes, got 63 bytes',
     )
   })
 

@@ -1,13 +1,13 @@
-/** GET /healthz (§4.3): the reference's shape, with a stable sorted platform list (§15 #27). */
+/** GET /healthz (§4.3): the reference's shape, listing the configured platforms sorted (§15 #23, #27). */
 import type { Route } from '../../service-deps.js'
-import type { ProofServiceDeps } from '../app.js'
+import { configuredPlatforms, type ProofServiceDeps } from '../app.js'
 
-export const healthzRoute: Route<ProofServiceDeps> = (app, { config, build, platforms }) => {
+export const healthzRoute: Route<ProofServiceDeps> = (app, { config, build, validators }) => {
   app.get('/healthz', (c) =>
     c.json({
       hello: 'proof service',
       runtime: 'standalone',
-      platforms: [...platforms].sort(),
+      platforms: configuredPlatforms(validators),
       environment: config.environment,
       revision: build.revision,
       built_at: build.builtAt,

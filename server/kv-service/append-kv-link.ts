@@ -1,0 +1,81 @@
+/**
+ * POST /v1/kv's write (§9.1 steps 3–6) in ONE transaction, serialized per avatar (§15 #4): lock
+ * the avatar's chain, re-read its head, rebuild the payload with it, verify the avatar signed
+ * that, append the link and merge the patch. A rejected write changes nothing.
+ */
+import { avatarId, verifyPersonalSignature } from '../../src/crypto/index.js'
+import { buildKvSignPayload, stringifySerdeJson } from '../../src/protocol/index.js'
+import type { Database, Queryable } from '../db/database.js'
+import { lockAvatarChain } from '../db/lock-avatar-chain.js'
+import { isUniqueViolation } from '../db/sql-state.js'
+import { HttpError } from '../http/http-error.js'
+import { findEarlierHeads, insertKvLink, isUuidUsed, readChainHead } from './kv-chain.js'
+import { mergeKvContent } from './kv-content.js'
+import type { KvUploadRequest } from './kv-request.js'
+
+const MISMATCH = 'Signature validation error: Public key mismatch'
+const STALE =
+  "Signature validation error: the avatar's KV chain changed after this payload was made; " +
+  'request a new payload from POST /v1/kv/payload and sign it'
+
+/** Verifies and stores one signed KV write; throws a 400 HttpError when it is not acceptable. */
+export async function appendKvLink(db: Database, request: KvUploadRequest): Promise<void> {
+  const avatar = avatarId(request.avatar)
+  try {
+    await db.transaction(async (tx) => {
+      await lockAvatarChain(tx, 'kv_chain', avatar)
+      if (await isUuidUsed(tx, request.uuid)) throw reusedUuid(request.uuid)
+      const head = await readChainHead(tx, avatar)
+      const signaturePayload = payloadWith(request, head?.signature ?? null)
+      if (!verifyPersonalSignature(signaturePayload, request.signature, request.avatar)) throw new SignatureMismatch()
+      await insertKvLink(tx, {
+        uuid: request.uuid,
+        avatar,
+        platform: request.platform,
+        identity: request.identity,
+        patchJson: stringifySerdeJson(request.patch, 'patch'),
+        patchText: request.patchText,
+        signature: request.signatureText,
+        signaturePayload,
+        createdAt: request.createdAt,
+        previousId: head?.id ?? null,
+      })
+      await mergeKvContent(tx, { avatar, platform: request.platform, identity: request.identity }, request.patch)
+    })
+  } catch (error) {
+    // Told apart after the rollback, so the avatar's lock is not held during the extra recoveries.
+    if (error instanceof SignatureMismatch) {
+      throw new HttpError(400, (await signedEarlierHead(db, request)) ? STALE : MISMATCH)
+    }
+    // Another avatar's concurrent write took the uuid; or, without the lock, another link the head.
+    if (isUniqueViolation(error, 'kv_chain_uuid_key')) throw reusedUuid(request.uuid)
+    if (isUniqueViolation(error)) throw new HttpError(400, STALE)
+    throw error
+  }
+}
+
+function payloadWith(request: KvUploadRequest, previous: string | null): string {
+  return buildKvSignPayload({
+    uuid: request.uuid,
+    avatar: request.avatar,
+    platform: request.platform,
+    identity: request.identity,
+    patch: request.patch,
+    createdAt: request.createdAt,
+    previous,
+  })
+}
+
+/** Tells a stale payload (signed with a head that has moved on) from a wrong signer. */
+async function signedEarlierHead(tx: Queryable, request: KvUploadRequest): Promise<boolean> {
+  const candidates = await findEarlierHeads(tx, avatarId(request.avatar), request.createdAt)
+  return candidates.some((previous) =>
+    verifyPersonalSignature(payloadWith(request, previous), request.signature, request.avatar),
+  )
+}
+
+class SignatureMismatch extends Error {}
+
+function reusedUuid(uuid: string): HttpError {
+  return new HttpError(400, `uuid ${uuid} was already used: request a new payload from POST /v1/kv/payload`)
+}

@@ -1,0 +1,30 @@
+/**
+ * What ProofService needs beyond the shared deps: its validators, how they reach platforms, and
+ * the revalidation queue, which the server drains before closing the database.
+ */
+import type { ServiceDeps } from '../service-deps.js'
+import type { Validator, ValidatorContext } from '../validators/validator.js'
+import { type ProofServiceDeps, validatorMap } from './app.js'
+import { createRevalidationQueue } from './revalidation-queue.js'
+
+/** Per platform request; a platform slower than this gives no verdict (PlatformUnavailableError). */
+export const PLATFORM_TIMEOUT_MS = 10_000
+
+export type ProofServiceRuntime = Pick<ProofServiceDeps, 'validators' | 'validatorContext' | 'revalidation'>
+
+/** Builds the validator map, their context (real `fetch` unless given) and the revalidation queue. */
+export function createProofServiceRuntime(
+  deps: ServiceDeps,
+  validators: readonly Validator[],
+  context: ValidatorContext = { fetch: globalThis.fetch, timeoutMs: PLATFORM_TIMEOUT_MS },
+): ProofServiceRuntime {
+  const map = validatorMap(validators)
+  const revalidation = createRevalidationQueue({
+    db: deps.db,
+    logger: deps.logger.forService('proof-service'),
+    validators: map,
+    validatorContext: context,
+    maxAgeSeconds: deps.config.revalidateAfterSeconds,
+  })
+  return { validators: map, validatorContext: context, revalidation }
+}
