@@ -3,37 +3,24 @@
  * wallet's personal_sign (base64 `extra.wallet_signature`, recovering to the identity address,
  * compared as addresses) and the avatar's; delete needs either. Pure crypto, no network.
  */
-import { addressOf, decodeBase64, encodeBase64, recoverPersonalSigner } from '../../src/crypto/index.js'
+import { addressOf, decodeBase64, recoverPersonalSigner } from '../../src/crypto/index.js'
 import { InvalidInputError } from '../../src/errors.js'
-import { ProofRejectedError, type ValidationRequest, type ValidationResult, type Validator } from './validator.js'
+import { ProofRejectedError, type ValidationRequest, type Validator } from './validator.js'
+import { validateWalletBinding, type WalletBinding } from './wallet-binding.js'
 
 /** The ethereum validator; always configured, since it needs no platform settings. */
 export function createEthereumValidator(): Validator {
   return {
     platform: 'ethereum',
     isConfigured: true,
-    validate: async (request) => validateEthereum(request),
+    validate: async (request) => validateWalletBinding(request, ETHEREUM_WALLET),
   }
 }
 
-function validateEthereum(request: ValidationRequest): ValidationResult {
-  const wallet = request.extra.wallet_signature ?? ''
-  const result = (signature: Uint8Array): ValidationResult => ({
-    identity: request.identity,
-    // The reference stores the lowercase address as alt_id too (§6.4).
-    altId: request.identity,
-    linkSignature: encodeBase64(signature),
-  })
-  if (request.action === 'delete') {
-    // A wallet may revoke its own binding; the link then keeps the wallet's signature (§6.4 (a)).
-    if (wallet !== '') return result(checkWalletSignature(request, wallet))
-    if (request.avatarSignature) return result(request.avatarSignature)
-    throw new ProofRejectedError('extra.signature or extra.wallet_signature not found')
-  }
-  if (wallet === '') throw new ProofRejectedError('wallet_signature not found')
-  checkWalletSignature(request, wallet)
-  if (!request.avatarSignature) throw new ProofRejectedError('extra.signature not found')
-  return result(request.avatarSignature)
+const ETHEREUM_WALLET: WalletBinding = {
+  checkWalletSignature,
+  // The reference stores the lowercase address as alt_id too (§6.4).
+  altIdOf: (request) => request.identity,
 }
 
 /** Decodes and checks the wallet's signature; any fault is a definite "not proven". */

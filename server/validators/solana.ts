@@ -3,36 +3,23 @@
  * bytes of the sign payload (no prefix, no hash), written in base58, and the identity is the
  * case-sensitive base58 address. Create needs both signatures; delete either. Pure crypto.
  */
-import { decodeBase58, encodeBase64, verifySolanaSignature } from '../../src/crypto/index.js'
+import { decodeBase58, verifySolanaSignature } from '../../src/crypto/index.js'
 import { InvalidInputError } from '../../src/errors.js'
-import { ProofRejectedError, type ValidationRequest, type ValidationResult, type Validator } from './validator.js'
+import { ProofRejectedError, type ValidationRequest, type Validator } from './validator.js'
+import { validateWalletBinding, type WalletBinding } from './wallet-binding.js'
 
 /** The solana validator; always configured, since it needs no platform settings. */
 export function createSolanaValidator(): Validator {
   return {
     platform: 'solana',
     isConfigured: true,
-    validate: async (request) => validateSolana(request),
+    validate: async (request) => validateWalletBinding(request, SOLANA_WALLET),
   }
 }
 
-function validateSolana(request: ValidationRequest): ValidationResult {
-  const wallet = request.extra.wallet_signature ?? ''
-  const result = (signature: Uint8Array): ValidationResult => ({
-    identity: request.identity,
-    altId: '',
-    linkSignature: encodeBase64(signature),
-  })
-  if (request.action === 'delete') {
-    // A wallet revoking its own binding: the link keeps its 64-byte ed25519 signature (§6.5).
-    if (wallet !== '') return result(checkWalletSignature(request, wallet))
-    if (request.avatarSignature) return result(request.avatarSignature)
-    throw new ProofRejectedError('extra.signature or extra.wallet_signature not found')
-  }
-  if (wallet === '') throw new ProofRejectedError('wallet_signature not found')
-  checkWalletSignature(request, wallet)
-  if (!request.avatarSignature) throw new ProofRejectedError('extra.signature not found')
-  return result(request.avatarSignature)
+const SOLANA_WALLET: WalletBinding = {
+  checkWalletSignature,
+  altIdOf: () => '',
 }
 
 function checkWalletSignature(request: ValidationRequest, wallet: string): Uint8Array {
