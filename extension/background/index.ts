@@ -1,12 +1,43 @@
-/** Runs in: the extension's background service worker. */
+/** Runs in: the extension's background service worker. Wires storage, the vault and the popup API. */
 import browser from 'webextension-polyfill'
 import type { Handlers, PopupApi } from '../messaging/catalogue.js'
 import { isExtensionPage, serveApi } from '../messaging/server.js'
+import { createAvatarVault } from './avatar-vault.js'
+import { AUTO_LOCK_ALARM, chromeLockAlarm, indexedDbStore, storageAreaStore } from './browser-storage.js'
+import { createPhraseDrafts } from './phrase-drafts.js'
+import { createPopupHandlers } from './popup-handlers.js'
+import { createSettingsStore } from './settings.js'
+import { createVaultSession } from './vault-session.js'
 
-const popupHandlers = {
-  async getStatus() {
-    return { version: browser.runtime.getManifest().version, ready: true as const }
-  },
-} satisfies Handlers<PopupApi>
+const now = () => Date.now()
+const drafts = createPhraseDrafts(now)
+const settings = createSettingsStore(storageAreaStore(chrome.storage.local))
+const session = createVaultSession({
+  records: indexedDbStore,
+  session: storageAreaStore(chrome.storage.session),
+  settings,
+  alarm: chromeLockAlarm,
+  now,
+  onLock: () => drafts.clear(),
+})
+const avatars = createAvatarVault(session, { records: indexedDbStore, now })
+
+const popupHandlers = createPopupHandlers({
+  version: browser.runtime.getManifest().version,
+  session,
+  avatars,
+  drafts,
+  settings,
+  // A wrapper, not the bare function: fetch must not be called as a method of another object.
+  fetch: (input, init) => globalThis.fetch(input, init),
+  now,
+}) satisfies Handlers<PopupApi>
 
 serveApi<PopupApi>('popup', popupHandlers, isExtensionPage)
+
+chrome.alarms.onAlarm.addListener((alarm) => {
+  if (alarm.name === AUTO_LOCK_ALARM) void session.enforceDeadline()
+})
+
+// Every wake: a deadline that passed while the worker was stopped locks before anything is answered.
+void session.enforceDeadline()

@@ -1,6 +1,9 @@
 /**
  * The typed message catalogue: one API per kind of caller. A method has the same name at both
- * ends; handlers are checked against these types with `satisfies Handlers<…>`.
+ * ends; handlers are checked against these types with `satisfies Handlers<…>`. Nothing here ever
+ * carries a private key: the background keeps keys; the popup sees public data, a recovery phrase
+ * only while it is being written down at creation, and a phrase or key again only after the
+ * password is confirmed (revealSecret).
  */
 
 export type BackgroundStatus = {
@@ -8,9 +11,86 @@ export type BackgroundStatus = {
   ready: true
 }
 
-/** Methods the popup (and the full-tab page) may call on the background service worker. */
+/** How an avatar's secret came to the vault. */
+export type AvatarSource = 'created' | 'phrase' | 'private-key'
+
+/** Public facts about one avatar; shown even while locked. */
+export type AvatarSummary = {
+  /** `0x` + compressed lowercase hex: the avatar's public key, its id everywhere. */
+  id: string
+  name: string
+  source: AvatarSource
+  /** Unix milliseconds. */
+  addedAt: number
+}
+
+export type WalletState =
+  /** No vault yet: onboarding. */
+  | { status: 'empty' }
+  | { status: 'locked'; avatars: AvatarSummary[] }
+  | {
+      status: 'unlocked'
+      avatars: AvatarSummary[]
+      currentAvatarId: string
+      /** Unix milliseconds of the absolute auto-lock deadline. */
+      lockAt: number
+    }
+
+export type ServiceEndpoints = { proofServiceUrl: string; kvServiceUrl: string }
+
+export type Settings = {
+  endpoints: ServiceEndpoints
+  /** Minutes from unlock to the absolute auto-lock deadline (1–1440; default 15). */
+  autoLockMinutes: number
+}
+
+/** One binding as ProofService reports it, with how fresh that report is (§4.6, §7.3). */
+export type Binding = {
+  platform: string
+  identity: string
+  altId: string
+  isValid: boolean
+  invalidReason: string
+  /** Unix seconds. */
+  createdAt: number
+  lastCheckedAt: number
+  /** Older than the service's 3-day re-check period. */
+  isStale: boolean
+}
+
+/** A recovery phrase waiting to be confirmed; `quizPositions` are 1-based word positions to ask for. */
+export type PhraseDraft = { draftId: string; phrase: string; quizPositions: number[] }
+
+/**
+ * Methods the popup (and the full-tab page) may call on the background service worker.
+ * `password` is needed to create the vault (first avatar) and is ignored afterwards while
+ * unlocked: later avatars join the vault under the same password.
+ */
 export type PopupApi = {
   getStatus: { params: undefined; result: BackgroundStatus }
+  getState: { params: undefined; result: WalletState }
+  /** Generates a phrase (12 or 24 words) held in the background until finishCreate or 10 minutes pass. */
+  beginCreate: { params: { words: 12 | 24 }; result: PhraseDraft }
+  /** Checks the quiz answers (word per asked position), then stores the avatar and unlocks. */
+  finishCreate: {
+    params: { draftId: string; answers: Record<number, string>; name: string; password?: string }
+    result: WalletState
+  }
+  importPhrase: { params: { phrase: string; passphrase?: string; name: string; password?: string }; result: WalletState }
+  importPrivateKey: { params: { privateKey: string; name: string; password?: string }; result: WalletState }
+  unlock: { params: { password: string }; result: WalletState }
+  /** Locks now; every pending request is rejected. */
+  lock: { params: undefined; result: WalletState }
+  selectAvatar: { params: { id: string }; result: WalletState }
+  renameAvatar: { params: { id: string; name: string }; result: WalletState }
+  /** Removes an avatar after the password is confirmed. */
+  removeAvatar: { params: { id: string; password: string }; result: WalletState }
+  /** The phrase (or private key, for an imported key) after the password is confirmed. */
+  revealSecret: { params: { id: string; password: string }; result: { kind: 'phrase' | 'private-key'; secret: string } }
+  getSettings: { params: undefined; result: Settings }
+  updateSettings: { params: Partial<Settings>; result: Settings }
+  /** The current avatar's bindings from the configured ProofService. */
+  getBindings: { params: undefined; result: Binding[] }
 }
 
 export type ApiName = 'popup'

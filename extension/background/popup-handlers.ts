@@ -1,0 +1,94 @@
+/**
+ * The popup API: one handler per PopupApi method. Message bodies are untrusted and checked here;
+ * every call first enforces the auto-lock deadline (vault-session.ts).
+ */
+import type { FetchFunction } from '../../src/client/index.js'
+import { requirePlainObject } from '../../src/input.js'
+import type { Handlers, PopupApi } from '../messaging/catalogue.js'
+import { fetchAvatarBindings } from './avatar-bindings.js'
+import { avatarSecretFromPhrase, avatarSecretFromPrivateKey } from './avatar-secrets.js'
+import type { AvatarVault } from './avatar-vault.js'
+import type { PhraseDrafts } from './phrase-drafts.js'
+import type { SettingsStore } from './settings.js'
+import type { VaultSession } from './vault-session.js'
+
+export type PopupHandlerDeps = {
+  version: string
+  session: VaultSession
+  avatars: AvatarVault
+  drafts: PhraseDrafts
+  settings: SettingsStore
+  fetch: FetchFunction
+  now: () => number
+}
+
+/** Builds the handlers; index.ts serves them to extension pages only. */
+export function createPopupHandlers(deps: PopupHandlerDeps): Handlers<PopupApi> {
+  const { session, avatars, drafts, settings } = deps
+  return {
+    async getStatus() {
+      await session.enforceDeadline()
+      return { version: deps.version, ready: true as const }
+    },
+    getState: () => session.state(),
+    async beginCreate(params) {
+      await session.enforceDeadline()
+      return drafts.begin(requirePlainObject(params, 'params').words)
+    },
+    async finishCreate(params) {
+      const { draftId, answers, name, password } = requirePlainObject(params, 'params')
+      await session.enforceDeadline()
+      const phrase = drafts.confirm(draftId, answers)
+      const secret = await avatarSecretFromPhrase(phrase)
+      const state = await avatars.addAvatar({ secret, source: 'created', name }, password)
+      drafts.discard(String(draftId))
+      return state
+    },
+    async importPhrase(params) {
+      const { phrase, passphrase, name, password } = requirePlainObject(params, 'params')
+      await session.enforceDeadline()
+      const secret = await avatarSecretFromPhrase(phrase, passphrase)
+      return avatars.addAvatar({ secret, source: 'phrase', name }, password)
+    },
+    async importPrivateKey(params) {
+      const { privateKey, name, password } = requirePlainObject(params, 'params')
+      await session.enforceDeadline()
+      return avatars.addAvatar(
+        { secret: avatarSecretFromPrivateKey(privateKey), source: 'private-key', name },
+        password,
+      )
+    },
+    async unlock(params) {
+      await session.enforceDeadline()
+      await session.unlock(requirePlainObject(params, 'params').password)
+      return session.state()
+    },
+    async lock() {
+      await session.lock()
+      return session.state()
+    },
+    async selectAvatar(params) {
+      return avatars.selectAvatar(requirePlainObject(params, 'params').id)
+    },
+    async renameAvatar(params) {
+      const { id, name } = requirePlainObject(params, 'params')
+      return avatars.renameAvatar(id, name)
+    },
+    removeAvatar: (params) => avatars.removeAvatar(params),
+    revealSecret: (params) => avatars.revealSecret(params),
+    async getSettings() {
+      await session.enforceDeadline()
+      return settings.get()
+    },
+    async updateSettings(params) {
+      await session.enforceDeadline()
+      return settings.update(params)
+    },
+    getBindings: () =>
+      session.track(async () => {
+        const { record } = await session.open()
+        const { endpoints } = await settings.get()
+        return fetchAvatarBindings(endpoints.proofServiceUrl, record.currentAvatarId, deps.fetch, deps.now())
+      }),
+  }
+}
