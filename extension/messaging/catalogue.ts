@@ -76,7 +76,10 @@ export type PopupApi = {
     params: { draftId: string; answers: Record<number, string>; name: string; password?: string }
     result: WalletState
   }
-  importPhrase: { params: { phrase: string; passphrase?: string; name: string; password?: string }; result: WalletState }
+  importPhrase: {
+    params: { phrase: string; passphrase?: string; name: string; password?: string }
+    result: WalletState
+  }
   importPrivateKey: { params: { privateKey: string; name: string; password?: string }; result: WalletState }
   unlock: { params: { password: string }; result: WalletState }
   /** Locks now; every pending request is rejected. */
