@@ -1,34 +1,97 @@
-import { useEffect, useState } from 'react'
-import browser from 'webextension-polyfill'
-import type { BackgroundStatus, PopupApi } from '../messaging/catalogue.js'
-import { createBackgroundClient } from '../messaging/client.js'
+import { useCallback, useEffect, useState } from 'react'
+import type { WalletState } from '../messaging/catalogue.js'
+import { callBackground, describeError, onLockedAnswer } from './background.js'
+import { ErrorText } from './components/error-text.js'
+import { Screen } from './components/screen.js'
+import { t } from './i18n.js'
+import type { Route } from './routes.js'
+import { CreateAvatar } from './screens/create-avatar.js'
+import { Home } from './screens/home.js'
+import { ImportKey } from './screens/import-key.js'
+import { ImportPhrase } from './screens/import-phrase.js'
+import { ManageAvatar } from './screens/manage-avatar.js'
+import { Settings } from './screens/settings.js'
+import { Unlock } from './screens/unlock.js'
+import { Welcome } from './screens/welcome.js'
 
-const callBackground = createBackgroundClient<PopupApi>('popup')
-const t = (key: string, substitutions?: string) => browser.i18n.getMessage(key, substitutions)
+type Load = { state: 'loading' } | { state: 'ready'; wallet: WalletState } | { state: 'error'; message: string }
 
-type Load = { state: 'loading' } | { state: 'ready'; status: BackgroundStatus } | { state: 'error'; message: string }
-
+/** The router: the wallet's status picks the base screen (empty → onboarding, locked → unlock, unlocked → home). */
 export function App() {
   const [load, setLoad] = useState<Load>({ state: 'loading' })
+  const [route, setRoute] = useState<Route>({ name: 'main' })
 
-  useEffect(() => {
-    callBackground('getStatus').then(
-      (status) => setLoad({ state: 'ready', status }),
-      (error: unknown) => setLoad({ state: 'error', message: error instanceof Error ? error.message : String(error) }),
+  const refresh = useCallback(() => {
+    callBackground('getState').then(
+      (wallet) => setLoad({ state: 'ready', wallet }),
+      (error: unknown) => setLoad({ state: 'error', message: describeError(error) }),
     )
   }, [])
+  useEffect(refresh, [refresh])
+  useEffect(() => onLockedAnswer(refresh), [refresh])
 
-  return (
-    <main>
-      <header className="header">
-        <img src="/icons/icon-32.png" width={24} height={24} alt="" />
-        <h1>{t('popupTitle')}</h1>
-      </header>
-      <p className="status" data-state={load.state} data-testid="background-status">
-        {load.state === 'loading' && '…'}
-        {load.state === 'ready' && `${t('backgroundReady')} · ${t('version', load.status.version)}`}
-        {load.state === 'error' && `${t('backgroundUnreachable')}: ${load.message}`}
-      </p>
-    </main>
-  )
+  // A new state from any screen returns to the base screen of that state.
+  const onState = useCallback((wallet: WalletState) => {
+    setLoad({ state: 'ready', wallet })
+    setRoute({ name: 'main' })
+  }, [])
+
+  const lockAt = load.state === 'ready' && load.wallet.status === 'unlocked' ? load.wallet.lockAt : undefined
+  useEffect(() => {
+    if (lockAt === undefined) return
+    // The background locks at the deadline on its own; the popup only re-reads the state then.
+    const timer = setTimeout(refresh, Math.max(0, lockAt - Date.now()) + 250)
+    return () => clearTimeout(timer)
+  }, [lockAt, refresh])
+
+  if (load.state === 'loading') return <p className="muted centered">{t('working')}</p>
+  if (load.state === 'error') {
+    return (
+      <Screen title={t('popupTitle')}>
+        <ErrorText message={`${t('backgroundUnreachable')}: ${load.message}`} />
+        <button type="button" onClick={refresh}>
+          {t('retry')}
+        </button>
+      </Screen>
+    )
+  }
+  const onUpdate = (wallet: WalletState) => setLoad({ state: 'ready', wallet })
+  return <Routed wallet={load.wallet} route={route} navigate={setRoute} onState={onState} onUpdate={onUpdate} />
+}
+
+type RoutedProps = {
+  wallet: WalletState
+  route: Route
+  navigate: (route: Route) => void
+  onState: (wallet: WalletState) => void
+  onUpdate: (wallet: WalletState) => void
+}
+
+function Routed({ wallet, route, navigate, onState, onUpdate }: RoutedProps) {
+  if (wallet.status === 'locked') return <Unlock avatarCount={wallet.avatars.length} onDone={onState} />
+  const needsPassword = wallet.status === 'empty'
+  const back = () => navigate({ name: needsPassword ? 'main' : 'add-avatar' })
+  const flow = { needsPassword, onBack: back, onDone: onState }
+  switch (route.name) {
+    case 'create':
+      return <CreateAvatar {...flow} />
+    case 'import-phrase':
+      return <ImportPhrase {...flow} />
+    case 'import-key':
+      return <ImportKey {...flow} />
+  }
+  if (wallet.status === 'empty') return <Welcome navigate={navigate} adding={false} />
+  const current = wallet.avatars.find((avatar) => avatar.id === wallet.currentAvatarId)
+  switch (route.name) {
+    case 'add-avatar':
+      return <Welcome navigate={navigate} adding={true} />
+    case 'settings':
+      return <Settings onBack={() => navigate({ name: 'main' })} />
+    case 'manage-avatar':
+      if (current) {
+        const home = () => navigate({ name: 'main' })
+        return <ManageAvatar avatar={current} onBack={home} onUpdate={onUpdate} onState={onState} />
+      }
+  }
+  return <Home wallet={wallet} navigate={navigate} onState={onState} />
 }

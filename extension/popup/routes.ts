@@ -1,0 +1,11 @@
+/** The in-app screens; the wallet's status picks the base screen (app.tsx). */
+export type Route =
+  | { name: 'main' }
+  | { name: 'add-avatar' }
+  | { name: 'create' }
+  | { name: 'import-phrase' }
+  | { name: 'import-key' }
+  | { name: 'manage-avatar' }
+  | { name: 'settings' }
+
+export type Navigate = (route: Route) => void

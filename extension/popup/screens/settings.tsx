@@ -1,0 +1,124 @@
+import { type FormEvent, useEffect, useState } from 'react'
+import type { ServiceEndpoints, Settings as SettingsValue } from '../../messaging/catalogue.js'
+import { callBackground, describeError } from '../background.js'
+import { ErrorText } from '../components/error-text.js'
+import { Field } from '../components/field.js'
+import { Screen } from '../components/screen.js'
+import {
+  ENDPOINT_PRESETS,
+  type PresetId,
+  parseServiceUrl,
+  presetOf,
+  type UrlProblem,
+} from '../format/endpoint-presets.js'
+import { type MessageKey, t } from '../i18n.js'
+import { useAction } from '../use-action.js'
+
+const PRESET_LABELS: Record<PresetId | 'custom', MessageKey> = {
+  production: 'presetProduction',
+  staging: 'presetStaging',
+  local: 'presetLocal',
+  custom: 'presetCustom',
+}
+const URL_PROBLEMS: Record<UrlProblem, MessageKey> = {
+  empty: 'urlEmpty',
+  'not-a-url': 'urlInvalid',
+  scheme: 'urlScheme',
+  credentials: 'urlCredentials',
+  query: 'urlQuery',
+}
+
+/** Service endpoints (presets or custom URLs) and the auto-lock time. */
+export function Settings({ onBack }: { onBack: () => void }) {
+  const [loaded, setLoaded] = useState<SettingsValue>()
+  const [loadError, setLoadError] = useState<string>()
+  useEffect(() => {
+    callBackground('getSettings').then(setLoaded, (error: unknown) => setLoadError(describeError(error)))
+  }, [])
+  return (
+    <Screen title={t('settings')} onBack={onBack}>
+      <ErrorText message={loadError} />
+      {loaded && <SettingsForm initial={loaded} onSaved={setLoaded} />}
+    </Screen>
+  )
+}
+
+function SettingsForm({ initial, onSaved }: { initial: SettingsValue; onSaved: (settings: SettingsValue) => void }) {
+  const [preset, setPreset] = useState(presetOf(initial.endpoints))
+  const [custom, setCustom] = useState<ServiceEndpoints>(initial.endpoints)
+  const [minutes, setMinutes] = useState(String(initial.autoLockMinutes))
+  const [problem, setProblem] = useState<string>()
+  const [saved, setSaved] = useState(false)
+  const action = useAction()
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault()
+    setSaved(false)
+    const endpoints = preset === 'custom' ? checkCustom(custom) : ENDPOINT_PRESETS[preset]
+    if (typeof endpoints === 'string') return setProblem(endpoints)
+    const autoLockMinutes = Number(minutes)
+    if (!/^\d+$/.test(minutes.trim()) || autoLockMinutes < 1 || autoLockMinutes > 1440)
+      return setProblem(t('autoLockInvalid'))
+    setProblem(undefined)
+    action.run(async () => {
+      onSaved(await callBackground('updateSettings', { endpoints, autoLockMinutes }))
+      setSaved(true)
+    })
+  }
+
+  return (
+    <form className="stack" onSubmit={submit} noValidate>
+      <fieldset className="presets">
+        <legend>{t('serviceEndpoints')}</legend>
+        {(Object.keys(PRESET_LABELS) as (PresetId | 'custom')[]).map((id) => (
+          <label key={id} className="preset">
+            <input type="radio" name="preset" value={id} checked={preset === id} onChange={() => setPreset(id)} />
+            <span>
+              {t(PRESET_LABELS[id])}
+              {id !== 'custom' && <small>{new URL(ENDPOINT_PRESETS[id].proofServiceUrl).host}</small>}
+            </span>
+          </label>
+        ))}
+      </fieldset>
+      {preset === 'custom' && (
+        <>
+          <Field
+            label={t('proofServiceUrl')}
+            type="url"
+            value={custom.proofServiceUrl}
+            onChange={(value) => setCustom({ ...custom, proofServiceUrl: value })}
+          />
+          <Field
+            label={t('kvServiceUrl')}
+            type="url"
+            value={custom.kvServiceUrl}
+            onChange={(value) => setCustom({ ...custom, kvServiceUrl: value })}
+          />
+        </>
+      )}
+      <Field
+        label={t('autoLockMinutes')}
+        type="number"
+        min={1}
+        max={1440}
+        value={minutes}
+        onChange={setMinutes}
+        hint={t('autoLockHint')}
+      />
+      <ErrorText message={problem ?? action.error} />
+      {saved && <p className="success">{t('saved')}</p>}
+      <button type="submit" className="primary" disabled={action.busy}>
+        {t('save')}
+      </button>
+    </form>
+  )
+}
+
+/** The custom endpoints normalised, or the first problem as a sentence. */
+function checkCustom(custom: ServiceEndpoints): ServiceEndpoints | string {
+  const proof = parseServiceUrl(custom.proofServiceUrl)
+  if (!proof.ok) return t('urlProblemIn', t('proofServiceUrl'), t(URL_PROBLEMS[proof.problem]))
+  const kv = parseServiceUrl(custom.kvServiceUrl)
+  if (!kv.ok) return t('urlProblemIn', t('kvServiceUrl'), t(URL_PROBLEMS[kv.problem]))
+  return { proofServiceUrl: proof.url, kvServiceUrl: kv.url }
+}
