@@ -3,6 +3,11 @@
  * envelope from an extension page. Also stops the service worker through CDP (TOOLCHAIN.md).
  */
 import type { BrowserContext, Page } from '@playwright/test'
+import { createProofServiceClient } from '../src/client/index.js'
+import { addressOf, encodeBase64, getPublicKey, hexToBytes, signPersonalMessage } from '../src/crypto/index.js'
+
+/** The test wallet bound to avatars on the local ProofService. */
+export const WALLET_KEY = hexToBytes('22'.repeat(32), 'wallet')
 
 export type Reply = { ok: true; result: unknown } | { ok: false; error: { code: string; message: string } }
 
@@ -40,4 +45,21 @@ export async function stopServiceWorker(page: Page): Promise<void> {
   await cdp.send('ServiceWorker.stopAllWorkers')
   await stopped
   await cdp.detach()
+}
+
+/** Binds the test Ethereum wallet to the avatar with real avatar and wallet signatures (§6.4). */
+export async function bindWallet(baseUrl: string, avatarKey: string, avatar: string): Promise<void> {
+  const client = createProofServiceClient({ baseUrl, fetch: (url, init) => fetch(url, init) })
+  const identity = addressOf(getPublicKey(WALLET_KEY))
+  const payload = await client.createPayload({ action: 'create', platform: 'ethereum', identity, publicKey: avatar })
+  await client.submitProof({
+    action: 'create',
+    platform: 'ethereum',
+    identity,
+    publicKey: avatar,
+    uuid: payload.uuid,
+    createdAt: payload.createdAt,
+    signature: signPersonalMessage(payload.signPayload, hexToBytes(avatarKey, 'avatarKey')),
+    walletSignature: encodeBase64(signPersonalMessage(payload.signPayload, WALLET_KEY)),
+  })
 }

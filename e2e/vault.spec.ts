@@ -9,23 +9,14 @@ import path from 'node:path'
 import type { PhraseDraft, WalletState } from '../extension/messaging/catalogue.js'
 import { loadConfig } from '../server/config.js'
 import { startServer } from '../server/start-server.js'
-import { createProofServiceClient } from '../src/client/index.js'
-import {
-  addressOf,
-  encodeBase64,
-  getPublicKey,
-  hexToBytes,
-  parsePublicKey,
-  signPersonalMessage,
-} from '../src/crypto/index.js'
+import { addressOf, encodeBase64, getPublicKey, hexToBytes, parsePublicKey } from '../src/crypto/index.js'
 import { expect, test } from './fixtures.js'
-import { call, ok, openExtensionPage, stopServiceWorker } from './vault-helpers.js'
+import { bindWallet, call, ok, openExtensionPage, stopServiceWorker, WALLET_KEY } from './vault-helpers.js'
 
 const PASSWORD = 'e2e vault password'
 const ABANDON = `${'abandon '.repeat(11)}about`
 const ABANDON_ADDRESS = '0x9858effd232b4033e47d90003d41ec34ecaeda94'
 const PRIVATE_KEY = '4c0883a69102937d6231471b5dbb6204fe5129617082792ae468d01a3f362318'
-const WALLET_KEY = hexToBytes('22'.repeat(32), 'wallet')
 
 type Unlocked = Extract<WalletState, { status: 'unlocked' }>
 
@@ -177,20 +168,3 @@ test('no reply carries the private key, and getBindings lists a wallet bound on 
     rmSync(dataDir, { recursive: true, force: true })
   }
 })
-
-/** Binds an Ethereum wallet to the avatar with real avatar and wallet signatures (§6.4). */
-async function bindWallet(baseUrl: string, avatarKey: string, avatar: string): Promise<void> {
-  const client = createProofServiceClient({ baseUrl, fetch: (url, init) => fetch(url, init) })
-  const identity = addressOf(getPublicKey(WALLET_KEY))
-  const payload = await client.createPayload({ action: 'create', platform: 'ethereum', identity, publicKey: avatar })
-  await client.submitProof({
-    action: 'create',
-    platform: 'ethereum',
-    identity,
-    publicKey: avatar,
-    uuid: payload.uuid,
-    createdAt: payload.createdAt,
-    signature: signPersonalMessage(payload.signPayload, hexToBytes(avatarKey, 'avatarKey')),
-    walletSignature: encodeBase64(signPersonalMessage(payload.signPayload, WALLET_KEY)),
-  })
-}

@@ -34,3 +34,20 @@ export function revealAvatarSecret(secret: AvatarSecret): { kind: 'phrase' | 'pr
   if (secret.privateKey.length !== 64) throw new InvalidInputError('privateKey', 'is damaged')
   return { kind: 'private-key', secret: `0x${secret.privateKey}` }
 }
+
+/** The avatar's private key (32 bytes) for signing; the caller zeroes it after use. */
+export async function avatarPrivateKey(secret: AvatarSecret): Promise<Uint8Array> {
+  if (secret.kind === 'private-key') return parsePrivateKey(secret.privateKey, 'privateKey')
+  const key = await deriveAvatarKey(secret.phrase, secret.passphrase ?? '')
+  return key.privateKey
+}
+
+/** Re-derives an entry's avatar id from its secret (a backup's ids are not trusted). */
+export async function deriveAvatarId(secret: AvatarSecret): Promise<string> {
+  const key = await avatarPrivateKey(secret)
+  try {
+    return avatarId(getPublicKey(key))
+  } finally {
+    key.fill(0)
+  }
+}

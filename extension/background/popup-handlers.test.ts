@@ -4,8 +4,10 @@ import { addressOf, parsePublicKey } from '../../src/crypto/index.js'
 import { MIN_PBKDF2_ITERATIONS } from '../../src/vault/index.js'
 import type { WalletState } from '../messaging/catalogue.js'
 import { createAvatarVault } from './avatar-vault.js'
+import { createBackupFlow } from './backup-flow.js'
 import { createPhraseDrafts } from './phrase-drafts.js'
 import { createPopupHandlers } from './popup-handlers.js'
+import { createPreparedRequests } from './prepared-requests.js'
 import { createSettingsStore } from './settings.js'
 import { createMemoryStore, type LockAlarm } from './storage-ports.js'
 import { SESSION_KEY } from './unlock-session.js'
@@ -29,10 +31,27 @@ function boot(stores = { records: createMemoryStore(), session: createMemoryStor
   const now = () => clock.time
   const drafts = createPhraseDrafts(now)
   const settings = createSettingsStore(stores.local)
-  const session = createVaultSession({ ...stores, settings, alarm, now, vaultOptions: options, onLock: drafts.clear })
-  const avatars = createAvatarVault(session, { records: stores.records, now, vaultOptions: options })
+  const requests = createPreparedRequests(stores.session, now)
+  const onLock = () => {
+    drafts.clear()
+    return requests.clear()
+  }
+  const session = createVaultSession({ ...stores, settings, alarm, now, vaultOptions: options, onLock })
+  const deps = { records: stores.records, now, vaultOptions: options }
+  const avatars = createAvatarVault(session, deps)
+  const backup = createBackupFlow(session, deps)
   const fetch = async () => new Response('{}', { status: 500 })
-  const api = createPopupHandlers({ version: '0.1.0', session, avatars, drafts, settings, fetch, now })
+  const api = createPopupHandlers({
+    version: '0.1.0',
+    session,
+    avatars,
+    drafts,
+    settings,
+    requests,
+    backup,
+    fetch,
+    now,
+  })
   return { api, stores, clock, alarms, restart: () => boot(stores) }
 }
 

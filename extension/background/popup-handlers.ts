@@ -8,7 +8,12 @@ import type { Handlers, PopupApi } from '../messaging/catalogue.js'
 import { fetchAvatarBindings } from './avatar-bindings.js'
 import { avatarSecretFromPhrase, avatarSecretFromPrivateKey } from './avatar-secrets.js'
 import type { AvatarVault } from './avatar-vault.js'
+import type { BackupFlow } from './backup-flow.js'
+import { createKvFlow } from './kv-flow.js'
 import type { PhraseDrafts } from './phrase-drafts.js'
+import type { PreparedRequests } from './prepared-requests.js'
+import { fetchProofChainView } from './proof-chain-view.js'
+import { createRevokeFlow } from './revoke-flow.js'
 import type { SettingsStore } from './settings.js'
 import type { VaultSession } from './vault-session.js'
 
@@ -18,13 +23,18 @@ export type PopupHandlerDeps = {
   avatars: AvatarVault
   drafts: PhraseDrafts
   settings: SettingsStore
+  /** Revoke and KV payloads waiting for confirmation (storage.session). */
+  requests: PreparedRequests
+  backup: BackupFlow
   fetch: FetchFunction
   now: () => number
 }
 
 /** Builds the handlers; index.ts serves them to extension pages only. */
 export function createPopupHandlers(deps: PopupHandlerDeps): Handlers<PopupApi> {
-  const { session, avatars, drafts, settings } = deps
+  const { session, avatars, drafts, settings, requests } = deps
+  const revoke = createRevokeFlow(deps)
+  const kv = createKvFlow(deps)
   return {
     async getStatus() {
       await session.enforceDeadline()
@@ -90,5 +100,23 @@ export function createPopupHandlers(deps: PopupHandlerDeps): Handlers<PopupApi> 
         const { endpoints } = await settings.get()
         return fetchAvatarBindings(endpoints.proofServiceUrl, record.currentAvatarId, deps.fetch, deps.now())
       }),
+    getProofChain: () =>
+      session.track(async () => {
+        const { record } = await session.open()
+        const { endpoints } = await settings.get()
+        return fetchProofChainView(endpoints.proofServiceUrl, record.currentAvatarId, deps.fetch)
+      }),
+    prepareRevoke: (params) => revoke.prepareRevoke(params),
+    confirmRevoke: (params) => revoke.confirmRevoke(params),
+    async cancelRequest(params) {
+      await session.enforceDeadline()
+      await requests.remove(requirePlainObject(params, 'params').requestId)
+      return undefined
+    },
+    getKv: () => kv.getKv(),
+    prepareKvPatch: (params) => kv.prepareKvPatch(params),
+    confirmKvPatch: (params) => kv.confirmKvPatch(params),
+    exportBackup: (params) => deps.backup.exportBackup(params),
+    importBackup: (params) => deps.backup.importBackup(params),
   }
 }

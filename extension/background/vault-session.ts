@@ -32,8 +32,8 @@ export type VaultSessionDeps = {
   now: () => number
   /** PBKDF2 target for sealing and upgrading; tests pass the minimum. */
   vaultOptions?: VaultOptions
-  /** Called on every lock (e.g. to drop phrase drafts). */
-  onLock?: () => void
+  /** Called on every lock (e.g. to drop phrase drafts and prepared requests); awaited. */
+  onLock?: () => void | Promise<void>
 }
 
 /** The vault while unlocked. */
@@ -56,7 +56,7 @@ export function createVaultSession(deps: VaultSessionDeps) {
     generation++
     pending.rejectAll()
     forgetMemory()
-    deps.onLock?.()
+    await deps.onLock?.()
     await clearUnlockSession(deps.session)
     await deps.alarm.clear()
   }

@@ -55,3 +55,17 @@ export class CorruptVaultError extends WalletError {
     super('CORRUPT_VAULT', `stored vault is corrupt: ${problem}`)
   }
 }
+
+/** A backup file that is not ours, or whose sealed contents do not hold together. */
+export class CorruptBackupError extends WalletError {
+  constructor(problem: string) {
+    super('CORRUPT_VAULT', `backup is corrupt: ${problem}`)
+  }
+}
+
+/** A backup can only be restored into an extension without a vault. */
+export class VaultExistsError extends WalletError {
+  constructor() {
+    super('ALREADY_EXISTS', 'a vault already exists: a backup is restored only into an empty extension')
+  }
+}

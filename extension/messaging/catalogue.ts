@@ -61,6 +61,37 @@ export type Binding = {
 /** A recovery phrase waiting to be confirmed; `quizPositions` are 1-based word positions to ask for. */
 export type PhraseDraft = { draftId: string; phrase: string; quizPositions: number[] }
 
+/** One link of the current avatar's proof chain as the service stores it, with its verification. */
+export type ChainLinkView = {
+  action: string
+  platform: string
+  identity: string
+  proofLocation: string
+  /** Unix seconds. */
+  createdAt: number
+  /** 'verified' | 'signature-mismatch' | 'broken-link' | 'payload-mismatch' | 'malformed' (src/verify). */
+  status: string
+  signer?: 'avatar' | 'wallet'
+  reason: string
+  /** The payload in words (src/protocol describeProofPayload), or `""` when it cannot be read. */
+  description: string
+}
+
+export type ProofChainView = { valid: boolean; links: ChainLinkView[] }
+
+/**
+ * A payload prepared in the background and waiting for the user's confirmation; confirmed or
+ * cancelled by `requestId` only. `description` says in words what signing it does.
+ */
+export type PreparedSignature = { requestId: string; description: string; signPayload: string }
+
+/** One change a KV patch makes (src/protocol diffMergePatch). */
+export type KvChange = { path: string[]; kind: 'added' | 'changed' | 'deleted'; before?: unknown; after?: unknown }
+
+export type KvNamespace = { platform: string; identity: string; content: unknown }
+
+export type PreparedKvPatch = PreparedSignature & { changes: KvChange[] }
+
 /**
  * Methods the popup (and the full-tab page) may call on the background service worker.
  * `password` is needed to create the vault (first avatar) and is ignored afterwards while
@@ -94,6 +125,24 @@ export type PopupApi = {
   updateSettings: { params: Partial<Settings>; result: Settings }
   /** The current avatar's bindings from the configured ProofService. */
   getBindings: { params: undefined; result: Binding[] }
+  /** The current avatar's proof chain, every link verified here (never trusting the service). */
+  getProofChain: { params: undefined; result: ProofChainView }
+  /** Asks ProofService for a delete payload; nothing is signed until confirmRevoke. */
+  prepareRevoke: { params: { platform: string; identity: string }; result: PreparedSignature }
+  /** Signs the prepared delete payload with the avatar and submits it (§7.2). */
+  confirmRevoke: { params: { requestId: string }; result: undefined }
+  /** Drops a prepared request (revoke or KV patch). */
+  cancelRequest: { params: { requestId: string }; result: undefined }
+  /** Every KV namespace of the current avatar (GET /v1/kv). */
+  getKv: { params: undefined; result: KvNamespace[] }
+  /** Asks KVService for the payload of a merge patch and says what it changes; nothing is signed yet. */
+  prepareKvPatch: { params: { platform: string; identity: string; patch: unknown }; result: PreparedKvPatch }
+  /** Signs and submits a prepared KV patch; answers the namespaces as stored afterwards. */
+  confirmKvPatch: { params: { requestId: string }; result: KvNamespace[] }
+  /** An encrypted backup file (the sealed vault and avatar names), after the password is confirmed. */
+  exportBackup: { params: { password: string }; result: { fileName: string; content: string } }
+  /** Restores a backup file into an empty extension, with the password it was sealed under. */
+  importBackup: { params: { content: string; password: string }; result: WalletState }
 }
 
 export type ApiName = 'popup'
