@@ -5,13 +5,13 @@
 import browser, { type Runtime } from 'webextension-polyfill'
 import type { ApiName, Handlers, Method } from './catalogue.js'
 import { type ErrorReply, isRequestEnvelope, type Reply } from './envelope.js'
+import { isOwnExtensionPage, originOf } from './sender-check.js'
 
 export type SenderCheck = (sender: Runtime.MessageSender) => boolean
 
 /** True for pages of this extension itself (popup, full tab, approval window); false for content scripts. */
 export function isExtensionPage(sender: Runtime.MessageSender): boolean {
-  if (sender.id !== browser.runtime.id || sender.url === undefined) return false
-  return new URL(sender.url).origin === new URL(browser.runtime.getURL('/')).origin
+  return isOwnExtensionPage(sender, { id: browser.runtime.id, origin: originOf(browser.runtime.getURL('/')) ?? '' })
 }
 
 export function serveApi<Api extends Record<string, Method>>(
