@@ -9,7 +9,10 @@ import { CreateAvatar } from './screens/create-avatar.js'
 import { Home } from './screens/home.js'
 import { ImportKey } from './screens/import-key.js'
 import { ImportPhrase } from './screens/import-phrase.js'
+import { KvEditor } from './screens/kv-editor.js'
 import { ManageAvatar } from './screens/manage-avatar.js'
+import { ProofChain } from './screens/proof-chain.js'
+import { RestoreBackup } from './screens/restore-backup.js'
 import { Settings } from './screens/settings.js'
 import { Unlock } from './screens/unlock.js'
 import { Welcome } from './screens/welcome.js'
@@ -80,16 +83,23 @@ function Routed({ wallet, route, navigate, onState, onUpdate }: RoutedProps) {
     case 'import-key':
       return <ImportKey {...flow} />
   }
-  if (wallet.status === 'empty') return <Welcome navigate={navigate} adding={false} />
+  const home = () => navigate({ name: 'main' })
+  if (wallet.status === 'empty') {
+    if (route.name === 'restore-backup') return <RestoreBackup onBack={home} onDone={onState} />
+    return <Welcome navigate={navigate} adding={false} />
+  }
   const current = wallet.avatars.find((avatar) => avatar.id === wallet.currentAvatarId)
   switch (route.name) {
     case 'add-avatar':
       return <Welcome navigate={navigate} adding={true} />
     case 'settings':
-      return <Settings onBack={() => navigate({ name: 'main' })} />
+      return <Settings onBack={home} />
+    case 'proof-chain':
+      return <ProofChain avatarId={wallet.currentAvatarId} onBack={home} />
+    case 'kv-editor':
+      return <KvEditor avatarId={wallet.currentAvatarId} onBack={home} />
     case 'manage-avatar':
       if (current) {
-        const home = () => navigate({ name: 'main' })
         return <ManageAvatar avatar={current} onBack={home} onUpdate={onUpdate} onState={onState} />
       }
   }

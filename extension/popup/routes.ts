@@ -7,5 +7,8 @@ export type Route =
   | { name: 'import-key' }
   | { name: 'manage-avatar' }
   | { name: 'settings' }
+  | { name: 'proof-chain' }
+  | { name: 'kv-editor' }
+  | { name: 'restore-backup' }
 
 export type Navigate = (route: Route) => void

@@ -3,8 +3,8 @@ import { ageOf, daysSince } from '../format/age.js'
 import { t, uiLanguage } from '../i18n.js'
 import { PlatformBadge, platformName } from './platform-badge.js'
 
-/** One binding: platform, identity, an honest status chip and when ProofService last checked it. */
-export function BindingRow({ binding, nowMs }: { binding: Binding; nowMs: number }) {
+/** One binding: platform, identity, an honest status chip, when ProofService last checked it, and Revoke. */
+export function BindingRow({ binding, nowMs, onRevoke }: { binding: Binding; nowMs: number; onRevoke: () => void }) {
   const age = ageOf(binding.lastCheckedAt, nowMs)
   const checked = new Intl.RelativeTimeFormat(uiLanguage(), { numeric: 'auto' }).format(age.value, age.unit)
   return (
@@ -18,6 +18,9 @@ export function BindingRow({ binding, nowMs }: { binding: Binding; nowMs: number
         <StatusChip binding={binding} nowMs={nowMs} />
         <span className="checked">{t('lastChecked', checked)}</span>
       </div>
+      <button type="button" className="ghost small danger-text" onClick={onRevoke}>
+        {t('revoke')}
+      </button>
     </li>
   )
 }

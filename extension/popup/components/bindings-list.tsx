@@ -4,17 +4,19 @@ import { callBackground, describeError } from '../background.js'
 import { t } from '../i18n.js'
 import { BindingRow } from './binding-row.js'
 import { ErrorText } from './error-text.js'
+import { RevokeSheet } from './revoke-sheet.js'
 
 type Load =
   | { state: 'loading' }
   | { state: 'ready'; bindings: Binding[]; at: number }
   | { state: 'error'; message: string }
 
-/** The current avatar's bindings from ProofService, with loading, empty and error (retry) states. */
+/** The current avatar's bindings from ProofService, with loading, empty and error (retry) states, and revoke. */
 export function BindingsList({ avatarId }: { avatarId: string }) {
   const [load, setLoad] = useState<Load>({ state: 'loading' })
   const [attempt, setAttempt] = useState(0)
   const retry = useCallback(() => setAttempt((n) => n + 1), [])
+  const [revoking, setRevoking] = useState<Binding>()
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: the avatar and each retry start a new load.
   useEffect(() => {
@@ -50,9 +52,19 @@ export function BindingsList({ avatarId }: { avatarId: string }) {
       {load.state === 'ready' && load.bindings.length > 0 && (
         <ul className="binding-list">
           {load.bindings.map((binding) => (
-            <BindingRow key={`${binding.platform}:${binding.identity}`} binding={binding} nowMs={load.at} />
+            <BindingRow
+              key={`${binding.platform}:${binding.identity}`}
+              binding={binding}
+              nowMs={load.at}
+              onRevoke={() => setRevoking(binding)}
+            />
           ))}
         </ul>
+      )}
+      {revoking && (
+        <div className="sheet-backdrop">
+          <RevokeSheet binding={revoking} onDone={retry} onClose={() => setRevoking(undefined)} />
+        </div>
       )}
     </section>
   )

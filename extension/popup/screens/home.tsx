@@ -10,7 +10,7 @@ import { useAction } from '../use-action.js'
 type Unlocked = Extract<WalletState, { status: 'unlocked' }>
 type Props = { wallet: Unlocked; navigate: Navigate; onState: (state: WalletState) => void }
 
-/** The unlocked home: avatar switcher, lock, settings, and the current avatar's bindings. */
+/** The unlocked home: avatar switcher, lock, settings, proof chain, KV, and the current avatar's bindings. */
 export function Home({ wallet, navigate, onState }: Props) {
   const action = useAction()
   return (
@@ -43,6 +43,14 @@ export function Home({ wallet, navigate, onState }: Props) {
           </button>
           <button type="button" onClick={() => navigate({ name: 'add-avatar' })}>
             {t('addAvatar')}
+          </button>
+        </div>
+        <div className="row">
+          <button type="button" onClick={() => navigate({ name: 'proof-chain' })}>
+            {t('proofChain')}
+          </button>
+          <button type="button" onClick={() => navigate({ name: 'kv-editor' })}>
+            {t('kvEditor')}
           </button>
         </div>
         <BindingsList avatarId={wallet.currentAvatarId} />

@@ -2,6 +2,7 @@ import { type FormEvent, useEffect, useState } from 'react'
 import type { ServiceEndpoints, Settings as SettingsValue } from '../../messaging/catalogue.js'
 import { callBackground, describeError } from '../background.js'
 import { ErrorText } from '../components/error-text.js'
+import { ExportBackup } from '../components/export-backup.js'
 import { Field } from '../components/field.js'
 import { Screen } from '../components/screen.js'
 import {
@@ -28,7 +29,7 @@ const URL_PROBLEMS: Record<UrlProblem, MessageKey> = {
   query: 'urlQuery',
 }
 
-/** Service endpoints (presets or custom URLs) and the auto-lock time. */
+/** Service endpoints (presets or custom URLs), the auto-lock time, and the encrypted backup export. */
 export function Settings({ onBack }: { onBack: () => void }) {
   const [loaded, setLoaded] = useState<SettingsValue>()
   const [loadError, setLoadError] = useState<string>()
@@ -39,6 +40,7 @@ export function Settings({ onBack }: { onBack: () => void }) {
     <Screen title={t('settings')} onBack={onBack}>
       <ErrorText message={loadError} />
       {loaded && <SettingsForm initial={loaded} onSaved={setLoaded} />}
+      <ExportBackup />
     </Screen>
   )
 }

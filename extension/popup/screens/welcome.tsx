@@ -6,7 +6,7 @@ import type { Navigate } from '../routes.js'
 
 type Props = { navigate: Navigate /** Adding to an unlocked vault rather than creating it. */; adding: boolean }
 
-/** Onboarding: create a new avatar, or import a phrase or a private key. */
+/** Onboarding: create a new avatar, import a phrase or a private key, or restore a backup file. */
 export function Welcome({ navigate, adding }: Props) {
   return (
     <Screen
@@ -27,6 +27,12 @@ export function Welcome({ navigate, adding }: Props) {
           <strong>{t('importKey')}</strong>
           <span>{t('importKeyHint')}</span>
         </button>
+        {!adding && (
+          <button type="button" className="choice" onClick={() => navigate({ name: 'restore-backup' })}>
+            <strong>{t('restoreBackup')}</strong>
+            <span>{t('restoreBackupChoiceHint')}</span>
+          </button>
+        )}
       </div>
       {!adding && <BackgroundStatus />}
     </Screen>

@@ -1,0 +1,105 @@
+import { useEffect, useRef, useState } from 'react'
+import type { Binding, PreparedSignature } from '../../messaging/catalogue.js'
+import { callBackground } from '../background.js'
+import { type PublicPost, publicPostOf } from '../format/public-post.js'
+import { type MessageKey, t } from '../i18n.js'
+import { useAction } from '../use-action.js'
+import { ErrorText } from './error-text.js'
+import { platformName } from './platform-badge.js'
+
+const POST_LABELS: Record<PublicPost, MessageKey> = {
+  tweet: 'postTweet',
+  gist: 'postGist',
+  'dns-record': 'postDnsRecord',
+  'keybase-file': 'postKeybase',
+  message: 'postMessage',
+  'steam-profile': 'postSteamProfile',
+  post: 'postPublic',
+}
+
+type Props = { binding: Binding; onDone: () => void; onClose: () => void }
+
+/** Revoke in two steps: the delete payload in words (and exact) first, signed only on Confirm (§7.2). */
+export function RevokeSheet({ binding, onDone, onClose }: Props) {
+  const [prepared, setPrepared] = useState<PreparedSignature>()
+  const [revoked, setRevoked] = useState(false)
+  const action = useAction()
+
+  const prepare = () =>
+    action.run(async () => {
+      setPrepared(await callBackground('prepareRevoke', { platform: binding.platform, identity: binding.identity }))
+    })
+  // The payload is asked for once, when the sheet opens (a ref, so StrictMode's second run asks nothing).
+  const asked = useRef(false)
+  // biome-ignore lint/correctness/useExhaustiveDependencies: prepared once per sheet.
+  useEffect(() => {
+    if (asked.current) return
+    asked.current = true
+    prepare()
+  }, [])
+  const confirm = (requestId: string) =>
+    action.run(async () => {
+      await callBackground('confirmRevoke', { requestId })
+      setRevoked(true)
+      onDone()
+    })
+  const cancel = () => {
+    // Dropping the prepared payload is best effort: it expires in the background anyway.
+    if (prepared) callBackground('cancelRequest', { requestId: prepared.requestId }).catch(() => undefined)
+    onClose()
+  }
+
+  if (revoked) {
+    return (
+      <div className="sheet stack" role="status" data-testid="revoke-done">
+        <p className="success">{t('revoked', platformName(binding.platform), binding.identity)}</p>
+        <p className="warning">{revokeReminder(binding.platform)}</p>
+        <button type="button" className="primary" onClick={onClose}>
+          {t('done')}
+        </button>
+      </div>
+    )
+  }
+  return (
+    <div className="sheet stack" role="dialog" aria-label={t('revokeTitle')} data-testid="revoke-sheet">
+      <h2>{t('revokeTitle')}</h2>
+      {prepared ? (
+        <>
+          <p className="description" data-testid="revoke-description">
+            {prepared.description}
+          </p>
+          <details className="advanced">
+            <summary>{t('exactPayload')}</summary>
+            <pre className="payload">{prepared.signPayload}</pre>
+          </details>
+        </>
+      ) : (
+        <p className="muted">
+          {action.busy ? t('preparingRevoke') : t('revokeAsk', platformName(binding.platform), binding.identity)}
+        </p>
+      )}
+      <ErrorText message={action.error} />
+      <div className="row">
+        <button type="button" onClick={cancel} disabled={action.busy}>
+          {t('cancel')}
+        </button>
+        {prepared ? (
+          <button type="button" className="danger" disabled={action.busy} onClick={() => confirm(prepared.requestId)}>
+            {action.busy ? t('working') : t('confirmRevoke')}
+          </button>
+        ) : (
+          <button type="button" className="primary" disabled={action.busy} onClick={prepare}>
+            {t('retry')}
+          </button>
+        )}
+      </div>
+    </div>
+  )
+}
+
+/** The reminder after a revoke: the proof post is still public until the user deletes it. */
+function revokeReminder(platform: string): string {
+  const post = publicPostOf(platform)
+  if (!post) return t('reminderWallet', platformName(platform))
+  return t('reminderDeletePost', t(POST_LABELS[post]), platformName(platform))
+}
