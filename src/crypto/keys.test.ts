@@ -63,6 +63,40 @@ describe('parsePublicKey', () => {
   })
 })
 
+describe('keys parsed once by every helper', () => {
+  // avatarId, formatPublicKey and addressOf decode the key themselves (one point decompression
+  // each): they must still accept every form and refuse every bad key exactly as parsePublicKey.
+  it('agree with parsePublicKey and viem on every key form of random keys', () => {
+    fc.assert(
+      fc.property(fc.uint8Array({ minLength: 32, maxLength: 32 }), (secret) => {
+        fc.pre(secret.some((byte) => byte !== 0) && secret[0] !== 0xff)
+        const key = getPublicKey(secret)
+        const long = formatPublicKey(key, { compressed: false })
+        const short = `0x${bytesToHex(key)}`
+        const address = privateKeyToAccount(`0x${bytesToHex(secret)}`).address.toLowerCase()
+        for (const form of [key, short, long, long.slice(2).toUpperCase(), hexToBytes(long, 'key')]) {
+          expect(avatarId(form)).toBe(short)
+          expect(formatPublicKey(form as Uint8Array, { compressed: true })).toBe(short)
+          expect(formatPublicKey(form as Uint8Array, { compressed: false, prefix: false })).toBe(long.slice(2))
+          expect(addressOf(form as Uint8Array)).toBe(address)
+        }
+      }),
+      { numRuns: 1000 },
+    )
+  })
+
+  it.each([
+    [`0x02${'ff'.repeat(32)}`, 'is not a point on secp256k1'],
+    [`${uncompressed.slice(0, -2)}68`, 'is not a point on secp256k1'],
+    [`0x05${uncompressed.slice(4)}`, 'expected prefix 02/03 (33 bytes) or 04 (65 bytes), got 05'],
+    [new Uint8Array(64), 'expected 33 or 65 bytes, got 64'],
+  ])('refuse %j as parsePublicKey does, naming the field', (input, problem) => {
+    expect(() => avatarId(input, 'public_key')).toThrow(new InvalidInputError('public_key', problem))
+    expect(() => formatPublicKey(input as Uint8Array, { compressed: false })).toThrow(`"publicKey" ${problem}`)
+    expect(() => addressOf(input as Uint8Array)).toThrow(`"publicKey" ${problem}`)
+  })
+})
+
 describe('private keys and addresses', () => {
   it.each([
     ['00'.repeat(32), '"privateKey" is not a valid secp256k1 secret key'],
