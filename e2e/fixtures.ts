@@ -16,25 +16,34 @@ type ExtensionFixtures = {
   extensionId: string
 }
 
+/**
+ * Chromium with the built extension loaded, in a fresh profile folder. The flags keep Chromium off
+ * the network this machine does not have (TOOLCHAIN.md).
+ */
+export function launchWithExtension(profile: string, options: { viewport?: { width: number; height: number } } = {}) {
+  return chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM,
+    headless: true,
+    ...options,
+    args: [
+      `--disable-extensions-except=${DIST}`,
+      `--load-extension=${DIST}`,
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  })
+}
+
 export const test = base.extend<ExtensionFixtures>({
   // biome-ignore lint/correctness/noEmptyPattern: Playwright fixtures take their dependencies as a pattern.
   context: async ({}, use) => {
     const profile = mkdtempSync(path.join(tmpdir(), 'nextid-e2e-'))
-    const context = await chromium.launchPersistentContext(profile, {
-      executablePath: CHROMIUM,
-      headless: true,
-      args: [
-        `--disable-extensions-except=${DIST}`,
-        `--load-extension=${DIST}`,
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    })
+    const context = await launchWithExtension(profile)
     await use(context)
     await context.close()
     rmSync(profile, { recursive: true, force: true })

@@ -9,12 +9,11 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { cpus, tmpdir, totalmem } from 'node:os'
 import path from 'node:path'
 import { gzipSync } from 'node:zlib'
-import { chromium } from '@playwright/test'
+import { DIST, launchWithExtension } from '../e2e/fixtures.js'
 import { call, ok, openExtensionPage, stopServiceWorker } from '../e2e/vault-helpers.js'
 import { loadConfig } from '../server/config.js'
 import { startServer } from '../server/start-server.js'
 
-const DIST = path.resolve(import.meta.dirname, '..', 'dist')
 const RUNS = Number(process.argv[process.argv.indexOf('--runs') + 1]) || 20
 const PASSWORD = 'bench password 1'
 const KEY = `0x${'42'.repeat(32)}`
@@ -46,22 +45,7 @@ async function main() {
   const server = await startServer(
     loadConfig({ PROOF_PORT: '0', KV_PORT: '0', DATA_DIR: dataDir, LOG_LEVEL: 'silent' }),
   )
-  const context = await chromium.launchPersistentContext(profile, {
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    headless: true,
-    viewport: { width: 360, height: 600 },
-    args: [
-      `--disable-extensions-except=${DIST}`,
-      `--load-extension=${DIST}`,
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  })
+  const context = await launchWithExtension(profile, { viewport: { width: 360, height: 600 } })
   try {
     const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'))
     const extensionId = new URL(worker.url()).host
