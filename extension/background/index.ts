@@ -5,6 +5,14 @@ import { isExtensionPage, serveApi } from '../messaging/server.js'
 import { createAvatarVault } from './avatar-vault.js'
 import { createBackupFlow } from './backup-flow.js'
 import { AUTO_LOCK_ALARM, chromeLockAlarm, indexedDbStore, storageAreaStore } from './browser-storage.js'
+import { createApprovalHandlers } from './dapp/approval-handlers.js'
+import { createApprovalQueue } from './dapp/approval-queue.js'
+import { createApprovalWindow, WINDOW_CLOSED } from './dapp/approval-window.js'
+import { DISCONNECTED } from './dapp/dapp-error.js'
+import { createDappService, disconnectEvent, type EmitEvent } from './dapp/dapp-service.js'
+import { createPortServer } from './dapp/port-server.js'
+import { createRateLimiter } from './dapp/rate-limit.js'
+import { createSitePermissions } from './dapp/site-permissions.js'
 import { createPhraseDrafts } from './phrase-drafts.js'
 import { createPopupHandlers } from './popup-handlers.js'
 import { createPreparedRequests } from './prepared-requests.js'
@@ -24,11 +32,25 @@ const session = createVaultSession({
   now,
   onLock: () => {
     drafts.clear()
+    // dApps: pending approvals fail with 4900 and every page hears `disconnect` (issue 6).
+    approvals.rejectAll(DISCONNECTED, 'the wallet was locked')
+    emit(null, 'disconnect', disconnectEvent('the wallet was locked'))
     return requests.clear()
   },
 })
 const avatars = createAvatarVault(session, { records: indexedDbStore, now })
 const backup = createBackupFlow(session, { records: indexedDbStore, now })
+
+// The dApp API (issue 6): one approval window, permissions in storage.local, pages over Ports.
+// A wrapper, not the bare function: fetch must not be called as a method of another object.
+const fetchApi = (input: RequestInfo | URL, init?: RequestInit) => globalThis.fetch(input, init)
+const approvalWindow = createApprovalWindow(() => approvals.rejectAll(WINDOW_CLOSED.code, WINDOW_CLOSED.message))
+const approvals = createApprovalQueue({ now, showWindow: () => approvalWindow.show() })
+const permissions = createSitePermissions(storageAreaStore(chrome.storage.local))
+const emit: EmitEvent = (origin, event, data) => ports.emit(origin, event, data)
+const dapp = createDappService({ session, settings, permissions, approvals, fetch: fetchApi, now, emit })
+const ports = createPortServer(dapp, createRateLimiter(20, 1000, now))
+chrome.runtime.onConnect.addListener((port) => ports.connect(port))
 
 const popupHandlers = createPopupHandlers({
   version: browser.runtime.getManifest().version,
@@ -39,8 +61,12 @@ const popupHandlers = createPopupHandlers({
   requests,
   backup,
   // A wrapper, not the bare function: fetch must not be called as a method of another object.
-  fetch: (input, init) => globalThis.fetch(input, init),
+  fetch: fetchApi,
   now,
+  dapp: {
+    handlers: createApprovalHandlers({ session, approvals, permissions, emit }),
+    onAvatarsChanged: (remaining) => dapp.forgetRemovedAvatars(remaining),
+  },
 }) satisfies Handlers<PopupApi>
 
 serveApi<PopupApi>('popup', popupHandlers, isExtensionPage)

@@ -9,6 +9,7 @@ import { fetchAvatarBindings } from './avatar-bindings.js'
 import { avatarSecretFromPhrase, avatarSecretFromPrivateKey } from './avatar-secrets.js'
 import type { AvatarVault } from './avatar-vault.js'
 import type { BackupFlow } from './backup-flow.js'
+import type { createApprovalHandlers } from './dapp/approval-handlers.js'
 import { createKvFlow } from './kv-flow.js'
 import type { PhraseDrafts } from './phrase-drafts.js'
 import type { PreparedRequests } from './prepared-requests.js'
@@ -16,6 +17,7 @@ import { fetchProofChainView } from './proof-chain-view.js'
 import { createRevokeFlow } from './revoke-flow.js'
 import type { SettingsStore } from './settings.js'
 import type { VaultSession } from './vault-session.js'
+import { NotFoundError } from './wallet-errors.js'
 
 export type PopupHandlerDeps = {
   version: string
@@ -28,6 +30,11 @@ export type PopupHandlerDeps = {
   backup: BackupFlow
   fetch: FetchFunction
   now: () => number
+  /** The dApp side (issue 6): approval-window handlers, and what to do when avatars leave the vault. */
+  dapp?: {
+    handlers: ReturnType<typeof createApprovalHandlers>
+    onAvatarsChanged(remainingIds: string[]): Promise<void>
+  }
 }
 
 /** Builds the handlers; index.ts serves them to extension pages only. */
@@ -84,7 +91,12 @@ export function createPopupHandlers(deps: PopupHandlerDeps): Handlers<PopupApi> 
       const { id, name } = requirePlainObject(params, 'params')
       return avatars.renameAvatar(id, name)
     },
-    removeAvatar: (params) => avatars.removeAvatar(params),
+    async removeAvatar(params) {
+      const state = await avatars.removeAvatar(params)
+      // Sites connected to the removed avatar lose their permission and hear `disconnect`.
+      await deps.dapp?.onAvatarsChanged(state.status === 'empty' ? [] : state.avatars.map((avatar) => avatar.id))
+      return state
+    },
     revealSecret: (params) => avatars.revealSecret(params),
     async getSettings() {
       await session.enforceDeadline()
@@ -118,5 +130,19 @@ export function createPopupHandlers(deps: PopupHandlerDeps): Handlers<PopupApi> 
     confirmKvPatch: (params) => kv.confirmKvPatch(params),
     exportBackup: (params) => deps.backup.exportBackup(params),
     importBackup: (params) => deps.backup.importBackup(params),
+    ...(deps.dapp?.handlers ?? withoutDapp),
   }
 }
+
+/** Without a dApp side (unit tests of the wallet alone): nothing pending, nothing connected. */
+const withoutDapp = {
+  getPendingApprovals: async () => [],
+  resolveApproval: async () => {
+    throw new NotFoundError('approval request')
+  },
+  rejectAllFromOrigin: async () => undefined,
+  getConnectedSites: async () => [],
+  disconnectSite: async () => {
+    throw new NotFoundError('connected site')
+  },
+} satisfies ReturnType<typeof createApprovalHandlers>

@@ -92,6 +92,33 @@ export type KvNamespace = { platform: string; identity: string; content: unknown
 
 export type PreparedKvPatch = PreparedSignature & { changes: KvChange[] }
 
+/** What a web page asked for that needs the user's approval (dApp API, issue 6). */
+export type DappRequestKind = 'connect' | 'signIn' | 'signMessage' | 'kvSet'
+
+/**
+ * One request waiting in the approval window. The origin comes from the browser's sender
+ * information, never from the page's message. Resolved by `id` only.
+ */
+export type PendingApproval = {
+  id: string
+  /** The requesting page's origin, e.g. `https://app.example`. */
+  origin: string
+  kind: DappRequestKind
+  /** Unix milliseconds. */
+  requestedAt: number
+  /** connect: the avatar the user will share (changeable); others: the connected avatar. */
+  avatarId: string
+  /** signIn / signMessage: the exact text that will be signed. */
+  message?: string
+  /** kvSet: the namespace (the origin) and what the patch changes. */
+  changes?: KvChange[]
+  /** The request said in words. */
+  description: string
+}
+
+/** A site the user connected an avatar to. */
+export type ConnectedSite = { origin: string; avatarId: string; grantedAt: number }
+
 /**
  * Methods the popup (and the full-tab page) may call on the background service worker.
  * `password` is needed to create the vault (first avatar) and is ignored afterwards while
@@ -143,6 +170,15 @@ export type PopupApi = {
   exportBackup: { params: { password: string }; result: { fileName: string; content: string } }
   /** Restores a backup file into an empty extension, with the password it was sealed under. */
   importBackup: { params: { content: string; password: string }; result: WalletState }
+  /** Every request waiting for approval, oldest first (the approval window shows them). */
+  getPendingApprovals: { params: undefined; result: PendingApproval[] }
+  /** Approves or rejects one request by id; `avatarId` picks the avatar to share on connect. */
+  resolveApproval: { params: { id: string; approve: boolean; avatarId?: string }; result: undefined }
+  /** Rejects every pending request of one origin. */
+  rejectAllFromOrigin: { params: { origin: string }; result: undefined }
+  getConnectedSites: { params: undefined; result: ConnectedSite[] }
+  /** Revokes a site's permission; its pages get a `disconnect` event. */
+  disconnectSite: { params: { origin: string }; result: undefined }
 }
 
 export type ApiName = 'popup'

@@ -1,0 +1,87 @@
+import { describe, expect, it } from 'vitest'
+import { createApprovalQueue, type NewApproval } from './approval-queue.js'
+import { createRateLimiter } from './rate-limit.js'
+
+const A = 'https://a.example'
+const B = 'https://b.example'
+const approval = (origin: string, kind: NewApproval['kind'] = 'signMessage'): NewApproval => ({
+  origin,
+  kind,
+  avatarId: '0x02aa',
+  description: 'test',
+})
+
+function setup() {
+  let shown = 0
+  const queue = createApprovalQueue({ now: () => 1000, showWindow: () => void shown++ })
+  return { queue, shown: () => shown }
+}
+
+describe('createApprovalQueue', () => {
+  it('lists requests oldest first, opens the window, and resolves by id (with a chosen avatar)', async () => {
+    const { queue, shown } = setup()
+    const first = queue.request(approval(A, 'connect'))
+    const second = queue.request(approval(B))
+    const [one, two] = queue.list()
+    expect(one).toMatchObject({ origin: A, kind: 'connect', requestedAt: 1000 })
+    expect(two).toMatchObject({ origin: B })
+    expect(one?.id).toMatch(/^[0-9a-f-]{36}$/)
+    queue.resolve(one?.id ?? '', true, '0x03bb')
+    await expect(first).resolves.toEqual({ avatarId: '0x03bb' })
+    queue.resolve(two?.id ?? '', false)
+    await expect(second).rejects.toMatchObject({ code: 4001, message: 'the user rejected the request' })
+    expect(queue.size).toBe(0)
+    await Promise.resolve()
+    expect(shown()).toBe(2)
+  })
+
+  it('refuses an unknown id with NOT_FOUND', () => {
+    expect(() => setup().queue.resolve('nope', true)).toThrow('approval request not found')
+  })
+
+  it('rejects all of one origin only, and everything on rejectAll with the given code', async () => {
+    const { queue } = setup()
+    const a1 = queue.request(approval(A))
+    const a2 = queue.request(approval(A))
+    const b1 = queue.request(approval(B))
+    expect(queue.rejectOrigin(A)).toBe(2)
+    await expect(a1).rejects.toMatchObject({ code: 4001 })
+    await expect(a2).rejects.toMatchObject({ code: 4001, message: 'the user rejected every request from this site' })
+    expect(queue.list().map((entry) => entry.origin)).toEqual([B])
+    expect(queue.rejectAll(4900, 'the wallet was locked')).toBe(1)
+    await expect(b1).rejects.toMatchObject({ code: 4900, message: 'the wallet was locked' })
+  })
+
+  it('holds at most 5 pending requests per origin; others are unaffected', async () => {
+    const { queue } = setup()
+    for (let i = 0; i < 5; i++) void queue.request(approval(A)).catch(() => undefined)
+    await expect(queue.request(approval(A))).rejects.toMatchObject({
+      code: -32603,
+      message: 'too many requests from this site are waiting for approval (at most 5)',
+    })
+    void queue.request(approval(B)).catch(() => undefined)
+    expect(queue.size).toBe(6)
+    queue.rejectAll(4001, 'closed')
+  })
+
+  it('rejects the request when the window cannot open', async () => {
+    const queue = createApprovalQueue({ now: () => 0, showWindow: () => Promise.reject(new Error('no')) })
+    await expect(queue.request(approval(A))).rejects.toMatchObject({
+      code: -32603,
+      message: 'could not open the approval window',
+    })
+  })
+})
+
+describe('createRateLimiter', () => {
+  it('allows `limit` calls per window per key', () => {
+    let time = 0
+    const limiter = createRateLimiter(3, 1000, () => time)
+    expect([1, 2, 3, 4].map(() => limiter.allow(A))).toEqual([true, true, true, false])
+    expect(limiter.allow(B)).toBe(true)
+    time = 999
+    expect(limiter.allow(A)).toBe(false)
+    time = 1000
+    expect(limiter.allow(A)).toBe(true)
+  })
+})

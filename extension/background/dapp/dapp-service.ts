@@ -1,0 +1,182 @@
+/**
+ * The dApp request pipeline (STYLE.md, after Rabby/MetaMask): method exists (4200) → params valid
+ * (-32602) → unlocked (4100; no queueing until unlock) → connected where needed (4100) → approval
+ * where needed (4001) → run. `origin` is always the browser's sender origin (port-server.ts).
+ */
+import type { FetchFunction } from '../../../src/client/index.js'
+import { addressOf, bytesToHex, parsePublicKey, toChecksumAddress } from '../../../src/crypto/index.js'
+import { requirePlainObject } from '../../../src/input.js'
+import type { SettingsStore } from '../settings.js'
+import { signWithAvatar } from '../sign-with-avatar.js'
+import type { VaultSession } from '../vault-session.js'
+import type { ApprovalQueue } from './approval-queue.js'
+import { fetchVerifiedBindings } from './dapp-bindings.js'
+import { DappError, UNAUTHORIZED, UNSUPPORTED } from './dapp-error.js'
+import { createDappKv, parseKvGetRequest, parseKvSetRequest } from './dapp-kv.js'
+import { requireSignableMessage } from './message-guard.js'
+import { buildSignInMessage, parseSignInRequest } from './sign-in-message.js'
+import type { SitePermissions } from './site-permissions.js'
+
+/** Sends a provider event to every page of one origin (or of all origins, with null). */
+export type EmitEvent = (origin: string | null, event: 'disconnect' | 'avatarChanged', data: unknown) => void
+
+export type DappServiceDeps = {
+  session: VaultSession
+  settings: SettingsStore
+  permissions: SitePermissions
+  approvals: ApprovalQueue
+  fetch: FetchFunction
+  now: () => number
+  emit: EmitEvent
+}
+
+export const DAPP_METHODS = [
+  'nextid_requestAvatar',
+  'nextid_avatar',
+  'nextid_getBindings',
+  'nextid_signIn',
+  'nextid_signMessage',
+  'nextid_kvGet',
+  'nextid_kvSet',
+  'nextid_disconnect',
+] as const
+
+export type DappMethod = (typeof DAPP_METHODS)[number]
+
+export type DappService = ReturnType<typeof createDappService>
+
+/** The pipeline over the background's vault, settings, permissions and approval queue. */
+export function createDappService(deps: DappServiceDeps) {
+  const { session, permissions, approvals } = deps
+
+  const requireUnlocked = async () => {
+    const state = await session.state()
+    if (state.status !== 'unlocked') throw new DappError(UNAUTHORIZED, 'the wallet is locked')
+    return state
+  }
+
+  /** The origin's avatar; 4100 when not connected (or its avatar left the vault). */
+  const requireConnected = async (origin: string): Promise<string> => {
+    const state = await requireUnlocked()
+    const site = await permissions.get(origin)
+    if (site && state.avatars.some((avatar) => avatar.id === site.avatarId)) return site.avatarId
+    throw new DappError(UNAUTHORIZED, 'not connected: call nextid_requestAvatar first')
+  }
+
+  const sign = (avatar: string, text: string) =>
+    session.track(async () => `0x${bytesToHex(await signWithAvatar(await session.open(), avatar, text))}`)
+
+  const endpoints = async () => (await deps.settings.get()).endpoints
+
+  const methods: Record<DappMethod, (origin: string, params: unknown) => Promise<unknown>> = {
+    async nextid_requestAvatar(origin, params) {
+      if (params !== undefined) requirePlainObject(params, 'params')
+      const state = await requireUnlocked()
+      const site = await permissions.get(origin)
+      if (site && state.avatars.some((avatar) => avatar.id === site.avatarId)) return site.avatarId
+      const { avatarId } = await approvals.request({
+        origin,
+        kind: 'connect',
+        avatarId: state.currentAvatarId,
+        description: `${origin} asks to see an avatar's public key and bindings`,
+      })
+      const current = await requireUnlocked()
+      if (!current.avatars.some((avatar) => avatar.id === avatarId))
+        throw new DappError(UNAUTHORIZED, 'that avatar is gone')
+      await permissions.grant({ origin, avatarId, grantedAt: deps.now() })
+      deps.emit(origin, 'avatarChanged', avatarId)
+      return avatarId
+    },
+    async nextid_avatar(origin) {
+      const state = await session.state()
+      const site = await permissions.get(origin)
+      if (state.status !== 'unlocked' || !site) return null
+      return state.avatars.some((avatar) => avatar.id === site.avatarId) ? site.avatarId : null
+    },
+    async nextid_getBindings(origin) {
+      const avatar = await requireConnected(origin)
+      return fetchVerifiedBindings((await endpoints()).proofServiceUrl, avatar, deps.fetch, deps.now())
+    },
+    async nextid_signIn(origin, params) {
+      const request = parseSignInRequest(params)
+      const avatar = await requireConnected(origin)
+      const address = addressFor(avatar)
+      const message = buildSignInMessage(origin, address, request, new Date(deps.now()))
+      await approvals.request({
+        origin,
+        kind: 'signIn',
+        avatarId: avatar,
+        message,
+        description: `Sign in to ${origin}`,
+      })
+      return { message, signature: await sign(avatar, message), address, avatar }
+    },
+    async nextid_signMessage(origin, params) {
+      const message = requireSignableMessage(requirePlainObject(params, 'params').message, origin)
+      const avatar = await requireConnected(origin)
+      await approvals.request({
+        origin,
+        kind: 'signMessage',
+        avatarId: avatar,
+        message,
+        description: `${origin} asks for a signature`,
+      })
+      return { message, signature: await sign(avatar, message), address: addressFor(avatar), avatar }
+    },
+    async nextid_kvGet(origin, params) {
+      const request = parseKvGetRequest(params)
+      const avatar = request.avatar ?? (await requireConnected(origin))
+      return createDappKv((await endpoints()).kvServiceUrl, deps.fetch).get(avatar, request.namespace ?? origin)
+    },
+    async nextid_kvSet(origin, params) {
+      const { patch } = parseKvSetRequest(params)
+      const avatar = await requireConnected(origin)
+      const kv = createDappKv((await endpoints()).kvServiceUrl, deps.fetch)
+      const changes = await kv.diff(avatar, origin, patch)
+      await approvals.request({
+        origin,
+        kind: 'kvSet',
+        avatarId: avatar,
+        changes,
+        description: `${origin} asks to write its KV key`,
+      })
+      await session.track(async () => {
+        const vault = await session.open()
+        await kv.write(avatar, origin, patch, (payload) => signWithAvatar(vault, avatar, payload))
+      })
+      return kv.get(avatar, origin)
+    },
+    async nextid_disconnect(origin) {
+      if (await permissions.revoke(origin)) deps.emit(origin, 'disconnect', disconnectEvent('the site disconnected'))
+      return null
+    },
+  }
+
+  return {
+    /** Runs one request from `origin`; rejects with a DappError or an error toDappError maps. */
+    handle(origin: string, method: string, params: unknown): Promise<unknown> {
+      if (!(DAPP_METHODS as readonly string[]).includes(method)) {
+        return Promise.reject(new DappError(UNSUPPORTED, `unsupported method ${method.slice(0, 64)}`))
+      }
+      return methods[method as DappMethod](origin, params)
+    },
+    /** Drops permissions of avatars no longer in the vault and tells their sites (after removal). */
+    async forgetRemovedAvatars(remaining: readonly string[]): Promise<void> {
+      for (const site of await permissions.list()) {
+        if (remaining.includes(site.avatarId)) continue
+        await permissions.revoke(site.origin)
+        deps.emit(site.origin, 'disconnect', disconnectEvent('the avatar was removed'))
+      }
+    },
+  }
+}
+
+/** The `disconnect` event's payload: a ProviderRpcError-shaped object (EIP-1193). */
+export function disconnectEvent(message: string) {
+  return { code: 4900, message }
+}
+
+/** The avatar's EIP-55 Ethereum address (what a sign-in names, §4.3). */
+export function addressFor(avatar: string): string {
+  return toChecksumAddress(addressOf(parsePublicKey(avatar, 'avatar')))
+}
