@@ -5,6 +5,7 @@ import { ErrorText } from './components/error-text.js'
 import { Screen } from './components/screen.js'
 import { t } from './i18n.js'
 import type { Route } from './routes.js'
+import { ConnectedSites } from './screens/connected-sites.js'
 import { CreateAvatar } from './screens/create-avatar.js'
 import { Home } from './screens/home.js'
 import { ImportKey } from './screens/import-key.js'
@@ -93,7 +94,9 @@ function Routed({ wallet, route, navigate, onState, onUpdate }: RoutedProps) {
     case 'add-avatar':
       return <Welcome navigate={navigate} adding={true} />
     case 'settings':
-      return <Settings onBack={home} />
+      return <Settings onBack={home} onConnectedSites={() => navigate({ name: 'connected-sites' })} />
+    case 'connected-sites':
+      return <ConnectedSites avatars={wallet.avatars} onBack={() => navigate({ name: 'settings' })} />
     case 'proof-chain':
       return <ProofChain avatarId={wallet.currentAvatarId} onBack={home} />
     case 'kv-editor':

@@ -2,11 +2,13 @@
 import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
 import { App } from './app.js'
+import { Approval } from './screens/approval.js'
 
 const root = document.getElementById('root')
 if (!root) throw new Error('popup root element missing')
 createRoot(root).render(
   <StrictMode>
-    <App />
+    {/* The background opens this page at #approval as the dApp approval window: that screen only. */}
+    {window.location.hash === '#approval' ? <Approval /> : <App />}
   </StrictMode>,
 )

@@ -10,5 +10,6 @@ export type Route =
   | { name: 'proof-chain' }
   | { name: 'kv-editor' }
   | { name: 'restore-backup' }
+  | { name: 'connected-sites' }
 
 export type Navigate = (route: Route) => void

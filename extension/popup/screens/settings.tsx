@@ -29,8 +29,10 @@ const URL_PROBLEMS: Record<UrlProblem, MessageKey> = {
   query: 'urlQuery',
 }
 
-/** Service endpoints (presets or custom URLs), the auto-lock time, and the encrypted backup export. */
-export function Settings({ onBack }: { onBack: () => void }) {
+type Props = { onBack: () => void; onConnectedSites: () => void }
+
+/** Service endpoints (presets or custom URLs), the auto-lock time, connected sites, and the encrypted backup export. */
+export function Settings({ onBack, onConnectedSites }: Props) {
   const [loaded, setLoaded] = useState<SettingsValue>()
   const [loadError, setLoadError] = useState<string>()
   useEffect(() => {
@@ -40,6 +42,9 @@ export function Settings({ onBack }: { onBack: () => void }) {
     <Screen title={t('settings')} onBack={onBack}>
       <ErrorText message={loadError} />
       {loaded && <SettingsForm initial={loaded} onSaved={setLoaded} />}
+      <button type="button" onClick={onConnectedSites}>
+        {t('connectedSites')}
+      </button>
       <ExportBackup />
     </Screen>
   )
