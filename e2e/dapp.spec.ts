@@ -3,51 +3,12 @@
  * approvals are answered through the popup API from an extension page (the approval UI is tested
  * in its own spec).
  */
-import type { Page } from '@playwright/test'
 import { verifyMessage } from 'viem'
+import { answer, dappCall as call, evaluateInContentScript, openDapp } from './dapp-helpers.js'
 import { expect, test } from './fixtures.js'
 import { ok, openExtensionPage } from './vault-helpers.js'
 
 const PRIVATE_KEY = '4c0883a69102937d6231471b5dbb6204fe5129617082792ae468d01a3f362318'
-const DAPP_HTML = `<!doctype html><html><body><script>
-window.announced = []
-window.addEventListener('nextid:announceProvider', (event) => window.announced.push(event.detail.info))
-window.dispatchEvent(new Event('nextid:requestProvider'))
-window.call = (method, params) =>
-  window.nextid.request({ method, params }).then((result) => ({ result }), (error) => ({ code: error.code, message: error.message }))
-window.events = []
-</script></body></html>`
-
-async function openDapp(page: Page): Promise<void> {
-  await page
-    .context()
-    .route('https://dapp.example/**', (route) =>
-      route.fulfill({ status: 200, contentType: 'text/html', body: DAPP_HTML }),
-    )
-  await page.goto('https://dapp.example/')
-  await page.evaluate(() => {
-    const w = window as unknown as { nextid: { on(e: string, l: (d: unknown) => void): void }; events: unknown[] }
-    for (const name of ['disconnect', 'avatarChanged']) w.nextid.on(name, (data) => w.events.push([name, data]))
-  })
-}
-
-const call = (page: Page, method: string, params?: unknown) =>
-  page.evaluate(
-    ([method, params]) => (window as unknown as { call(m: string, p: unknown): Promise<unknown> }).call(method, params),
-    [method, params] as const,
-  ) as Promise<{ result?: unknown; code?: number; message?: string }>
-
-/** Waits for one pending approval and answers it from the extension page. */
-async function answer(extension: Page, approve: boolean) {
-  await expect.poll(async () => (await ok<unknown[]>(extension, 'getPendingApprovals')).length).toBeGreaterThan(0)
-  const [pending] = await ok<{ id: string; origin: string; kind: string; message?: string }[]>(
-    extension,
-    'getPendingApprovals',
-  )
-  if (!pending) throw new Error('nothing pending')
-  await ok(extension, 'resolveApproval', { id: pending.id, approve })
-  return pending
-}
 
 test('discovery, 4200/4100, connect rejected and approved, sign-in, refusals, disconnects and lock', async ({
   context,
@@ -138,7 +99,7 @@ test('discovery, 4200/4100, connect rejected and approved, sign-in, refusals, di
     .toEqual(['avatarChanged', 'disconnect', 'avatarChanged', 'disconnect', 'avatarChanged', 'disconnect'])
 })
 
-test('fuzz: 10,000 random messages into the page channel; no worker error, answers only -32602 or ignored', async ({
+test('fuzz: 10,000 random messages into the page channel; no worker error, every malformed request -32602 or ignored', async ({
   context,
   serviceWorker,
 }) => {
@@ -149,38 +110,166 @@ test('fuzz: 10,000 random messages into the page channel; no worker error, answe
   const dapp = await context.newPage()
   dapp.on('pageerror', (error) => errors.push(error.message))
   await openDapp(dapp)
-  const codes = await dapp.evaluate(async () => {
-    const answers: unknown[] = []
+  const { malformed, wellFormed, malformedCount } = await dapp.evaluate(async () => {
+    const answers = new Map<string, unknown>()
     window.addEventListener('message', (event) => {
       const data = event.data as { direction?: string; id?: unknown; error?: { code: number } }
       if (data?.direction === 'extension→page' && typeof data.id === 'string' && data.id.startsWith('f'))
-        answers.push(data.error?.code ?? 'ok')
+        answers.set(data.id, data.error?.code ?? 'ok')
     })
     const pick = <T>(items: T[]): T => items[Math.floor(Math.random() * items.length)] as T
     const values = () =>
       pick<unknown>([null, 0, -1, 1.5, '', 'x', 'x'.repeat(70_000), [], {}, { a: 1 }, true, undefined])
+    // The relay's and the background's shape rule: a method name, params absent or an object/array,
+    // at most 64 KiB as JSON (a bad patch is well-formed: its -32602 may yield to the in-flight cap).
+    const shapeOk = (method: unknown, params: unknown) =>
+      typeof method === 'string' &&
+      method.length > 0 &&
+      method.length <= 128 &&
+      (params === undefined || (typeof params === 'object' && params !== null)) &&
+      JSON.stringify({ method, params }).length < 60_000
+    const bad = new Set<string>()
     for (let i = 0; i < 10_000; i++) {
       const shape = i % 4
-      const message: Record<string, unknown> =
-        shape === 0
-          ? { channel: 'nextid-dapp', direction: 'page→extension', id: `f${i}`, method: values(), params: values() }
-          : shape === 1
-            ? { channel: 'nextid-dapp', direction: 'page→extension', id: values(), method: 'nextid_avatar' }
-            : shape === 2
-              ? { channel: pick(['nextid-dapp', 'other', 1]), direction: values(), id: `f${i}`, event: values() }
-              : {
-                  channel: 'nextid-dapp',
-                  direction: 'page→extension',
-                  id: `f${i}`,
-                  method: 'nextid_kvSet',
-                  params: { patch: values() },
-                }
+      const id = `f${i}`
+      let message: Record<string, unknown>
+      if (shape === 0) {
+        const [method, params] = [values(), values()]
+        if (!shapeOk(method, params)) bad.add(id)
+        message = { channel: 'nextid-dapp', direction: 'page→extension', id, method, params }
+      } else if (shape === 1) {
+        message = { channel: 'nextid-dapp', direction: 'page→extension', id: values(), method: 'nextid_avatar' }
+      } else if (shape === 2) {
+        message = { channel: pick(['nextid-dapp', 'other', 1]), direction: values(), id, event: values() }
+      } else {
+        const patch = values()
+        if (!shapeOk('nextid_kvSet', { patch })) bad.add(id)
+        message = { channel: 'nextid-dapp', direction: 'page→extension', id, method: 'nextid_kvSet', params: { patch } }
+      }
       window.postMessage(message, '*')
     }
     await new Promise((resolve) => setTimeout(resolve, 3000))
-    return [...new Set(answers)]
+    const malformed = new Set<unknown>()
+    const wellFormed = new Set<unknown>()
+    for (const [id, code] of answers) (bad.has(id) ? malformed : wellFormed).add(code)
+    return { malformed: [...malformed], wellFormed: [...wellFormed], malformedCount: bad.size }
   })
-  for (const code of codes) expect([-32602, -32603, 4100]).toContain(code)
+  expect(malformedCount).toBeGreaterThan(1000)
+  expect(malformed).toEqual([-32602])
+  // Well-formed requests: 4200 (unknown method), 4100 (locked), -32603 (rate limit, in flight), -32602 (kvSet params).
+  for (const code of wellFormed) expect([4200, 4100, -32603, -32602]).toContain(code)
   await expect(call(dapp, 'nextid_avatar')).resolves.toEqual({ result: null })
+  expect(errors).toEqual([])
+})
+
+test('fuzz: 10,000 random messages straight at the background Port from the relay world', async ({
+  context,
+  serviceWorker,
+  extensionId,
+}) => {
+  const errors: string[] = []
+  serviceWorker.on('console', (message) => {
+    if (message.type() === 'error') errors.push(message.text())
+  })
+  const dapp = await context.newPage()
+  await openDapp(dapp)
+  const summary = (await evaluateInContentScript(
+    dapp,
+    extensionId,
+    `(${async () => {
+      const port = chrome.runtime.connect({ name: 'nextid-dapp' })
+      const replies: { id?: unknown; error?: { code: number }; result?: unknown }[] = []
+      port.onMessage.addListener((message: unknown) => void replies.push(message as never))
+      const pick = <T>(items: T[]): T => items[Math.floor(Math.random() * items.length)] as T
+      const huge = () => 'y'.repeat(pick([64 * 1024 - 20, 64 * 1024, 64 * 1024 + 1, 200_000]))
+      const random = (depth: number): unknown => {
+        const kind = Math.floor(Math.random() * (depth > 2 ? 6 : 9))
+        if (kind === 0) return null
+        if (kind === 1) return pick([0, -1, 1.5, 2 ** 60, Number.MAX_SAFE_INTEGER, 1e308])
+        if (kind === 2) return pick(['', 'x', 'nextid_avatar', '__proto__', 'constructor', 'toString', 'é\u0000\uffff'])
+        if (kind === 3) return Math.random() < 0.02 ? huge() : 'z'.repeat(Math.floor(Math.random() * 200))
+        if (kind === 4) return Math.random() < 0.5
+        if (kind === 5) return undefined
+        if (kind === 6) return Array.from({ length: Math.floor(Math.random() * 4) }, () => random(depth + 1))
+        if (kind === 7) return JSON.parse('{"__proto__":{"polluted":true},"constructor":{"prototype":{"p":1}}}')
+        const object: Record<string, unknown> = {}
+        for (let k = 0; k < 3; k++)
+          object[pick(['a', 'patch', 'message', 'nonce', 'namespace', '__proto__'])] = random(depth + 1)
+        return object
+      }
+      const methods = [
+        'nextid_avatar',
+        'nextid_requestAvatar',
+        'nextid_getBindings',
+        'nextid_signIn',
+        'nextid_signMessage',
+        'nextid_kvGet',
+        'nextid_kvSet',
+        'nextid_disconnect',
+        'eth_accounts',
+        '__proto__',
+        'constructor',
+        'hasOwnProperty',
+      ]
+      const validId = (id: unknown) =>
+        (typeof id === 'string' && id.length > 0 && id.length <= 64) ||
+        (Number.isSafeInteger(id) && (id as number) >= 0)
+      const jsonSize = (value: unknown) => (value === undefined ? 0 : JSON.stringify(value).length)
+      const malformed = new Set<unknown>()
+      const ignored = new Set<unknown>()
+      for (let i = 0; i < 10_000; i++) {
+        const kind = i % 5
+        let message: unknown
+        if (kind === 0)
+          message = random(0) // not even a request
+        else {
+          const id = kind === 1 ? random(0) : kind === 2 ? 1_000_000 + i : `r${i}`
+          const method = kind === 3 ? random(0) : pick(methods)
+          const params = kind === 4 && Math.random() < 0.5 ? { patch: random(1), message: random(1) } : random(0)
+          message = { id, method, params, origin: 'https://evil.example' }
+          if (!validId(id)) ignored.add(id)
+          else if (
+            kind !== 1 && // random ids repeat: only the unique ones are classified
+            (typeof method !== 'string' ||
+              method.length === 0 ||
+              method.length > 128 ||
+              (params !== undefined && (typeof params !== 'object' || params === null)) ||
+              jsonSize(params) > 64 * 1024)
+          )
+            malformed.add(id)
+        }
+        try {
+          port.postMessage(message)
+        } catch {
+          // A value the Port cannot carry never reaches the background.
+        }
+      }
+      await new Promise((resolve) => setTimeout(resolve, 4000))
+      port.postMessage({ id: 'last', method: 'nextid_avatar' })
+      await new Promise((resolve) => setTimeout(resolve, 1500))
+      const malformedCodes = new Set<unknown>()
+      const answeredIgnored: unknown[] = []
+      for (const reply of replies) {
+        if (malformed.has(reply.id)) malformedCodes.add(reply.error?.code ?? 'ok')
+        if (reply.id !== undefined && ignored.has(reply.id) && !validId(reply.id)) answeredIgnored.push(reply.id)
+      }
+      port.disconnect()
+      return {
+        malformed: malformed.size,
+        malformedCodes: [...malformedCodes],
+        answeredIgnored,
+        last: replies.find((reply) => reply.id === 'last'),
+        polluted: ({} as Record<string, unknown>).polluted ?? null,
+      }
+    }})()`,
+  )) as { malformed: number; malformedCodes: unknown[]; answeredIgnored: unknown[]; last: unknown; polluted: unknown }
+  expect(summary.malformed).toBeGreaterThan(1000)
+  expect(summary.malformedCodes).toEqual([-32602])
+  expect(summary.answeredIgnored).toEqual([])
+  expect(summary.polluted).toBeNull()
+  // The worker is alive and answers a normal request afterwards (the limit's window has passed).
+  expect(summary.last).toEqual({ id: 'last', result: null })
+  await expect(call(dapp, 'nextid_avatar')).resolves.toEqual({ result: null })
+  expect(await serviceWorker.evaluate(() => (Object.prototype as Record<string, unknown>).polluted ?? null)).toBeNull()
   expect(errors).toEqual([])
 })

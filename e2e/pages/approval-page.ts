@@ -1,7 +1,6 @@
 /** Page objects for the dApp approval window (the popup page at #approval) and the connected-sites screen. */
-import path from 'node:path'
 import { type BrowserContext, expect, type Page } from '@playwright/test'
-import { SCREENSHOTS } from './popup-page.js'
+import { saveScreenshot } from './popup-page.js'
 
 export class ApprovalWindow {
   constructor(readonly page: Page) {}
@@ -62,8 +61,7 @@ export class ApprovalWindow {
   }
 
   async screenshot(name: string) {
-    await this.page.evaluate(() => document.fonts.ready)
-    await this.page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`) })
+    await saveScreenshot(this.page, name)
   }
 }
 

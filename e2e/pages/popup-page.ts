@@ -2,7 +2,18 @@
 import path from 'node:path'
 import { type BrowserContext, expect, type Page } from '@playwright/test'
 
-export const SCREENSHOTS = path.resolve(import.meta.dirname, '..', '..', 'docs', 'screenshots')
+// docs/screenshots/ is rewritten only on request (`npm run screenshots`), so a test run leaves the
+// work tree clean; otherwise the pictures go to the ignored .tmp/ folder.
+const ROOT = path.resolve(import.meta.dirname, '..', '..')
+export const SCREENSHOTS = process.env.UPDATE_SCREENSHOTS
+  ? path.join(ROOT, 'docs', 'screenshots')
+  : path.join(ROOT, '.tmp', 'screenshots')
+
+/** Saves `<name>.png` (see SCREENSHOTS) once the page's fonts have loaded. */
+export async function saveScreenshot(page: Page, name: string): Promise<void> {
+  await page.evaluate(() => document.fonts.ready)
+  await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`) })
+}
 
 export class PopupPage {
   constructor(readonly page: Page) {}
@@ -39,10 +50,9 @@ export class PopupPage {
     await this.page.reload()
   }
 
-  /** Saves docs/screenshots/<name>.png once the page has settled. */
+  /** Saves a screenshot of the popup (see SCREENSHOTS). */
   async screenshot(name: string) {
-    await this.page.evaluate(() => document.fonts.ready)
-    await this.page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`) })
+    await saveScreenshot(this.page, name)
   }
 
   async expectHeading(name: string) {

@@ -10,7 +10,7 @@ import { createVaultSession } from '../vault-session.js'
 import { createApprovalHandlers } from './approval-handlers.js'
 import { createApprovalQueue } from './approval-queue.js'
 import { toDappError } from './dapp-error.js'
-import { createDappService } from './dapp-service.js'
+import { checkRequest, createDappService } from './dapp-service.js'
 import { createSitePermissions } from './site-permissions.js'
 
 const KEY = '4c0883a69102937d6231471b5dbb6204fe5129617082792ae468d01a3f362318'
@@ -77,6 +77,43 @@ describe('dApp pipeline', () => {
     })
     await expect(call(A, 'nextid_requestAvatar')).rejects.toEqual({ code: 4100, message: 'the wallet is locked' })
     await expect(call(A, 'nextid_avatar')).resolves.toBeNull()
+  })
+
+  it('checks every method’s params synchronously, without the vault (checkRequest)', () => {
+    const refused = (method: string, params: unknown) => {
+      try {
+        checkRequest(A, method, params)
+      } catch (error) {
+        return toDappError(error)
+      }
+      return undefined
+    }
+    expect(refused('nextid_requestAvatar', [1])).toMatchObject({ code: -32602 })
+    expect(refused('nextid_signMessage', { message: '{"action":"create"}' })).toEqual({
+      code: -32602,
+      message: 'refused: the message is a Next.ID proof or KV payload',
+    })
+    expect(refused('nextid_kvGet', { namespace: '' })).toEqual({
+      code: -32602,
+      message: '"namespace" expected 1 to 256 characters',
+    })
+    expect(refused('nextid_kvSet', JSON.parse('{"patch":{"__proto__":{"x":1}}}'))).toEqual({
+      code: -32602,
+      message: '"patch" must not contain the key "__proto__"',
+    })
+    expect(refused('nope', {})).toEqual({ code: 4200, message: 'unsupported method nope' })
+    for (const [method, params] of [
+      ['nextid_requestAvatar', undefined],
+      ['nextid_avatar', undefined],
+      ['nextid_getBindings', undefined],
+      ['nextid_signIn', { nonce: 'abcdefgh' }],
+      ['nextid_signMessage', { message: 'hi' }],
+      ['nextid_kvGet', {}],
+      ['nextid_kvSet', { patch: { a: 1 } }],
+      ['nextid_disconnect', undefined],
+    ] as const) {
+      expect(refused(method, params), method).toBeUndefined()
+    }
   })
 
   it('needs a connection (4100), connects on approval, and is rejected with 4001', async () => {

@@ -69,8 +69,7 @@ export function createDappService(deps: DappServiceDeps) {
   const endpoints = async () => (await deps.settings.get()).endpoints
 
   const methods: Record<DappMethod, (origin: string, params: unknown) => Promise<unknown>> = {
-    async nextid_requestAvatar(origin, params) {
-      if (params !== undefined) requirePlainObject(params, 'params')
+    async nextid_requestAvatar(origin) {
       const state = await requireUnlocked()
       const site = await permissions.get(origin)
       if (site && state.avatars.some((avatar) => avatar.id === site.avatarId)) return site.avatarId
@@ -153,10 +152,13 @@ export function createDappService(deps: DappServiceDeps) {
   }
 
   return {
+    check: checkRequest,
     /** Runs one request from `origin`; rejects with a DappError or an error toDappError maps. */
     handle(origin: string, method: string, params: unknown): Promise<unknown> {
-      if (!(DAPP_METHODS as readonly string[]).includes(method)) {
-        return Promise.reject(new DappError(UNSUPPORTED, `unsupported method ${method.slice(0, 64)}`))
+      try {
+        checkRequest(origin, method, params)
+      } catch (error) {
+        return Promise.reject(error)
       }
       return methods[method as DappMethod](origin, params)
     },
@@ -169,6 +171,29 @@ export function createDappService(deps: DappServiceDeps) {
       }
     },
   }
+}
+
+// Each method's params check: synchronous, needing neither the vault nor the network.
+const PARAM_CHECKS: Record<DappMethod, (origin: string, params: unknown) => unknown> = {
+  nextid_requestAvatar: (_, params) => params === undefined || requirePlainObject(params, 'params'),
+  nextid_avatar: () => undefined,
+  nextid_getBindings: () => undefined,
+  nextid_signIn: (_, params) => parseSignInRequest(params),
+  nextid_signMessage: (origin, params) => requireSignableMessage(requirePlainObject(params, 'params').message, origin),
+  nextid_kvGet: (_, params) => parseKvGetRequest(params),
+  nextid_kvSet: (_, params) => parseKvSetRequest(params),
+  nextid_disconnect: () => undefined,
+}
+
+/**
+ * Method exists (4200) and params valid (-32602), throwing otherwise; run before the rate limit
+ * and the lock check so a malformed request is refused as such even in a burst (issue 6).
+ */
+export function checkRequest(origin: string, method: string, params: unknown): void {
+  if (!(DAPP_METHODS as readonly string[]).includes(method)) {
+    throw new DappError(UNSUPPORTED, `unsupported method ${method.slice(0, 64)}`)
+  }
+  PARAM_CHECKS[method as DappMethod](origin, params)
 }
 
 /** The `disconnect` event's payload: a ProviderRpcError-shaped object (EIP-1193). */

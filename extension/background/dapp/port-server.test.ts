@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest'
+import { InvalidInputError } from '../../../src/errors.js'
+import { DappError } from './dapp-error.js'
 import type { DappService } from './dapp-service.js'
 import { createPortServer, type DappPort, parseRequest, portOrigin } from './port-server.js'
 import { createRateLimiter } from './rate-limit.js'
@@ -46,6 +48,17 @@ describe('parseRequest', () => {
     })
     expect(parseRequest({ id: 'a', method: 'm', params: [1] })).toEqual({ id: 'a', method: 'm', params: [1] })
   })
+
+  it('answers -32602 for params that are not JSON or exceed 64 KiB, and passes 64 KiB exactly', () => {
+    const tooBig = { id: 1, error: { code: -32602, message: 'params are not JSON or exceed 64 KiB' } }
+    const cyclic: Record<string, unknown> = {}
+    cyclic.self = cyclic
+    expect(parseRequest({ id: 1, method: 'm', params: cyclic })).toEqual(tooBig)
+    expect(parseRequest({ id: 1, method: 'm', params: { n: 1n } })).toEqual(tooBig)
+    expect(parseRequest({ id: 1, method: 'm', params: ['x'.repeat(64 * 1024 - 3)] })).toEqual(tooBig)
+    const fits = ['x'.repeat(64 * 1024 - 4)] // 4 = the brackets and quotes
+    expect(parseRequest({ id: 1, method: 'm', params: fits })).toEqual({ id: 1, method: 'm', params: fits })
+  })
 })
 
 function fakePort(sender: NonNullable<DappPort['sender']>) {
@@ -72,6 +85,11 @@ function fakePort(sender: NonNullable<DappPort['sender']>) {
 describe('createPortServer', () => {
   const seen: [string, string, unknown][] = []
   const service = {
+    check: (_origin: string, method: string, params: unknown) => {
+      if (method === 'bad') throw new InvalidInputError('params', 'are bad')
+      if (method === 'unknown') throw new DappError(4200, 'unsupported method unknown')
+      void params
+    },
     handle: async (origin: string, method: string, params: unknown) => {
       seen.push([origin, method, params])
       if (method === 'boom') throw new Error('secret detail')
@@ -119,5 +137,30 @@ describe('createPortServer', () => {
     port.deliver({ id: 'b', method: 'nextid_avatar' })
     await new Promise((resolve) => setTimeout(resolve, 0))
     expect(port.sent).toContainEqual({ id: 'b', error: { code: -32603, message: 'too many requests from this site' } })
+  })
+
+  it('checks shape and params before the rate limit: a malformed request in a burst still gets -32602', async () => {
+    const server = createPortServer(
+      service,
+      createRateLimiter(1, 1000, () => 0),
+    )
+    const port = fakePort({ tab, url: 'https://dapp.example/' })
+    server.connect(port)
+    port.deliver({ id: 'first', method: 'nextid_avatar' }) // uses up the limit
+    port.deliver({ id: 'shape', method: 7 })
+    port.deliver({ id: 'json', method: 'nextid_avatar', params: ['x'.repeat(70_000)] })
+    port.deliver({ id: 'params', method: 'bad', params: {} })
+    port.deliver({ id: 'method', method: 'unknown' })
+    port.deliver({ id: 'limited', method: 'nextid_avatar' })
+    port.deliver({ id: -1, method: 7 }) // no usable id: ignored
+    await new Promise((resolve) => setTimeout(resolve, 0))
+    expect(port.sent).toEqual([
+      { id: 'shape', error: { code: -32602, message: 'expected a method name' } },
+      { id: 'json', error: { code: -32602, message: 'params are not JSON or exceed 64 KiB' } },
+      { id: 'params', error: { code: -32602, message: '"params" are bad' } },
+      { id: 'method', error: { code: 4200, message: 'unsupported method unknown' } },
+      { id: 'limited', error: { code: -32603, message: 'too many requests from this site' } },
+      { id: 'first', result: null },
+    ])
   })
 })

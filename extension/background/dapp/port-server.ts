@@ -9,6 +9,8 @@ import type { DappService } from './dapp-service.js'
 import type { RateLimiter } from './rate-limit.js'
 
 export const PORT_NAME = 'nextid-dapp'
+// The relay's cap on a whole request (relay.iife.ts); the Port is reachable without the relay too.
+export const MAX_PARAMS_CHARS = 64 * 1024
 
 /** The parts of chrome.runtime.Port the server uses (a fake one in tests). */
 export type DappPort = {
@@ -47,6 +49,14 @@ export function createPortServer(service: DappService, limiter: RateLimiter) {
     if (request === undefined) return // no id to answer: dropped silently
     if (!('method' in request)) {
       send(port, { id: request.id, error: request.error })
+      return
+    }
+    // Shape and params first, then the rate limit and (in the service) the lock: a malformed
+    // request is answered -32602 whatever the burst or the vault's state.
+    try {
+      service.check(origin, request.method, request.params)
+    } catch (error) {
+      send(port, { id: request.id, error: toDappError(error) })
       return
     }
     if (!limiter.allow(origin)) {
@@ -108,5 +118,19 @@ export function parseRequest(message: unknown): ParsedRequest | undefined {
   if (params !== undefined && (typeof params !== 'object' || params === null)) {
     return { id: requestId, error: { code: INVALID_PARAMS, message: 'params must be an object or an array' } }
   }
+  const size = jsonSize(params)
+  if (size === undefined || size > MAX_PARAMS_CHARS) {
+    return { id: requestId, error: { code: INVALID_PARAMS, message: 'params are not JSON or exceed 64 KiB' } }
+  }
   return { id: requestId, method, params }
+}
+
+/** Length of `value` as JSON (0 for undefined); undefined when it is not JSON (cycles, BigInt, …). */
+function jsonSize(value: unknown): number | undefined {
+  if (value === undefined) return 0
+  try {
+    return JSON.stringify(value)?.length
+  } catch {
+    return undefined
+  }
 }
