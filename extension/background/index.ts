@@ -44,7 +44,9 @@ const backup = createBackupFlow(session, { records: indexedDbStore, now })
 // The dApp API (issue 6): one approval window, permissions in storage.local, pages over Ports.
 // A wrapper, not the bare function: fetch must not be called as a method of another object.
 const fetchApi = (input: RequestInfo | URL, init?: RequestInit) => globalThis.fetch(input, init)
-const approvalWindow = createApprovalWindow(() => approvals.rejectAll(WINDOW_CLOSED.code, WINDOW_CLOSED.message))
+const approvalWindow = createApprovalWindow(() => {
+  if (approvals.rejectShown(WINDOW_CLOSED.code, WINDOW_CLOSED.message) > 0) void approvalWindow.show()
+})
 const approvals = createApprovalQueue({ now, showWindow: () => approvalWindow.show() })
 const permissions = createSitePermissions(storageAreaStore(chrome.storage.local))
 const emit: EmitEvent = (origin, event, data) => ports.emit(origin, event, data)

@@ -64,6 +64,19 @@ describe('createApprovalQueue', () => {
     queue.rejectAll(4001, 'closed')
   })
 
+  it('closing the window rejects only what it showed; a request it never saw survives for a new window', async () => {
+    const { queue } = setup()
+    const seen = queue.request(approval(A))
+    queue.list() // the window fetched (showed) the first request
+    const unseen = queue.request(approval(B)) // arrived while the window was closing
+    expect(queue.rejectShown(4001, 'the user closed the approval window')).toBe(1)
+    await expect(seen).rejects.toMatchObject({ code: 4001, message: 'the user closed the approval window' })
+    const [left] = queue.list()
+    expect(left).toMatchObject({ origin: B })
+    queue.resolve(left?.id ?? '', true)
+    await expect(unseen).resolves.toEqual({ avatarId: '0x02aa' })
+  })
+
   it('rejects the request when the window cannot open', async () => {
     const queue = createApprovalQueue({ now: () => 0, showWindow: () => Promise.reject(new Error('no')) })
     await expect(queue.request(approval(A))).rejects.toMatchObject({

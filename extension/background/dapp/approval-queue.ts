@@ -22,6 +22,8 @@ export type ApprovalQueueDeps = {
 
 type Entry = {
   approval: PendingApproval
+  /** The approval window has fetched it: closing the window now counts as rejecting it. */
+  shown: boolean
   resolve: (outcome: ApprovalOutcome) => void
   reject: (error: DappError) => void
 }
@@ -52,7 +54,7 @@ export function createApprovalQueue(deps: ApprovalQueueDeps) {
     }
     const approval: PendingApproval = { ...input, id: crypto.randomUUID(), requestedAt: deps.now() }
     const promise = new Promise<ApprovalOutcome>((resolve, reject) => {
-      entries.set(approval.id, { approval, resolve, reject })
+      entries.set(approval.id, { approval, shown: false, resolve, reject })
     })
     void Promise.resolve()
       .then(deps.showWindow)
@@ -62,8 +64,13 @@ export function createApprovalQueue(deps: ApprovalQueueDeps) {
 
   return {
     request,
-    /** Every waiting request, oldest first (copies). */
-    list: (): PendingApproval[] => [...entries.values()].map((entry) => structuredClone(entry.approval)),
+    /** Every waiting request, oldest first (copies); the window calls this, so they count as shown. */
+    list(): PendingApproval[] {
+      return [...entries.values()].map((entry) => {
+        entry.shown = true
+        return structuredClone(entry.approval)
+      })
+    },
     /** Approves (optionally choosing the avatar to share) or rejects one request; NOT_FOUND if it is gone. */
     resolve(id: string, approve: boolean, avatarId?: string): void {
       const entry = entries.get(id)
@@ -77,7 +84,17 @@ export function createApprovalQueue(deps: ApprovalQueueDeps) {
       for (const id of ids) settle(id, new DappError(REJECTED, 'the user rejected every request from this site'))
       return ids.length
     },
-    /** Rejects everything waiting (window closed: 4001; lock: 4900) with `code` and `message`. */
+    /**
+     * The window was closed: rejects what it had shown and returns how many unseen requests remain
+     * (arrived after its last look, e.g. while it closed itself on an empty queue) — those deserve
+     * a window of their own rather than a rejection the user never saw.
+     */
+    rejectShown(code: number, message: string): number {
+      const ids = [...entries.values()].filter((entry) => entry.shown).map((entry) => entry.approval.id)
+      for (const id of ids) settle(id, new DappError(code, message))
+      return entries.size
+    },
+    /** Rejects everything waiting (lock: 4900) with `code` and `message`. */
     rejectAll(code: number, message: string): number {
       const ids = [...entries.keys()]
       for (const id of ids) settle(id, new DappError(code, message))

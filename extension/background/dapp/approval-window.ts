@@ -1,6 +1,6 @@
 /**
  * The one approval window (chrome.windows; no permission needed): opened on the first pending
- * request, focused when already open; closing it rejects everything still waiting (4001).
+ * request, focused when already open; closing it rejects what it showed (4001).
  */
 import { REJECTED } from './dapp-error.js'
 
