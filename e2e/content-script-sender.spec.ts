@@ -4,33 +4,12 @@
  * inside the relay content script's real isolated world through CDP, so the background sees a true
  * content-script sender.
  */
-import type { Page } from '@playwright/test'
+import { evaluateInContentScript } from './dapp-helpers.js'
 import { expect, test } from './fixtures.js'
 import { ok, openExtensionPage } from './vault-helpers.js'
 
 const PAGE_URL = 'https://site.example/'
 const PRIVATE_KEY = `0x${'5a'.repeat(32)}`
-
-/** Runs an expression in this extension's content-script world of `page` and returns its value. */
-async function evaluateInContentScript(page: Page, extensionId: string, expression: string): Promise<unknown> {
-  const cdp = await page.context().newCDPSession(page)
-  const contexts: { id: number; origin: string; auxData?: { type?: string } }[] = []
-  cdp.on('Runtime.executionContextCreated', ({ context }) => contexts.push(context))
-  await cdp.send('Runtime.enable')
-  const world = contexts.find(
-    (context) => context.auxData?.type === 'isolated' && context.origin === `chrome-extension://${extensionId}`,
-  )
-  if (!world) throw new Error(`no content-script world among ${JSON.stringify(contexts)}`)
-  const { result, exceptionDetails } = await cdp.send('Runtime.evaluate', {
-    expression,
-    contextId: world.id,
-    awaitPromise: true,
-    returnByValue: true,
-  })
-  await cdp.detach()
-  if (exceptionDetails) throw new Error(exceptionDetails.text)
-  return result.value
-}
 
 test('a content script of this extension cannot call the popup API', async ({ context, extensionId }) => {
   const extensionPage = await openExtensionPage(context, extensionId)
