@@ -13,6 +13,7 @@ import { createDappService, disconnectEvent, type EmitEvent } from './dapp/dapp-
 import { createPortServer } from './dapp/port-server.js'
 import { createRateLimiter } from './dapp/rate-limit.js'
 import { createSitePermissions } from './dapp/site-permissions.js'
+import { BINDING_RETRY_ALARM, createBindingFlows } from './flows/binding-flows.js'
 import { createPhraseDrafts } from './phrase-drafts.js'
 import { createPopupHandlers } from './popup-handlers.js'
 import { createPreparedRequests } from './prepared-requests.js'
@@ -54,6 +55,16 @@ const dapp = createDappService({ session, settings, permissions, approvals, fetc
 const ports = createPortServer(dapp, createRateLimiter(20, 1000, now))
 chrome.runtime.onConnect.addListener((port) => ports.connect(port))
 
+// Binding flows (issue 5): public data in storage.local; chrome.alarms wakes a stopped worker for a retry.
+const flows = createBindingFlows({
+  session,
+  settings,
+  store: storageAreaStore(chrome.storage.local),
+  fetch: fetchApi,
+  now,
+  alarm: { set: (when) => chrome.alarms.create(BINDING_RETRY_ALARM, { when }) },
+})
+
 const popupHandlers = createPopupHandlers({
   version: browser.runtime.getManifest().version,
   session,
@@ -65,6 +76,7 @@ const popupHandlers = createPopupHandlers({
   // A wrapper, not the bare function: fetch must not be called as a method of another object.
   fetch: fetchApi,
   now,
+  flows,
   dapp: {
     handlers: createApprovalHandlers({ session, approvals, permissions, emit }),
     onAvatarsChanged: (remaining) => dapp.forgetRemovedAvatars(remaining),
@@ -75,7 +87,12 @@ serveApi<PopupApi>('popup', popupHandlers, isExtensionPage)
 
 chrome.alarms.onAlarm.addListener((alarm) => {
   if (alarm.name === AUTO_LOCK_ALARM) void session.enforceDeadline()
+  if (alarm.name === BINDING_RETRY_ALARM) void flows.resumeDue().catch(() => undefined)
 })
 
-// Every wake: a deadline that passed while the worker was stopped locks before anything is answered.
-void session.enforceDeadline()
+// Every wake: a deadline that passed while the worker was stopped locks before anything is answered;
+// then retries that fell due while the worker was stopped run.
+void session
+  .enforceDeadline()
+  .then(() => flows.resumeDue())
+  .catch(() => undefined)

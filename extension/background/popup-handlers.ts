@@ -10,12 +10,14 @@ import { avatarSecretFromPhrase, avatarSecretFromPrivateKey } from './avatar-sec
 import type { AvatarVault } from './avatar-vault.js'
 import type { BackupFlow } from './backup-flow.js'
 import type { createApprovalHandlers } from './dapp/approval-handlers.js'
+import { type BindingFlows, createBindingFlows } from './flows/binding-flows.js'
 import { createKvFlow } from './kv-flow.js'
 import type { PhraseDrafts } from './phrase-drafts.js'
 import type { PreparedRequests } from './prepared-requests.js'
 import { fetchProofChainView } from './proof-chain-view.js'
 import { createRevokeFlow } from './revoke-flow.js'
 import type { SettingsStore } from './settings.js'
+import { createMemoryStore } from './storage-ports.js'
 import type { VaultSession } from './vault-session.js'
 import { NotFoundError } from './wallet-errors.js'
 
@@ -30,6 +32,8 @@ export type PopupHandlerDeps = {
   backup: BackupFlow
   fetch: FetchFunction
   now: () => number
+  /** Binding flows (issue 5) over storage.local; without them (wallet-only tests) flows live in memory. */
+  flows?: BindingFlows
   /** The dApp side (issue 6): approval-window handlers, and what to do when avatars leave the vault. */
   dapp?: {
     handlers: ReturnType<typeof createApprovalHandlers>
@@ -42,6 +46,8 @@ export function createPopupHandlers(deps: PopupHandlerDeps): Handlers<PopupApi> 
   const { session, avatars, drafts, settings, requests } = deps
   const revoke = createRevokeFlow(deps)
   const kv = createKvFlow(deps)
+  const flows =
+    deps.flows ?? createBindingFlows({ ...deps, store: createMemoryStore(), alarm: { set: async () => undefined } })
   return {
     async getStatus() {
       await session.enforceDeadline()
@@ -78,6 +84,8 @@ export function createPopupHandlers(deps: PopupHandlerDeps): Handlers<PopupApi> 
     async unlock(params) {
       await session.enforceDeadline()
       await session.unlock(requirePlainObject(params, 'params').password)
+      // A flow whose chain moved while locked can sign its fresh payload now.
+      void flows.resumeDue().catch(() => undefined)
       return session.state()
     },
     async lock() {
@@ -130,6 +138,10 @@ export function createPopupHandlers(deps: PopupHandlerDeps): Handlers<PopupApi> 
     confirmKvPatch: (params) => kv.confirmKvPatch(params),
     exportBackup: (params) => deps.backup.exportBackup(params),
     importBackup: (params) => deps.backup.importBackup(params),
+    startBinding: (params) => flows.startBinding(params),
+    getFlows: () => flows.getFlows(),
+    submitBinding: (params) => flows.submitBinding(params),
+    clearFlow: (params) => flows.clearFlow(params),
     ...(deps.dapp?.handlers ?? withoutDapp),
   }
 }

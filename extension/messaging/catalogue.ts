@@ -119,6 +119,35 @@ export type PendingApproval = {
 /** A site the user connected an avatar to. */
 export type ConnectedSite = { origin: string; avatarId: string; grantedAt: number }
 
+/** Where a binding flow stands (issue 5): payload → sign → publish → submit → done, or failed. */
+export type FlowStep = 'publish' | 'submit' | 'done' | 'failed'
+
+/**
+ * A binding in progress, persisted at every step so a closed popup or a restarted service worker
+ * resumes it. The avatar's signature is already in `postText`; nothing secret is kept here.
+ */
+export type BindingFlow = {
+  id: string
+  platform: string
+  identity: string
+  avatarId: string
+  step: FlowStep
+  /** What to publish (post text, TXT record, file content), with the signature filled in. */
+  postText: string
+  /** Where and how to publish it, in words. */
+  publishHint: string
+  /** True when the platform needs a proof location (tweet id, gist id, message link, …). */
+  needsProofLocation: boolean
+  proofLocation: string
+  /** Submission attempts so far; the next one is due at `nextAttemptAt` (unix ms) while the post is not visible yet. */
+  attempts: number
+  nextAttemptAt: number | null
+  /** Why the flow failed or the last attempt did not go through, in words. */
+  error: string
+  createdAt: number
+  updatedAt: number
+}
+
 /**
  * Methods the popup (and the full-tab page) may call on the background service worker.
  * `password` is needed to create the vault (first avatar) and is ignored afterwards while
@@ -179,6 +208,14 @@ export type PopupApi = {
   getConnectedSites: { params: undefined; result: ConnectedSite[] }
   /** Revokes a site's permission; its pages get a `disconnect` event. */
   disconnectSite: { params: { origin: string }; result: undefined }
+  /** Starts binding `identity` on a post-based platform: payload, signature, the text to publish. */
+  startBinding: { params: { platform: string; identity: string; language?: string }; result: BindingFlow }
+  /** Every flow not yet cleared, newest first. */
+  getFlows: { params: undefined; result: BindingFlow[] }
+  /** The user published the proof: submit it (retrying with backoff while the post is not visible yet). */
+  submitBinding: { params: { flowId: string; proofLocation: string }; result: BindingFlow }
+  /** Forgets a flow (done, failed or abandoned). */
+  clearFlow: { params: { flowId: string }; result: undefined }
 }
 
 export type ApiName = 'popup'

@@ -1,0 +1,272 @@
+/**
+ * The binding flow engine (issue 5): payload → sign → publish → submit → confirm, persisted at
+ * every step. Submitting needs no secret (the signature is public once posted), so retries run
+ * while locked; only a moved chain (a fresh payload to sign, §5.4) waits for the next unlock.
+ */
+import { createProofServiceClient, type FetchFunction, type ProofServiceClient } from '../../../src/client/index.js'
+import { decodeBase64, encodeBase64 } from '../../../src/crypto/index.js'
+import { InvalidInputError } from '../../../src/errors.js'
+import { requireNonEmptyString, requirePlainObject, requireString } from '../../../src/input.js'
+import {
+  choosePostContent,
+  describeProofPayload,
+  fillSignature,
+  normalizeIdentity,
+} from '../../../src/protocol/index.js'
+import type { BindingFlow } from '../../messaging/catalogue.js'
+import type { SettingsStore } from '../settings.js'
+import { signWithAvatar } from '../sign-with-avatar.js'
+import type { RecordStore } from '../storage-ports.js'
+import type { OpenedVault, VaultSession } from '../vault-session.js'
+import { LockedError, NotFoundError } from '../wallet-errors.js'
+import { createFlowStore, type StoredFlow, toBindingFlow } from './flow-store.js'
+import { needsProofLocation, parsePostPlatform, parseProofLocation, publishHint } from './proof-location.js'
+import { classifySubmitError, DEFAULT_RETRY_DELAYS_MS, nextRetryDelay } from './submit-outcome.js'
+
+/** Wakes the worker at `when` (unix ms) even if it was stopped meanwhile (chrome.alarms). */
+export type RetryAlarm = { set(when: number): Promise<void> }
+
+export type BindingFlowDeps = {
+  session: VaultSession
+  settings: SettingsStore
+  /** storage.local in the extension. */
+  store: RecordStore
+  fetch: FetchFunction
+  now: () => number
+  alarm: RetryAlarm
+  /** Waits between attempts while the post is not visible yet; tests pass short ones. */
+  retryDelaysMs?: readonly number[]
+  /** Waits up to this long run on an in-memory timer as well as the alarm (alarms fire after ≥ 30 s). */
+  shortWaitMs?: number
+}
+
+/** The chrome.alarms name of the binding-retry wake. */
+export const BINDING_RETRY_ALARM = 'binding-retry'
+
+const CHAIN_MOVED = "the avatar's chain changed; publish this updated text"
+const CHAIN_MOVED_LOCKED = "the avatar's chain changed; unlock to get the updated text to publish"
+
+export type BindingFlows = ReturnType<typeof createBindingFlows>
+
+/** startBinding / getFlows / submitBinding / clearFlow, and resumeDue for wakes. */
+export function createBindingFlows(deps: BindingFlowDeps) {
+  const flows = createFlowStore(deps.store)
+  const delays = deps.retryDelaysMs ?? DEFAULT_RETRY_DELAYS_MS
+  const running = new Set<string>()
+  let timer: ReturnType<typeof setTimeout> | undefined
+
+  const proofService = async (): Promise<ProofServiceClient> =>
+    createProofServiceClient({ baseUrl: (await deps.settings.get()).endpoints.proofServiceUrl, fetch: deps.fetch })
+
+  /** Saves a changed flow, stamped now; a flow cleared meanwhile stays cleared. */
+  async function save(flow: StoredFlow, change: Partial<StoredFlow>): Promise<StoredFlow> {
+    const next = { ...flow, ...change, updatedAt: deps.now() }
+    await flows.replace(next)
+    return next
+  }
+
+  /** A fresh create payload signed by the flow's avatar: the post text and what submit needs. */
+  async function signedPayload(
+    vault: OpenedVault,
+    flow: Pick<StoredFlow, 'platform' | 'identity' | 'avatarId' | 'language'>,
+  ) {
+    const platform = parsePostPlatform(flow.platform)
+    const client = await proofService()
+    const payload = await client.createPayload({
+      action: 'create',
+      platform,
+      identity: flow.identity,
+      publicKey: flow.avatarId,
+    })
+    const description = describeProofPayload(payload.signPayload, flow.avatarId)
+    // The service chose the string; sign it only if it binds what the user asked for.
+    if (description.action !== 'create' || description.platform !== platform) {
+      throw new InvalidInputError('sign_payload', `does not bind ${platform} ${flow.identity}`)
+    }
+    const signature = encodeBase64(await signWithAvatar(vault, flow.avatarId, payload.signPayload))
+    const text = choosePostContent(payload.postContent, flow.language)
+    return {
+      identity: description.identity,
+      uuid: payload.uuid,
+      payloadCreatedAt: payload.createdAt,
+      signPayload: payload.signPayload,
+      signature,
+      postText: fillSignature(text, signature, flow.avatarId),
+    }
+  }
+
+  async function startBinding(params: unknown): Promise<BindingFlow> {
+    const input = requirePlainObject(params, 'params')
+    const platform = parsePostPlatform(input.platform)
+    const identity = normalizeIdentity(platform, requireNonEmptyString(input.identity, 'identity'))
+    const language = input.language === undefined ? 'en' : requireNonEmptyString(input.language, 'language')
+    return deps.session.track(async () => {
+      const vault = await deps.session.open()
+      const avatarId = vault.record.currentAvatarId
+      const signed = await signedPayload(vault, { platform, identity, avatarId, language })
+      const now = deps.now()
+      const flow: StoredFlow = {
+        id: crypto.randomUUID(),
+        platform,
+        avatarId,
+        step: 'publish',
+        ...signed,
+        publishHint: publishHint(platform, signed.identity, avatarId),
+        needsProofLocation: needsProofLocation(platform),
+        proofLocation: '',
+        attempts: 0,
+        nextAttemptAt: null,
+        error: '',
+        createdAt: now,
+        updatedAt: now,
+        language,
+        awaitingUnlock: false,
+      }
+      await flows.put(flow)
+      return toBindingFlow(flow)
+    })
+  }
+
+  async function getFlows(): Promise<BindingFlow[]> {
+    await deps.session.enforceDeadline()
+    const list = await flows.list()
+    return list.sort((a, b) => b.createdAt - a.createdAt).map(toBindingFlow)
+  }
+
+  async function submitBinding(params: unknown): Promise<BindingFlow> {
+    const input = requirePlainObject(params, 'params')
+    const flowId = requireString(input.flowId, 'flowId')
+    await deps.session.enforceDeadline()
+    const flow = await flows.get(flowId)
+    if (!flow) throw new NotFoundError('binding flow')
+    if (flow.step === 'done') return toBindingFlow(flow)
+    if (flow.awaitingUnlock) {
+      // The chain moved earlier: hand out the freshly signed text now, or say the vault is locked.
+      const refreshed = await refresh(flow)
+      if (refreshed.awaitingUnlock) throw new LockedError()
+      return toBindingFlow(refreshed)
+    }
+    const platform = parsePostPlatform(flow.platform)
+    const proofLocation = needsProofLocation(platform) ? parseProofLocation(platform, input.proofLocation) : ''
+    const ready = await save(flow, { step: 'submit', proofLocation, attempts: 0, nextAttemptAt: null, error: '' })
+    return toBindingFlow(await attempt(ready))
+  }
+
+  async function clearFlow(params: unknown): Promise<undefined> {
+    const flowId = requireString(requirePlainObject(params, 'params').flowId, 'flowId')
+    await deps.session.enforceDeadline()
+    if (!(await flows.remove(flowId))) throw new NotFoundError('binding flow')
+    return undefined
+  }
+
+  /** One submission with the stored values; the outcome decides the next step (§4.5, §4.7). */
+  async function attempt(flow: StoredFlow): Promise<StoredFlow> {
+    if (running.has(flow.id)) return flow
+    running.add(flow.id)
+    try {
+      const attempts = flow.attempts + 1
+      try {
+        const client = await proofService()
+        const binding = {
+          platform: parsePostPlatform(flow.platform),
+          identity: flow.identity,
+          publicKey: flow.avatarId,
+        }
+        await client.submitProof({
+          action: 'create',
+          ...binding,
+          ...(flow.proofLocation === '' ? {} : { proofLocation: flow.proofLocation }),
+          uuid: flow.uuid,
+          createdAt: flow.payloadCreatedAt,
+          signature: decodeBase64(flow.signature, 'signature'),
+        })
+        const exists = await client.proofExists(binding)
+        if (!exists) return await fail(flow, attempts, 'the service accepted the proof but does not list the binding')
+        return await save(flow, { step: 'done', attempts, nextAttemptAt: null, error: '' })
+      } catch (error) {
+        return await afterError(flow, attempts, error)
+      }
+    } finally {
+      running.delete(flow.id)
+      await scheduleNext()
+    }
+  }
+
+  async function afterError(flow: StoredFlow, attempts: number, error: unknown): Promise<StoredFlow> {
+    const outcome = classifySubmitError(error)
+    if (outcome.kind === 'failed') return fail(flow, attempts, outcome.reason)
+    if (outcome.kind === 'chain-moved') return refresh(flow)
+    const delay = nextRetryDelay(attempts, delays)
+    if (delay === undefined) return fail(flow, attempts, `post not found after ${attempts} attempts: ${outcome.reason}`)
+    const error_ = `not visible yet (${outcome.reason}); trying again in ${Math.ceil(delay / 1000)} s`
+    return save(flow, { attempts, nextAttemptAt: deps.now() + delay, error: error_ })
+  }
+
+  const fail = (flow: StoredFlow, attempts: number, reason: string) =>
+    save(flow, { step: 'failed', attempts, nextAttemptAt: null, error: reason })
+
+  /** The chain moved: sign a fresh payload and go back to publish; while locked, wait for unlock. */
+  async function refresh(flow: StoredFlow): Promise<StoredFlow> {
+    let vault: OpenedVault
+    try {
+      vault = await deps.session.open()
+    } catch (error) {
+      if (!(error instanceof LockedError)) throw error
+      return save(flow, { nextAttemptAt: null, awaitingUnlock: true, error: CHAIN_MOVED_LOCKED })
+    }
+    try {
+      const signed = await signedPayload(vault, flow)
+      return await save(flow, {
+        ...signed,
+        step: 'publish',
+        publishHint: publishHint(parsePostPlatform(flow.platform), signed.identity, flow.avatarId),
+        proofLocation: '',
+        attempts: 0,
+        nextAttemptAt: null,
+        awaitingUnlock: false,
+        error: CHAIN_MOVED,
+      })
+    } catch (error) {
+      return fail(
+        flow,
+        flow.attempts,
+        `the avatar's chain changed and no fresh payload could be signed: ${messageOf(error)}`,
+      )
+    }
+  }
+
+  /** Runs every retry that is due, and refreshes moved chains once unlocked (worker wake, alarm, unlock). */
+  async function resumeDue(): Promise<void> {
+    const now = deps.now()
+    const unlocked = (await deps.session.state()).status === 'unlocked'
+    for (const flow of await flows.list()) {
+      if (flow.step !== 'submit' || running.has(flow.id)) continue
+      if (flow.awaitingUnlock) {
+        if (unlocked) await refresh(flow)
+      } else if (flow.nextAttemptAt !== null && flow.nextAttemptAt <= now) {
+        await attempt(flow)
+      }
+    }
+    await scheduleNext()
+  }
+
+  /** A timer for the earliest short wait, and the alarm so a stopped worker wakes for it too. */
+  async function scheduleNext(): Promise<void> {
+    const due = (await flows.list())
+      .filter((flow) => flow.step === 'submit' && flow.nextAttemptAt !== null && !flow.awaitingUnlock)
+      .map((flow) => flow.nextAttemptAt as number)
+    if (timer !== undefined) clearTimeout(timer)
+    timer = undefined
+    if (due.length === 0) return
+    const when = Math.min(...due)
+    const wait = Math.max(0, when - deps.now())
+    if (wait <= (deps.shortWaitMs ?? 30_000)) timer = setTimeout(() => void resumeDue().catch(() => undefined), wait)
+    await deps.alarm.set(when)
+  }
+
+  return { startBinding, getFlows, submitBinding, clearFlow, resumeDue }
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error)
+}

@@ -1,0 +1,103 @@
+/**
+ * Binding flows in storage.local under a versioned key. A flow holds only public data (the
+ * payload, its uuid and created_at, the avatar's signature that the post publishes anyway), so it
+ * survives lock and restart. Every record is checked on read; a damaged one is dropped alone.
+ */
+import type { BindingFlow, FlowStep } from '../../messaging/catalogue.js'
+import type { RecordStore } from '../storage-ports.js'
+import { POST_PLATFORMS } from './proof-location.js'
+
+export const FLOWS_KEY = 'binding-flows/v1'
+
+/** A flow as stored: what the popup sees plus what a (re)submission needs. */
+export type StoredFlow = BindingFlow & {
+  /** From POST /v1/proof/payload (§4.4), sent back unchanged at submit (§4.5). */
+  uuid: string
+  payloadCreatedAt: string
+  signPayload: string
+  /** Standard base64 of the avatar's 65-byte signature over signPayload. */
+  signature: string
+  language: string
+  /** The chain moved while locked: a fresh payload must be signed once the vault is unlocked. */
+  awaitingUnlock: boolean
+}
+
+const STEPS: readonly FlowStep[] = ['publish', 'submit', 'done', 'failed']
+const STRINGS = ['id', 'platform', 'identity', 'avatarId', 'postText', 'publishHint', 'proofLocation', 'error', 'uuid']
+const MORE_STRINGS = ['payloadCreatedAt', 'signPayload', 'signature', 'language']
+const NUMBERS = ['attempts', 'createdAt', 'updatedAt']
+
+/** True when `value` is a well-formed stored flow. */
+export function isStoredFlow(value: unknown): value is StoredFlow {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false
+  const flow = value as Record<string, unknown>
+  return (
+    [...STRINGS, ...MORE_STRINGS].every((name) => typeof flow[name] === 'string') &&
+    NUMBERS.every((name) => Number.isSafeInteger(flow[name]) && (flow[name] as number) >= 0) &&
+    (flow.nextAttemptAt === null || Number.isSafeInteger(flow.nextAttemptAt)) &&
+    typeof flow.needsProofLocation === 'boolean' &&
+    typeof flow.awaitingUnlock === 'boolean' &&
+    STEPS.includes(flow.step as FlowStep) &&
+    (POST_PLATFORMS as readonly unknown[]).includes(flow.platform) &&
+    /^0x[0-9a-f]{66}$/.test(flow.avatarId as string) &&
+    /^[0-9a-f-]{36}$/.test(flow.uuid as string)
+  )
+}
+
+/** The public view of a stored flow (nothing the popup does not need). */
+export function toBindingFlow(flow: StoredFlow): BindingFlow {
+  const { uuid, payloadCreatedAt, signPayload, signature, language, awaitingUnlock, ...view } = flow
+  return view
+}
+
+export type FlowStore = ReturnType<typeof createFlowStore>
+
+/** Reads and writes the flows; writes are serialised so concurrent updates never lose one. */
+export function createFlowStore(store: RecordStore) {
+  let queue: Promise<unknown> = Promise.resolve()
+
+  async function list(): Promise<StoredFlow[]> {
+    const stored = await store.get(FLOWS_KEY)
+    const flows = typeof stored === 'object' && stored !== null ? (stored as { flows?: unknown }).flows : undefined
+    return Array.isArray(flows) ? flows.filter(isStoredFlow) : []
+  }
+
+  /** Applies `change` to the list atomically (with respect to this store) and saves it. */
+  function update<T>(change: (flows: StoredFlow[]) => T): Promise<T> {
+    const run = queue.then(async () => {
+      const flows = await list()
+      const result = change(flows)
+      await store.set(FLOWS_KEY, { version: 1, flows })
+      return result
+    })
+    queue = run.catch(() => undefined)
+    return run
+  }
+
+  return {
+    list,
+    async get(id: string): Promise<StoredFlow | undefined> {
+      return (await list()).find((flow) => flow.id === id)
+    },
+    /** Inserts or replaces one flow. */
+    put: (flow: StoredFlow) =>
+      update((flows) => {
+        const index = flows.findIndex((entry) => entry.id === flow.id)
+        if (index === -1) flows.push(flow)
+        else flows[index] = flow
+      }),
+    /** Replaces a flow that still exists; false (nothing written) when it was cleared meanwhile. */
+    replace: (flow: StoredFlow) =>
+      update((flows) => {
+        const index = flows.findIndex((entry) => entry.id === flow.id)
+        if (index !== -1) flows[index] = flow
+        return index !== -1
+      }),
+    remove: (id: string) =>
+      update((flows) => {
+        const index = flows.findIndex((entry) => entry.id === id)
+        if (index !== -1) flows.splice(index, 1)
+        return index !== -1
+      }),
+  }
+}
