@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest'
 import { InvalidInputError } from '../../src/errors.js'
+import { ENDPOINT_PRESETS } from '../messaging/service-endpoints.js'
 import {
   applySettingsPatch,
   createSettingsStore,
   DEFAULT_SETTINGS,
-  ENDPOINT_PRESETS,
   parseServiceUrl,
   readStoredSettings,
   SETTINGS_KEY,

@@ -6,38 +6,33 @@
 import { InvalidInputError } from '../../src/errors.js'
 import { requireInteger, requirePlainObject, requireString } from '../../src/input.js'
 import type { ServiceEndpoints, Settings } from '../messaging/catalogue.js'
+import { checkServiceUrl, ENDPOINT_PRESETS, type UrlProblem } from '../messaging/service-endpoints.js'
 
 export const SETTINGS_KEY = 'settings'
 export const MIN_AUTO_LOCK_MINUTES = 1
 export const MAX_AUTO_LOCK_MINUTES = 1440
-
-/** The endpoint presets the settings screen offers (PRODUCT.md). */
-export const ENDPOINT_PRESETS = {
-  production: { proofServiceUrl: 'https://proof-service.next.id', kvServiceUrl: 'https://kv-service.next.id' },
-  staging: { proofServiceUrl: 'https://proof-service.nextnext.id', kvServiceUrl: 'https://kv-service.nextnext.id' },
-  local: { proofServiceUrl: 'http://127.0.0.1:8787', kvServiceUrl: 'http://127.0.0.1:8788' },
-} as const satisfies Record<string, ServiceEndpoints>
 
 export const DEFAULT_SETTINGS: Settings = {
   endpoints: { ...ENDPOINT_PRESETS.production },
   autoLockMinutes: 15,
 }
 
-/** Checks a service URL: absolute http(s), no credentials, query or fragment; trailing slashes dropped. */
+const URL_PROBLEMS: Record<Exclude<UrlProblem, 'scheme'>, string> = {
+  empty: 'is not a URL',
+  'not-a-url': 'is not a URL',
+  credentials: 'must not contain credentials',
+  query: 'must not have a query or fragment',
+}
+
+/** Checks a service URL (messaging/service-endpoints.ts); returns it without a trailing slash. */
 export function parseServiceUrl(value: unknown, field: string): string {
-  const text = requireString(value, field).trim()
-  let url: URL
-  try {
-    url = new URL(text)
-  } catch {
-    throw new InvalidInputError(field, 'is not a URL')
+  const text = requireString(value, field)
+  const checked = checkServiceUrl(text)
+  if (checked.ok) return checked.url
+  if (checked.problem === 'scheme') {
+    throw new InvalidInputError(field, `must be an http or https URL, got ${new URL(text.trim()).protocol}`)
   }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-    throw new InvalidInputError(field, `must be an http or https URL, got ${url.protocol}`)
-  }
-  if (url.username !== '' || url.password !== '') throw new InvalidInputError(field, 'must not contain credentials')
-  if (url.search !== '' || url.hash !== '') throw new InvalidInputError(field, 'must not have a query or fragment')
-  return `${url.origin}${url.pathname}`.replace(/\/+$/, '')
+  throw new InvalidInputError(field, URL_PROBLEMS[checked.problem])
 }
 
 /** Checks a settings patch from the popup and applies it to `current`. */

@@ -1,17 +1,17 @@
 import { type FormEvent, useEffect, useState } from 'react'
 import type { ServiceEndpoints, Settings as SettingsValue } from '../../messaging/catalogue.js'
+import {
+  checkServiceUrl,
+  ENDPOINT_PRESETS,
+  type PresetId,
+  presetOf,
+  type UrlProblem,
+} from '../../messaging/service-endpoints.js'
 import { callBackground, describeError } from '../background.js'
 import { ErrorText } from '../components/error-text.js'
 import { ExportBackup } from '../components/export-backup.js'
 import { Field } from '../components/field.js'
 import { Screen } from '../components/screen.js'
-import {
-  ENDPOINT_PRESETS,
-  type PresetId,
-  parseServiceUrl,
-  presetOf,
-  type UrlProblem,
-} from '../format/endpoint-presets.js'
 import { type MessageKey, t } from '../i18n.js'
 import { useAction } from '../use-action.js'
 
@@ -123,9 +123,9 @@ function SettingsForm({ initial, onSaved }: { initial: SettingsValue; onSaved: (
 
 /** The custom endpoints normalised, or the first problem as a sentence. */
 function checkCustom(custom: ServiceEndpoints): ServiceEndpoints | string {
-  const proof = parseServiceUrl(custom.proofServiceUrl)
+  const proof = checkServiceUrl(custom.proofServiceUrl)
   if (!proof.ok) return t('urlProblemIn', t('proofServiceUrl'), t(URL_PROBLEMS[proof.problem]))
-  const kv = parseServiceUrl(custom.kvServiceUrl)
+  const kv = checkServiceUrl(custom.kvServiceUrl)
   if (!kv.ok) return t('urlProblemIn', t('kvServiceUrl'), t(URL_PROBLEMS[kv.problem]))
   return { proofServiceUrl: proof.url, kvServiceUrl: kv.url }
 }

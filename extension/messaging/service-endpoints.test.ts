@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { ENDPOINT_PRESETS, parseServiceUrl, presetOf } from './endpoint-presets.js'
+import { checkServiceUrl, ENDPOINT_PRESETS, presetOf } from './service-endpoints.js'
 
 describe('presetOf', () => {
   it('names each preset and calls anything else custom', () => {
@@ -12,10 +12,10 @@ describe('presetOf', () => {
   })
 })
 
-describe('parseServiceUrl', () => {
+describe('checkServiceUrl', () => {
   it('accepts http(s) base URLs and drops the trailing slash', () => {
-    expect(parseServiceUrl(' https://proof.example.com/ ')).toEqual({ ok: true, url: 'https://proof.example.com' })
-    expect(parseServiceUrl('http://127.0.0.1:9000/base/')).toEqual({ ok: true, url: 'http://127.0.0.1:9000/base' })
+    expect(checkServiceUrl(' https://proof.example.com/ ')).toEqual({ ok: true, url: 'https://proof.example.com' })
+    expect(checkServiceUrl('http://127.0.0.1:9000/base/')).toEqual({ ok: true, url: 'http://127.0.0.1:9000/base' })
   })
   it.each([
     ['', 'empty'],
@@ -28,6 +28,6 @@ describe('parseServiceUrl', () => {
     ['https://proof.example.com/#x', 'query'],
     ['https://proof.example.com/?', 'query'],
   ])('refuses %j (%s)', (value, problem) => {
-    expect(parseServiceUrl(value)).toEqual({ ok: false, problem })
+    expect(checkServiceUrl(value)).toEqual({ ok: false, problem })
   })
 })

@@ -1,8 +1,13 @@
-/** The service endpoints a user can pick in settings, and the check for custom URLs. */
-import type { ServiceEndpoints } from '../../messaging/catalogue.js'
+/**
+ * The service endpoints a user can pick in settings, and the one rule for a custom service URL —
+ * shared by the popup (which words the problem for the user) and the background (which refuses
+ * a bad settings patch), so the two can never disagree.
+ */
+import type { ServiceEndpoints } from './catalogue.js'
 
 export type PresetId = 'production' | 'staging' | 'local'
 
+/** The endpoint presets the settings screen offers (PRODUCT.md); production is the default. */
 export const ENDPOINT_PRESETS: Record<PresetId, ServiceEndpoints> = {
   production: { proofServiceUrl: 'https://proof-service.next.id', kvServiceUrl: 'https://kv-service.next.id' },
   staging: { proofServiceUrl: 'https://proof-service.nextnext.id', kvServiceUrl: 'https://kv-service.nextnext.id' },
@@ -24,7 +29,7 @@ export type UrlProblem = 'empty' | 'not-a-url' | 'scheme' | 'credentials' | 'que
  * A service base URL as the clients want it (no trailing slash), or why it cannot be one: http(s)
  * only, no user:password, no query or fragment (the clients append paths such as /v1/proof).
  */
-export function parseServiceUrl(value: string): { ok: true; url: string } | { ok: false; problem: UrlProblem } {
+export function checkServiceUrl(value: string): { ok: true; url: string } | { ok: false; problem: UrlProblem } {
   const text = value.trim()
   if (text === '') return { ok: false, problem: 'empty' }
   let url: URL
