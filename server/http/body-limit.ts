@@ -58,17 +58,17 @@ async function readAtMost(body: ReadableStream<Uint8Array>, maxBytes: number): P
  * close), then cancels the stream, which closes the connection.
  */
 async function drain(reader: ReadableStreamDefaultReader<Uint8Array>, limit: number): Promise<void> {
-  const deadline = Date.now() + LINGER_MS
-  let left = limit
-  while (left > 0 && Date.now() < deadline) {
-    const chunk = await Promise.race([
-      reader.read().catch(() => ({ done: true as const, value: undefined })),
-      sleep(deadline - Date.now()).then(() => ({ done: true as const, value: undefined })),
-    ])
-    if (chunk.done) break
-    left -= chunk.value.byteLength
+  // One timer for the whole linger: cancelling the stream ends a read that is still waiting.
+  const timer = setTimeout(() => void reader.cancel().catch(() => {}), LINGER_MS)
+  try {
+    let left = limit
+    while (left > 0) {
+      const chunk = await reader.read().catch(() => ({ done: true as const, value: undefined }))
+      if (chunk.done) return
+      left -= chunk.value.byteLength
+    }
+  } finally {
+    clearTimeout(timer)
+    await reader.cancel().catch(() => {})
   }
-  await reader.cancel().catch(() => {})
 }
-
-const sleep = (milliseconds: number) => new Promise((resolve) => setTimeout(resolve, Math.max(0, milliseconds)))
