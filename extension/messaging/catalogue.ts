@@ -119,8 +119,25 @@ export type PendingApproval = {
 /** A site the user connected an avatar to. */
 export type ConnectedSite = { origin: string; avatarId: string; grantedAt: number }
 
-/** Where a binding flow stands (issue 5): payload → sign → publish → submit → done, or failed. */
-export type FlowStep = 'publish' | 'submit' | 'done' | 'failed'
+/**
+ * Where a binding flow stands (issue 5): payload → sign → publish → submit → done, or failed.
+ * Wallet flows (ethereum) start with `confirm-wallet` (the user checks the address the page's
+ * wallet gave) and `wallet-sign` (the wallet signs the same payload) instead of `publish`.
+ */
+export type FlowStep = 'confirm-wallet' | 'wallet-sign' | 'publish' | 'submit' | 'done' | 'failed'
+
+/** The wallet of a wallet flow: what the page announced (EIP-6963) and the account it gave. */
+export type FlowWallet = {
+  /** EIP-6963 `info.name` (or "Browser wallet" for a bare window.ethereum). */
+  name: string
+  /** EIP-6963 `info.icon`, a data: URI, or ''. */
+  icon: string
+  rdns: string
+  /** The account, checksummed. */
+  address: string
+  /** The page whose wallet it is (from the browser, never from the page). */
+  origin: string
+}
 
 /**
  * A binding in progress, persisted at every step so a closed popup or a restarted service worker
@@ -128,6 +145,8 @@ export type FlowStep = 'publish' | 'submit' | 'done' | 'failed'
  */
 export type BindingFlow = {
   id: string
+  /** `delete` revokes on a platform whose service wants a new post signed over the delete payload (§7.2). */
+  action: 'create' | 'delete'
   platform: string
   identity: string
   avatarId: string
@@ -136,6 +155,10 @@ export type BindingFlow = {
   postText: string
   /** Where and how to publish it, in words. */
   publishHint: string
+  /** A page that starts publishing (X's compose intent, a new gist), or '' when there is none. */
+  publishUrl: string
+  /** The wallet of a wallet flow; null for every other flow. */
+  wallet: FlowWallet | null
   /** True when the platform needs a proof location (tweet id, gist id, message link, …). */
   needsProofLocation: boolean
   proofLocation: string
@@ -218,7 +241,36 @@ export type PopupApi = {
   clearFlow: { params: { flowId: string }; result: undefined }
 }
 
-export type ApiName = 'popup'
+/** A flow waiting to be published, as the helper content script on the platform's site sees it. */
+export type PublishTask = {
+  flowId: string
+  platform: 'twitter' | 'github'
+  /** The handle (X) or login (GitHub) being bound; the page's account must be this one. */
+  identity: string
+  /** The exact text to post (X) or the gist file's content (GitHub). */
+  postText: string
+  /** GitHub: the gist file's name `0x<avatar>.json`; '' for X. */
+  fileName: string
+}
+
+/** How a flow stands, as the helper content script shows it on the page. */
+export type PublishStatus = { step: FlowStep; error: string }
+
+/**
+ * Methods the helper content scripts on x.com and gist.github.com may call. The platform comes
+ * from the sender's URL as the browser reports it (x.com → twitter, gist.github.com → github),
+ * never from the message; a script can only see and report flows of its own platform.
+ */
+export type PageHelperApi = {
+  /** The newest flow of this site's platform waiting to be published, or null. */
+  getPublishTask: { params: undefined; result: PublishTask | null }
+  /** The account logged in on the page; another account than the flow's identity fails the flow before anything is posted. */
+  reportAccount: { params: { flowId: string; account: string }; result: PublishStatus }
+  /** The proof was published: its location (tweet or gist id) and its text as the page shows it; compared, then submitted. */
+  reportPublished: { params: { flowId: string; proofLocation: string; publishedText: string }; result: PublishStatus }
+}
+
+export type ApiName = 'popup' | 'page-helper'
 
 export type Method = { params: unknown; result: unknown }
 

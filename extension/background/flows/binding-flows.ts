@@ -107,11 +107,14 @@ export function createBindingFlows(deps: BindingFlowDeps) {
       const now = deps.now()
       const flow: StoredFlow = {
         id: crypto.randomUUID(),
+        action: 'create',
         platform,
         avatarId,
         step: 'publish',
         ...signed,
         publishHint: publishHint(platform, signed.identity, avatarId),
+        publishUrl: '',
+        wallet: null,
         needsProofLocation: needsProofLocation(platform),
         proofLocation: '',
         attempts: 0,

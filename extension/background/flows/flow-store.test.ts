@@ -4,12 +4,15 @@ import { createFlowStore, FLOWS_KEY, isStoredFlow, type StoredFlow, toBindingFlo
 
 const SAMPLE_FLOW: StoredFlow = {
   id: 'f1',
+  action: 'create',
   platform: 'dns',
   identity: 'example.com',
   avatarId: `0x02${'ab'.repeat(32)}`,
   step: 'publish',
   postText: 'nextid-txt',
   publishHint: 'Add this TXT record to example.com.',
+  publishUrl: '',
+  wallet: null,
   needsProofLocation: false,
   proofLocation: '',
   attempts: 0,

@@ -22,9 +22,23 @@ export type StoredFlow = BindingFlow & {
   awaitingUnlock: boolean
 }
 
-const STEPS: readonly FlowStep[] = ['publish', 'submit', 'done', 'failed']
-const STRINGS = ['id', 'platform', 'identity', 'avatarId', 'postText', 'publishHint', 'proofLocation', 'error', 'uuid']
-const MORE_STRINGS = ['payloadCreatedAt', 'signPayload', 'signature', 'language']
+const STEPS: readonly FlowStep[] = ['confirm-wallet', 'wallet-sign', 'publish', 'submit', 'done', 'failed']
+const STRINGS = [
+  'id',
+  'platform',
+  'identity',
+  'avatarId',
+  'postText',
+  'publishHint',
+  'publishUrl',
+  'proofLocation',
+  'error',
+  'uuid',
+  'payloadCreatedAt',
+  'signPayload',
+  'signature',
+  'language',
+]
 const NUMBERS = ['attempts', 'createdAt', 'updatedAt']
 
 /** True when `value` is a well-formed stored flow. */
@@ -32,7 +46,9 @@ export function isStoredFlow(value: unknown): value is StoredFlow {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return false
   const flow = value as Record<string, unknown>
   return (
-    [...STRINGS, ...MORE_STRINGS].every((name) => typeof flow[name] === 'string') &&
+    STRINGS.every((name) => typeof flow[name] === 'string') &&
+    (flow.action === 'create' || flow.action === 'delete') &&
+    flow.wallet === null &&
     NUMBERS.every((name) => Number.isSafeInteger(flow[name]) && (flow[name] as number) >= 0) &&
     (flow.nextAttemptAt === null || Number.isSafeInteger(flow.nextAttemptAt)) &&
     typeof flow.needsProofLocation === 'boolean' &&
