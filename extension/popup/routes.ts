@@ -11,5 +11,8 @@ export type Route =
   | { name: 'kv-editor' }
   | { name: 'restore-backup' }
   | { name: 'connected-sites' }
+  | { name: 'add-binding' }
+  | { name: 'binding-flow'; flowId: string }
+  | { name: 'bind-wallet' }
 
 export type Navigate = (route: Route) => void

@@ -38,6 +38,8 @@ export type BindingFlowDeps = {
   retryDelaysMs?: readonly number[]
   /** Waits up to this long run on an in-memory timer as well as the alarm (alarms fire after ≥ 30 s). */
   shortWaitMs?: number
+  /** Told once when a flow reaches `done` (the extension raises a notification). */
+  onDone?: (flow: BindingFlow) => void
 }
 
 /** The chrome.alarms name of the binding-retry wake. */
@@ -155,6 +157,14 @@ export function createBindingFlows(deps: BindingFlowDeps) {
     return toBindingFlow(await attempt(ready))
   }
 
+  /** Stops a flow that is not done with `reason` (e.g. the page shows another account than the one being bound). */
+  async function failFlow(flowId: string, reason: string): Promise<BindingFlow> {
+    const flow = await flows.get(flowId)
+    if (!flow) throw new NotFoundError('binding flow')
+    if (flow.step === 'done' || flow.step === 'failed') return toBindingFlow(flow)
+    return toBindingFlow(await fail(flow, flow.attempts, reason))
+  }
+
   async function clearFlow(params: unknown): Promise<undefined> {
     const flowId = requireString(requirePlainObject(params, 'params').flowId, 'flowId')
     await deps.session.enforceDeadline()
@@ -185,7 +195,9 @@ export function createBindingFlows(deps: BindingFlowDeps) {
         })
         const exists = await client.proofExists(binding)
         if (!exists) return await fail(flow, attempts, 'the service accepted the proof but does not list the binding')
-        return await save(flow, { step: 'done', attempts, nextAttemptAt: null, error: '' })
+        const done = await save(flow, { step: 'done', attempts, nextAttemptAt: null, error: '' })
+        deps.onDone?.(toBindingFlow(done))
+        return done
       } catch (error) {
         return await afterError(flow, attempts, error)
       }
@@ -267,7 +279,7 @@ export function createBindingFlows(deps: BindingFlowDeps) {
     await deps.alarm.set(when)
   }
 
-  return { startBinding, getFlows, submitBinding, clearFlow, resumeDue }
+  return { startBinding, getFlows, submitBinding, clearFlow, failFlow, resumeDue }
 }
 
 function messageOf(error: unknown): string {
