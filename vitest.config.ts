@@ -6,6 +6,8 @@ export default defineConfig({
     include: ['src/**/*.test.ts', 'extension/**/*.test.ts', 'server/**/*.test.ts', 'scripts/**/*.test.ts'],
     environment: 'node',
     testTimeout: 60_000,
+    // Tests that start a server on PGlite set it up in beforeAll; under a loaded CI machine that takes > 10 s.
+    hookTimeout: 60_000,
     pool: 'forks',
     maxWorkers: 2,
   },

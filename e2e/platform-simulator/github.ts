@@ -60,6 +60,11 @@ export class GithubState {
   gist(id: string): SimulatedGist | undefined {
     return this.#gists.get(id)
   }
+
+  /** Ids of every gist published so far, oldest first. */
+  gistIds(): string[] {
+    return [...this.#gists.keys()]
+  }
 }
 
 /** The simulated GitHub API; mount it at `/github` and use that as GITHUB_API_URL. */

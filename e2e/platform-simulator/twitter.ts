@@ -52,6 +52,17 @@ export class TwitterState {
     return stored
   }
 
+  /** Every tweet published so far (deleted ones excluded), oldest first. */
+  tweets(): SimulatedTweet[] {
+    return [...this.#tweets.values()]
+  }
+
+  /** The user with this username (case-insensitive), if any. */
+  userByName(username: string): SimulatedTwitterUser | undefined {
+    const user = [...this.#users.values()].find((entry) => entry.username.toLowerCase() === username.toLowerCase())
+    return user && { id: user.id, username: user.username, name: user.name }
+  }
+
   /** Deletes a tweet: it then answers with a Not Found Error. */
   deleteTweet(id: string): void {
     this.#tweets.delete(id)

@@ -1,6 +1,7 @@
 /** Runs in: the extension's background service worker. Wires storage, the vault and the popup API. */
 import browser from 'webextension-polyfill'
-import type { Handlers, PopupApi } from '../messaging/catalogue.js'
+import type { BindingFlow, Handlers, PageHelperApi, PopupApi } from '../messaging/catalogue.js'
+import { originOf } from '../messaging/sender-check.js'
 import { isExtensionPage, serveApi } from '../messaging/server.js'
 import { createAvatarVault } from './avatar-vault.js'
 import { createBackupFlow } from './backup-flow.js'
@@ -14,11 +15,14 @@ import { createPortServer } from './dapp/port-server.js'
 import { createRateLimiter } from './dapp/rate-limit.js'
 import { createSitePermissions } from './dapp/site-permissions.js'
 import { BINDING_RETRY_ALARM, createBindingFlows } from './flows/binding-flows.js'
+import { showDoneNotification } from './flows/done-notification.js'
+import { servePageHelpers } from './flows/page-helper.js'
 import { createPhraseDrafts } from './phrase-drafts.js'
 import { createPopupHandlers } from './popup-handlers.js'
 import { createPreparedRequests } from './prepared-requests.js'
 import { createSettingsStore } from './settings.js'
 import { createVaultSession } from './vault-session.js'
+import { createChromeWalletPages } from './wallet-bridge.js'
 
 const now = () => Date.now()
 const drafts = createPhraseDrafts(now)
@@ -56,14 +60,20 @@ const ports = createPortServer(dapp, createRateLimiter(20, 1000, now))
 chrome.runtime.onConnect.addListener((port) => ports.connect(port))
 
 // Binding flows (issue 5): public data in storage.local; chrome.alarms wakes a stopped worker for a retry.
+// A notification says it worked even when the popup is closed (issue 5).
+const onDone = (flow: BindingFlow) => void showDoneNotification(flow, session).catch(() => undefined)
+const flowRecords = storageAreaStore(chrome.storage.local)
 const flows = createBindingFlows({
   session,
   settings,
-  store: storageAreaStore(chrome.storage.local),
+  store: flowRecords,
   fetch: fetchApi,
   now,
   alarm: { set: (when) => chrome.alarms.create(BINDING_RETRY_ALARM, { when }) },
+  onDone,
 })
+// Wallet flows reach the page's wallets through the relay; its Port listener must exist from worker start.
+const wallet = { pages: createChromeWalletPages(), store: flowRecords, onDone }
 
 const popupHandlers = createPopupHandlers({
   version: browser.runtime.getManifest().version,
@@ -77,6 +87,7 @@ const popupHandlers = createPopupHandlers({
   fetch: fetchApi,
   now,
   flows,
+  wallet,
   dapp: {
     handlers: createApprovalHandlers({ session, approvals, permissions, emit }),
     onAvatarsChanged: (remaining) => dapp.forgetRemovedAvatars(remaining),
@@ -84,6 +95,13 @@ const popupHandlers = createPopupHandlers({
 }) satisfies Handlers<PopupApi>
 
 serveApi<PopupApi>('popup', popupHandlers, isExtensionPage)
+
+// The x.com / gist.github.com helper content scripts (issue 5): the platform is the sending page's, as the browser reports it.
+const pageHelpers = servePageHelpers(flows, {
+  id: browser.runtime.id,
+  origin: originOf(browser.runtime.getURL('/')) ?? '',
+})
+serveApi<PageHelperApi>('page-helper', pageHelpers.handlersFor, pageHelpers.isAllowed)
 
 chrome.alarms.onAlarm.addListener((alarm) => {
   if (alarm.name === AUTO_LOCK_ALARM) void session.enforceDeadline()

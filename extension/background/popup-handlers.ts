@@ -10,15 +10,18 @@ import { avatarSecretFromPhrase, avatarSecretFromPrivateKey } from './avatar-sec
 import type { AvatarVault } from './avatar-vault.js'
 import type { BackupFlow } from './backup-flow.js'
 import type { createApprovalHandlers } from './dapp/approval-handlers.js'
+import { fetchBindablePlatforms } from './flows/bindable-platforms.js'
 import { type BindingFlows, createBindingFlows } from './flows/binding-flows.js'
+import { explainRevokeRefusal } from './flows/revoke-needs-proof.js'
+import { createWalletFlows } from './flows/wallet-flows.js'
 import { createKvFlow } from './kv-flow.js'
 import type { PhraseDrafts } from './phrase-drafts.js'
 import type { PreparedRequests } from './prepared-requests.js'
 import { fetchProofChainView } from './proof-chain-view.js'
 import { createRevokeFlow } from './revoke-flow.js'
 import type { SettingsStore } from './settings.js'
-import { createMemoryStore } from './storage-ports.js'
 import type { VaultSession } from './vault-session.js'
+import { unreachableWalletContext, type WalletContext } from './wallet-bridge.js'
 import { NotFoundError } from './wallet-errors.js'
 
 export type PopupHandlerDeps = {
@@ -34,6 +37,8 @@ export type PopupHandlerDeps = {
   now: () => number
   /** Binding flows (issue 5) over storage.local; without them (wallet-only tests) flows live in memory. */
   flows?: BindingFlows
+  /** Wallet flows (ethereum, solana): the page bridge and the flow records shared with `flows` (default: no pages, in memory). */
+  wallet?: WalletContext
   /** The dApp side (issue 6): approval-window handlers, and what to do when avatars leave the vault. */
   dapp?: {
     handlers: ReturnType<typeof createApprovalHandlers>
@@ -44,10 +49,14 @@ export type PopupHandlerDeps = {
 /** Builds the handlers; index.ts serves them to extension pages only. */
 export function createPopupHandlers(deps: PopupHandlerDeps): Handlers<PopupApi> {
   const { session, avatars, drafts, settings, requests } = deps
-  const revoke = createRevokeFlow(deps)
+  const wallet = deps.wallet ?? unreachableWalletContext()
+  const revoke = createRevokeFlow({ ...deps, pages: wallet.pages })
   const kv = createKvFlow(deps)
   const flows =
-    deps.flows ?? createBindingFlows({ ...deps, store: createMemoryStore(), alarm: { set: async () => undefined } })
+    deps.flows ?? createBindingFlows({ ...deps, store: wallet.store, alarm: { set: async () => undefined } })
+  const wallets = createWalletFlows({ ...deps, ...wallet })
+  // A wallet request that a stopped worker left behind fails with a reason (or its verified signature is submitted).
+  void wallets.resume().catch(() => undefined)
   return {
     async getStatus() {
       await session.enforceDeadline()
@@ -127,7 +136,15 @@ export function createPopupHandlers(deps: PopupHandlerDeps): Handlers<PopupApi> 
         return fetchProofChainView(endpoints.proofServiceUrl, record.currentAvatarId, deps.fetch)
       }),
     prepareRevoke: (params) => revoke.prepareRevoke(params),
-    confirmRevoke: (params) => revoke.confirmRevoke(params),
+    async confirmRevoke(params) {
+      try {
+        return await revoke.confirmRevoke(params)
+      } catch (error) {
+        // A refused revoke keeps its prepared request: its platform says whether a new proof would help (§7.2).
+        const request = await requests.get(requirePlainObject(params, 'params').requestId, 'revoke').catch(() => null)
+        throw request ? explainRevokeRefusal(error, request.platform) : error
+      }
+    },
     async cancelRequest(params) {
       await session.enforceDeadline()
       await requests.remove(requirePlainObject(params, 'params').requestId)
@@ -142,6 +159,18 @@ export function createPopupHandlers(deps: PopupHandlerDeps): Handlers<PopupApi> 
     getFlows: () => flows.getFlows(),
     submitBinding: (params) => flows.submitBinding(params),
     clearFlow: (params) => flows.clearFlow(params),
+    // popup flow UI
+    async getPlatforms() {
+      await session.enforceDeadline()
+      return fetchBindablePlatforms((await settings.get()).endpoints.proofServiceUrl, deps.fetch)
+    },
+    startRevokeFlow: (params) => flows.startRevokeFlow(params),
+    // wallet flows
+    findWallets: () => wallets.findWallets(),
+    connectWallet: (params) => wallets.connectWallet(params),
+    confirmWalletBinding: (params) => wallets.confirmWalletBinding(params),
+    retryWalletBinding: (params) => wallets.retryWalletBinding(params),
+    confirmRevokeWithWallet: (params) => revoke.confirmRevokeWithWallet(params),
     ...(deps.dapp?.handlers ?? withoutDapp),
   }
 }

@@ -4,10 +4,15 @@
  * before the user confirms, and only the prepared request can be confirmed.
  */
 import { createProofServiceClient, type FetchFunction } from '../../src/client/index.js'
+
 import { InvalidInputError } from '../../src/errors.js'
 import { requireNonEmptyString, requirePlainObject } from '../../src/input.js'
 import { describeProofPayload, normalizeIdentity, parsePlatform } from '../../src/protocol/index.js'
 import type { PreparedSignature } from '../messaging/catalogue.js'
+import { requireWalletId } from './flows/wallet-answers.js'
+import { chainWallet } from './flows/wallet-chains.js'
+import type { WalletPages } from './flows/wallet-page.js'
+import { WalletAccountMismatchError } from './flows/wallet-page-errors.js'
 import type { PreparedRequests } from './prepared-requests.js'
 import type { SettingsStore } from './settings.js'
 import { signWithAvatar } from './sign-with-avatar.js'
@@ -18,6 +23,8 @@ export type SigningFlowDeps = {
   settings: SettingsStore
   requests: PreparedRequests
   fetch: FetchFunction
+  /** The wallets of the active web page, for revoking an ethereum binding with the wallet (§6.4). */
+  pages?: WalletPages
 }
 
 /** prepareRevoke / confirmRevoke over the current avatar. */
@@ -75,5 +82,49 @@ export function createRevokeFlow(deps: SigningFlowDeps) {
     })
   }
 
-  return { prepareRevoke, confirmRevoke }
+  /**
+   * Revokes the prepared ethereum or solana delete with the bound wallet's own signature over the same
+   * payload: only `extra.wallet_signature` is sent, and the chain link then carries the wallet's
+   * signature (§6.4 delete (a), §6.5). The signature is verified here first; the avatar signs nothing.
+   */
+  async function confirmRevokeWithWallet(params: unknown): Promise<undefined> {
+    const input = requirePlainObject(params, 'params')
+    const walletId = requireWalletId(input.walletId)
+    const { pages } = deps
+    if (!pages) throw new InvalidInputError('walletId', 'no web page can be reached here')
+    await deps.session.enforceDeadline()
+    const request = await deps.requests.get(input.requestId, 'revoke')
+    const platform = request.platform
+    if (platform !== 'ethereum' && platform !== 'solana') {
+      throw new InvalidInputError(
+        'requestId',
+        `names a ${platform} binding; only an ethereum or solana wallet signs here`,
+      )
+    }
+    const chain = chainWallet(platform)
+    const page = await pages.openActive()
+    let walletSignature: string
+    try {
+      // The wallet's account must be the bound one (it may ask the user to connect first).
+      const account = await chain.requestAccount(page, walletId)
+      if (chain.identityOf(account) !== request.identity) throw new WalletAccountMismatchError(request.identity)
+      walletSignature = await chain.requestSignature(page, walletId, account, request.signPayload)
+    } finally {
+      page.close()
+    }
+    const client = await proofService()
+    await client.submitProof({
+      action: 'delete',
+      platform,
+      identity: request.identity,
+      publicKey: request.avatar,
+      uuid: request.uuid,
+      createdAt: request.createdAt,
+      walletSignature,
+    })
+    await deps.requests.remove(input.requestId)
+    return undefined
+  }
+
+  return { prepareRevoke, confirmRevoke, confirmRevokeWithWallet }
 }

@@ -2,13 +2,15 @@
  * Runs in: content script (ISOLATED world), top frame only, document_start; built standalone
  * (`*.iife.ts`, TOOLCHAIN.md) so a page's first request is never lost. Forwards well-formed
  * `nextid-dapp` requests from the page to the background over ONE Port and the answers and
- * events back. Nothing else crosses: no other channel, no runtime.sendMessage, no popup API.
+ * events back. Nothing else crosses: no other channel, no runtime.sendMessage, no popup API —
+ * except the wallet bridge (wallet/wallet-relay.ts), which the background opens to reach the
+ * page's own EIP-1193 wallets.
  *
  * The Port opens on the first request (not on every page load) and, when the worker restarts and
  * it closes, on the next one. Requests in flight then fail with 4900 and are NOT retried: a retry
  * could ask the user twice for one signature.
  */
-export {}
+import { startWalletRelay } from './wallet/wallet-relay.js'
 
 const CHANNEL = 'nextid-dapp'
 const MAX_MESSAGE_CHARS = 64 * 1024
@@ -127,3 +129,6 @@ window.addEventListener('message', (event: MessageEvent) => {
   if (envelope.channel !== CHANNEL || envelope.direction !== 'page→extension') return
   forward(envelope)
 })
+
+// The wallet bridge (issue 5): a Port the background asks for, to reach the page's own wallets.
+startWalletRelay()

@@ -3,7 +3,7 @@
  * `window.nextid`: an EIP-1193-shaped provider, announced EIP-6963-style under our own event names
  * (PLATFORMS.md §4.1–4.2). It talks to the relay only through window.postMessage envelopes.
  */
-export {}
+import { startWalletBridge } from './wallet/wallet-bridge.js'
 
 type Listener = (data: unknown) => void
 type Envelope = {
@@ -102,3 +102,6 @@ type Envelope = {
   window.addEventListener('nextid:requestProvider', announce)
   announce()
 })()
+
+// The page's own wallets, reached by the background through the relay (issue 5, Ethereum bindings).
+startWalletBridge()

@@ -171,6 +171,9 @@ export type BindingFlow = {
   updatedAt: number
 }
 
+/** A platform the user can bind: by a published proof ('post') or by a wallet's signature ('wallet', the bind-wallet screen). */
+export type BindablePlatform = { platform: string; kind: 'post' | 'wallet' }
+
 /**
  * Methods the popup (and the full-tab page) may call on the background service worker.
  * `password` is needed to create the vault (first avatar) and is ignored afterwards while
@@ -239,6 +242,35 @@ export type PopupApi = {
   submitBinding: { params: { flowId: string; proofLocation: string }; result: BindingFlow }
   /** Forgets a flow (done, failed or abandoned). */
   clearFlow: { params: { flowId: string }; result: undefined }
+  // popup flow UI
+  /** What the configured ProofService lists in /healthz that this extension can bind (X, GitHub, Ethereum first). */
+  getPlatforms: { params: undefined; result: BindablePlatform[] }
+  /**
+   * Revokes through a new published proof signed over the delete payload, for services that refuse
+   * the avatar's signature alone on post-based platforms (§7.2, §15 #11): a flow with action 'delete'.
+   */
+  startRevokeFlow: { params: { platform: string; identity: string }; result: BindingFlow }
+  // wallet flows
+  /**
+   * The wallets the active web page holds: EIP-1193 ones (EIP-6963; a bare window.ethereum as "Browser
+   * wallet") and a Solana one (window.phantom.solana). `origin` is the page's origin as the browser
+   * reports it; names and icons are the page's word.
+   */
+  findWallets: {
+    params: undefined
+    result: {
+      origin: string
+      wallets: { id: string; chain: 'ethereum' | 'solana'; name: string; icon: string; rdns: string }[]
+    }
+  }
+  /** Asks the page's wallet `walletId` for its account; a wallet flow (ethereum or solana) in 'confirm-wallet'. */
+  connectWallet: { params: { walletId: string }; result: BindingFlow }
+  /** The user checked the address: the avatar signs the payload, then the wallet is asked to sign it ('wallet-sign'). */
+  confirmWalletBinding: { params: { flowId: string }; result: BindingFlow }
+  /** A failed wallet flow again from a fresh payload, without asking for the confirmation again. */
+  retryWalletBinding: { params: { flowId: string }; result: BindingFlow }
+  /** Revokes an ethereum or solana binding with the wallet's signature over the prepared delete payload (§6.4, §6.5). */
+  confirmRevokeWithWallet: { params: { requestId: string; walletId: string }; result: undefined }
 }
 
 /** A flow waiting to be published, as the helper content script on the platform's site sees it. */

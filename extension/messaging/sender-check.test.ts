@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { isOwnExtensionPage } from './sender-check.js'
+import { helperPlatformOf, isOwnExtensionPage } from './sender-check.js'
 
 const own = { id: 'bpmnpgjfpnkihnhbjpkckligkmmgdhgp', origin: 'chrome-extension://bpmnpgjfpnkihnhbjpkckligkmmgdhgp' }
 
@@ -28,5 +28,46 @@ describe('isOwnExtensionPage', () => {
     expect(isOwnExtensionPage({ id: own.id, url: `${own.origin}/p.html`, origin: 'https://evil.example' }, own)).toBe(
       false,
     )
+  })
+})
+
+describe('helperPlatformOf', () => {
+  const tab = { id: 7 }
+  const helper = (url: string, extra: Record<string, unknown> = {}) =>
+    helperPlatformOf({ id: own.id, url, tab, frameId: 0, ...extra }, own)
+
+  it('maps the top frame of X and GitHub gist tabs to their platform, from the URL the browser reports', () => {
+    expect(helper('https://x.com/intent/tweet?text=hi')).toBe('twitter')
+    expect(helper('https://twitter.com/home')).toBe('twitter')
+    expect(helper('https://mobile.x.com/compose/post')).toBe('twitter')
+    expect(helper('https://mobile.twitter.com/alice/status/1')).toBe('twitter')
+    expect(helper('https://gist.github.com/', { origin: 'https://gist.github.com' })).toBe('github')
+  })
+
+  it('refuses other sites, look-alike hosts, http and other ports', () => {
+    for (const url of [
+      'https://github.com/',
+      'https://evil.example/x.com',
+      'https://x.com.evil.example/',
+      'https://www.x.com/home',
+      'http://x.com/home',
+      'https://x.com:8443/home',
+      'https://api.x.com/',
+      'not a url',
+    ]) {
+      expect(helper(url), url).toBeUndefined()
+    }
+  })
+
+  it('refuses extension pages, other extensions, iframes and senders without a tab', () => {
+    expect(helper(`${own.origin}/extension/popup/index.html`)).toBeUndefined()
+    expect(helperPlatformOf({ id: 'a'.repeat(32), url: 'https://x.com/home', tab, frameId: 0 }, own)).toBeUndefined()
+    expect(helper('https://x.com/home', { frameId: 3 })).toBeUndefined()
+    expect(helper('https://x.com/home', { tab: undefined })).toBeUndefined()
+    expect(helperPlatformOf({ id: own.id, url: 'https://x.com/home', frameId: 0 }, own)).toBeUndefined()
+  })
+
+  it('refuses a sender whose reported origin disagrees with its URL', () => {
+    expect(helper('https://x.com/home', { origin: 'https://evil.example' })).toBeUndefined()
   })
 })

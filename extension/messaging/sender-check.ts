@@ -31,3 +31,32 @@ export function originOf(url: string): string | undefined {
     return undefined
   }
 }
+
+/** The platforms whose sites run a proof-post helper content script. */
+export type HelperPlatform = 'twitter' | 'github'
+
+/** The sites the helpers run on, by exact origin (https only, no subdomains beyond these). */
+const HELPER_SITES: Readonly<Record<string, HelperPlatform>> = {
+  'https://x.com': 'twitter',
+  'https://twitter.com': 'twitter',
+  'https://mobile.x.com': 'twitter',
+  'https://mobile.twitter.com': 'twitter',
+  'https://gist.github.com': 'github',
+}
+
+/** What the page-helper rule reads besides SenderFacts: a content script has a tab and a frame. */
+export type ContentScriptFacts = SenderFacts & { tab?: unknown; frameId?: number }
+
+/**
+ * The platform of a helper content script of THIS extension, from the page URL the browser
+ * reports: only the top frame of a tab on one of the helper sites. Everything else (extension
+ * pages, other sites, iframes, other extensions) gets undefined and is refused.
+ */
+export function helperPlatformOf(sender: ContentScriptFacts, own: OwnExtension): HelperPlatform | undefined {
+  if (sender.id !== own.id || sender.url === undefined) return undefined
+  if (sender.tab === undefined || sender.tab === null || sender.frameId !== 0) return undefined
+  const origin = originOf(sender.url)
+  if (origin === undefined || !Object.hasOwn(HELPER_SITES, origin)) return undefined
+  if (sender.origin !== undefined && sender.origin !== origin) return undefined
+  return HELPER_SITES[origin]
+}

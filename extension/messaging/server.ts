@@ -14,19 +14,24 @@ export function isExtensionPage(sender: Runtime.MessageSender): boolean {
   return isOwnExtensionPage(sender, { id: browser.runtime.id, origin: originOf(browser.runtime.getURL('/')) ?? '' })
 }
 
+/**
+ * `handlers` may be built per message from the (already checked) sender, for APIs whose handlers
+ * depend on who asks, e.g. the page helpers get the platform of the sending page.
+ */
 export function serveApi<Api extends Record<string, Method>>(
   api: ApiName,
-  handlers: Handlers<Api>,
+  handlers: Handlers<Api> | ((sender: Runtime.MessageSender) => Handlers<Api>),
   isAllowed: SenderCheck,
 ): void {
   browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender) => {
     if (!isRequestEnvelope(message) || message.api !== api) return undefined
     if (!isAllowed(sender))
       return Promise.resolve(errorReply('FORBIDDEN', `${api} API is not available to this sender`))
-    if (!Object.hasOwn(handlers, message.method)) {
+    const served = typeof handlers === 'function' ? handlers(sender) : handlers
+    if (!Object.hasOwn(served, message.method)) {
       return Promise.resolve(errorReply('UNKNOWN_METHOD', `unknown method ${api}.${message.method}`))
     }
-    const handler = handlers[message.method as keyof Api] as (params: unknown) => Promise<unknown>
+    const handler = served[message.method as keyof Api] as (params: unknown) => Promise<unknown>
     return handler(message.params).then(
       (result): Reply => ({ ok: true, result }),
       (error: unknown) => toErrorReply(error),

@@ -5,6 +5,9 @@ import { ErrorText } from './components/error-text.js'
 import { Screen } from './components/screen.js'
 import { t } from './i18n.js'
 import type { Route } from './routes.js'
+import { AddBinding } from './screens/add-binding.js'
+import { BindWallet } from './screens/bind-wallet.js'
+import { BindingFlowScreen } from './screens/binding-flow.js'
 import { ConnectedSites } from './screens/connected-sites.js'
 import { CreateAvatar } from './screens/create-avatar.js'
 import { Home } from './screens/home.js'
@@ -101,6 +104,13 @@ function Routed({ wallet, route, navigate, onState, onUpdate }: RoutedProps) {
       return <ProofChain avatarId={wallet.currentAvatarId} onBack={home} />
     case 'kv-editor':
       return <KvEditor avatarId={wallet.currentAvatarId} onBack={home} />
+    case 'add-binding':
+      return <AddBinding navigate={navigate} />
+    case 'binding-flow':
+      // keyed: "Start again" opens another flow on the same screen, with fresh state
+      return <BindingFlowScreen key={route.flowId} flowId={route.flowId} navigate={navigate} />
+    case 'bind-wallet':
+      return <BindWallet navigate={navigate} />
     case 'manage-avatar':
       if (current) {
         return <ManageAvatar avatar={current} onBack={home} onUpdate={onUpdate} onState={onState} />

@@ -41,8 +41,11 @@ export type SubmitProofParams = CreateProofPayloadParams & {
   uuid: string
   /** Exactly as `createPayload` returned it: a string (§4.5). */
   createdAt: string
-  /** The avatar's 65-byte personal_sign over `signPayload`; always sent as `extra.signature` (§1.1). */
-  signature: Uint8Array
+  /**
+   * The avatar's 65-byte personal_sign over `signPayload`, sent as `extra.signature` (§1.1). Required,
+   * except for an ethereum or solana delete proven by `walletSignature` alone (§6.4 delete (a)).
+   */
+  signature?: Uint8Array
   /** ethereum: base64 of the wallet's 65-byte signature (§6.4); solana: base58 of 64 bytes (§6.5). */
   walletSignature?: string
   /** Further `extra` fields, e.g. `target_signature` for nextid (§3.5). */
@@ -154,7 +157,10 @@ function buildExtra(input: Record<string, unknown>, platform: Platform): Record<
     }
     return [key, requireString(value, `extra.${key}`)]
   })
-  entries.push(['signature', requireSignatureBase64(input.signature)])
+  // Only the bound wallet revoking its own binding may leave the avatar's signature out (§6.4, §6.5).
+  const walletRevokes = input.action === 'delete' && input.walletSignature !== undefined
+  if (input.signature !== undefined || !walletRevokes)
+    entries.push(['signature', requireSignatureBase64(input.signature)])
   if (input.walletSignature !== undefined) {
     entries.push(['wallet_signature', requireWalletSignature(input.walletSignature, platform)])
   }

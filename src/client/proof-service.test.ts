@@ -348,6 +348,19 @@ describe('submitProof', () => {
     })
   })
 
+  it('sends a wallet-only delete without extra.signature (§6.4 delete (a)), and nothing else without it', async () => {
+    const { client, requests } = proofService([answer(201, '{}')])
+    const { signature: _, ...unsigned } = { ...submitParams, platform: 'ethereum' as const, identity: ADDRESS }
+    await client.submitProof({ ...unsigned, action: 'delete', walletSignature: KAT_SIGNATURE_V27_BASE64 })
+    expect(JSON.parse(requests[0]?.body ?? '').extra).toStrictEqual({ wallet_signature: KAT_SIGNATURE_V27_BASE64 })
+    for (const change of [{ action: 'create', walletSignature: KAT_SIGNATURE_V27_BASE64 }, { action: 'delete' }]) {
+      expect(await rejection(client.submitProof({ ...unsigned, ...change } as never), InvalidInputError)).toBe(
+        '"signature" expected Uint8Array, got undefined',
+      )
+    }
+    expect(requests).toHaveLength(1)
+  })
+
   it('passes further extra fields next to the signature', async () => {
     const { client, requests } = proofService([answer(201, '{}')])
     await client.submitProof({

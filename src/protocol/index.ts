@@ -40,3 +40,4 @@ export { findSignatureLine, parseDotbitRecord, parseTwitterMisc } from './proof-
 export { formatRyuF64 } from './ryu-format.js'
 export { quoteSerdeString, stringifySerdeJson } from './serde-json.js'
 export { parseSerdeNumber, type SerdeNumber } from './serde-number.js'
+export { fitsInTweet, MAX_TWEET_WEIGHT, weighTweet } from './tweet-length.js'

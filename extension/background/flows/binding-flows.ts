@@ -7,12 +7,7 @@ import { createProofServiceClient, type FetchFunction, type ProofServiceClient }
 import { decodeBase64, encodeBase64 } from '../../../src/crypto/index.js'
 import { InvalidInputError } from '../../../src/errors.js'
 import { requireNonEmptyString, requirePlainObject, requireString } from '../../../src/input.js'
-import {
-  choosePostContent,
-  describeProofPayload,
-  fillSignature,
-  normalizeIdentity,
-} from '../../../src/protocol/index.js'
+import { describeProofPayload, normalizeIdentity } from '../../../src/protocol/index.js'
 import type { BindingFlow } from '../../messaging/catalogue.js'
 import type { SettingsStore } from '../settings.js'
 import { signWithAvatar } from '../sign-with-avatar.js'
@@ -21,6 +16,8 @@ import type { OpenedVault, VaultSession } from '../vault-session.js'
 import { LockedError, NotFoundError } from '../wallet-errors.js'
 import { createFlowStore, type StoredFlow, toBindingFlow } from './flow-store.js'
 import { needsProofLocation, parsePostPlatform, parseProofLocation, publishHint } from './proof-location.js'
+import { choosePostText, publishUrlFor } from './publish-page.js'
+import { parseRevokeProofPlatform } from './revoke-needs-proof.js'
 import { classifySubmitError, DEFAULT_RETRY_DELAYS_MS, nextRetryDelay } from './submit-outcome.js'
 
 /** Wakes the worker at `when` (unix ms) even if it was stopped meanwhile (chrome.alarms). */
@@ -70,52 +67,57 @@ export function createBindingFlows(deps: BindingFlowDeps) {
   /** A fresh create payload signed by the flow's avatar: the post text and what submit needs. */
   async function signedPayload(
     vault: OpenedVault,
-    flow: Pick<StoredFlow, 'platform' | 'identity' | 'avatarId' | 'language'>,
+    flow: Pick<StoredFlow, 'action' | 'platform' | 'identity' | 'avatarId' | 'language'>,
   ) {
     const platform = parsePostPlatform(flow.platform)
     const client = await proofService()
     const payload = await client.createPayload({
-      action: 'create',
+      action: flow.action,
       platform,
       identity: flow.identity,
       publicKey: flow.avatarId,
     })
     const description = describeProofPayload(payload.signPayload, flow.avatarId)
     // The service chose the string; sign it only if it binds what the user asked for.
-    if (description.action !== 'create' || description.platform !== platform) {
-      throw new InvalidInputError('sign_payload', `does not bind ${platform} ${flow.identity}`)
+    if (description.action !== flow.action || description.platform !== platform) {
+      throw new InvalidInputError('sign_payload', `does not ${flow.action} ${platform} ${flow.identity}`)
+    }
+    // A revoke must remove exactly the binding the user picked.
+    if (flow.action === 'delete' && description.identity !== flow.identity) {
+      throw new InvalidInputError('sign_payload', `does not revoke ${platform} ${flow.identity}`)
     }
     const signature = encodeBase64(await signWithAvatar(vault, flow.avatarId, payload.signPayload))
-    const text = choosePostContent(payload.postContent, flow.language)
+    const postText = choosePostText({ ...flow, platform, postContent: payload.postContent, signature })
     return {
       identity: description.identity,
       uuid: payload.uuid,
       payloadCreatedAt: payload.createdAt,
       signPayload: payload.signPayload,
       signature,
-      postText: fillSignature(text, signature, flow.avatarId),
+      postText,
+      publishUrl: publishUrlFor(platform, postText),
     }
   }
 
-  async function startBinding(params: unknown): Promise<BindingFlow> {
+  /** A new flow: `create` binds; `delete` revokes where the service wants a new proof for it (§7.2). */
+  async function begin(action: StoredFlow['action'], params: unknown): Promise<BindingFlow> {
     const input = requirePlainObject(params, 'params')
-    const platform = parsePostPlatform(input.platform)
+    const platform = action === 'delete' ? parseRevokeProofPlatform(input.platform) : parsePostPlatform(input.platform)
     const identity = normalizeIdentity(platform, requireNonEmptyString(input.identity, 'identity'))
     const language = input.language === undefined ? 'en' : requireNonEmptyString(input.language, 'language')
     return deps.session.track(async () => {
       const vault = await deps.session.open()
       const avatarId = vault.record.currentAvatarId
-      const signed = await signedPayload(vault, { platform, identity, avatarId, language })
+      const signed = await signedPayload(vault, { action, platform, identity, avatarId, language })
       const now = deps.now()
       const flow: StoredFlow = {
         id: crypto.randomUUID(),
-        action: 'create',
+        action,
         platform,
         avatarId,
         step: 'publish',
         ...signed,
         publishHint: publishHint(platform, signed.identity, avatarId),
-        publishUrl: '',
         wallet: null,
         needsProofLocation: needsProofLocation(platform),
         proofLocation: '',
@@ -186,7 +188,7 @@ export function createBindingFlows(deps: BindingFlowDeps) {
           publicKey: flow.avatarId,
         }
         await client.submitProof({
-          action: 'create',
+          action: flow.action,
           ...binding,
           ...(flow.proofLocation === '' ? {} : { proofLocation: flow.proofLocation }),
           uuid: flow.uuid,
@@ -194,7 +196,12 @@ export function createBindingFlows(deps: BindingFlowDeps) {
           signature: decodeBase64(flow.signature, 'signature'),
         })
         const exists = await client.proofExists(binding)
-        if (!exists) return await fail(flow, attempts, 'the service accepted the proof but does not list the binding')
+        if (flow.action === 'create' && !exists) {
+          return await fail(flow, attempts, 'the service accepted the proof but does not list the binding')
+        }
+        if (flow.action === 'delete' && exists) {
+          return await fail(flow, attempts, 'the service accepted the revoke but still lists the binding')
+        }
         const done = await save(flow, { step: 'done', attempts, nextAttemptAt: null, error: '' })
         deps.onDone?.(toBindingFlow(done))
         return done
@@ -279,7 +286,10 @@ export function createBindingFlows(deps: BindingFlowDeps) {
     await deps.alarm.set(when)
   }
 
-  return { startBinding, getFlows, submitBinding, clearFlow, failFlow, resumeDue }
+  const startBinding = (params: unknown) => begin('create', params)
+  const startRevokeFlow = (params: unknown) => begin('delete', params)
+
+  return { startBinding, startRevokeFlow, getFlows, submitBinding, clearFlow, failFlow, resumeDue }
 }
 
 function messageOf(error: unknown): string {

@@ -6,6 +6,7 @@
 import type { BindingFlow, FlowStep } from '../../messaging/catalogue.js'
 import type { RecordStore } from '../storage-ports.js'
 import { POST_PLATFORMS } from './proof-location.js'
+import { isWalletLink, isWalletOfFlow, type WalletLink, walletIdentity } from './wallet-flow-record.js'
 
 export const FLOWS_KEY = 'binding-flows/v1'
 
@@ -20,6 +21,8 @@ export type StoredFlow = BindingFlow & {
   language: string
   /** The chain moved while locked: a fresh payload must be signed once the vault is unlocked. */
   awaitingUnlock: boolean
+  /** Wallet flows only: where the wallet is and what it signed (wallet-flow-record.ts). */
+  walletLink?: WalletLink
 }
 
 const STEPS: readonly FlowStep[] = ['confirm-wallet', 'wallet-sign', 'publish', 'submit', 'done', 'failed']
@@ -48,30 +51,58 @@ export function isStoredFlow(value: unknown): value is StoredFlow {
   return (
     STRINGS.every((name) => typeof flow[name] === 'string') &&
     (flow.action === 'create' || flow.action === 'delete') &&
-    flow.wallet === null &&
+    (isPostFlow(flow) || isWalletFlow(flow)) &&
     NUMBERS.every((name) => Number.isSafeInteger(flow[name]) && (flow[name] as number) >= 0) &&
     (flow.nextAttemptAt === null || Number.isSafeInteger(flow.nextAttemptAt)) &&
     typeof flow.needsProofLocation === 'boolean' &&
     typeof flow.awaitingUnlock === 'boolean' &&
     STEPS.includes(flow.step as FlowStep) &&
-    (POST_PLATFORMS as readonly unknown[]).includes(flow.platform) &&
     /^0x[0-9a-f]{66}$/.test(flow.avatarId as string) &&
-    /^[0-9a-f-]{36}$/.test(flow.uuid as string)
+    (/^[0-9a-f-]{36}$/.test(flow.uuid as string) || isUnconfirmedWalletFlow(flow))
   )
+}
+
+/** A flow whose proof the user publishes: no wallet. */
+function isPostFlow(flow: Record<string, unknown>): boolean {
+  return (
+    flow.wallet === null &&
+    flow.walletLink === undefined &&
+    (POST_PLATFORMS as readonly unknown[]).includes(flow.platform)
+  )
+}
+
+/** A wallet flow (Ethereum or Solana): the wallet's account is the identity, and there is nothing to publish. */
+function isWalletFlow(flow: Record<string, unknown>): boolean {
+  const chain = flow.platform
+  return (
+    (chain === 'ethereum' || chain === 'solana') &&
+    flow.action === 'create' &&
+    flow.needsProofLocation === false &&
+    isWalletOfFlow(flow.wallet, chain) &&
+    flow.identity === walletIdentity(chain, flow.wallet.address) &&
+    isWalletLink(flow.walletLink, chain)
+  )
+}
+
+/** Before the user confirms the address no payload is asked for: its fields are still empty. */
+function isUnconfirmedWalletFlow(flow: Record<string, unknown>): boolean {
+  return flow.step === 'confirm-wallet' && flow.wallet !== null && flow.uuid === '' && flow.signature === ''
 }
 
 /** The public view of a stored flow (nothing the popup does not need). */
 export function toBindingFlow(flow: StoredFlow): BindingFlow {
-  const { uuid, payloadCreatedAt, signPayload, signature, language, awaitingUnlock, ...view } = flow
+  const { uuid, payloadCreatedAt, signPayload, signature, language, awaitingUnlock, walletLink, ...view } = flow
   return view
 }
 
 export type FlowStore = ReturnType<typeof createFlowStore>
 
+// One queue for every flow store of this context: the engine and the wallet flows each hold a store
+// over the same storage key, and their read-modify-write steps must not interleave.
+let queue: Promise<unknown> = Promise.resolve()
+
 /** Reads and writes the flows; writes are serialised so concurrent updates never lose one. */
 export function createFlowStore(store: RecordStore) {
-  let queue: Promise<unknown> = Promise.resolve()
-
   async function list(): Promise<StoredFlow[]> {
     const stored = await store.get(FLOWS_KEY)
     const flows = typeof stored === 'object' && stored !== null ? (stored as { flows?: unknown }).flows : undefined

@@ -12,7 +12,7 @@ type Load =
   | { state: 'error'; message: string }
 
 /** The current avatar's bindings from ProofService, with loading, empty and error (retry) states, and revoke. */
-export function BindingsList({ avatarId }: { avatarId: string }) {
+export function BindingsList({ avatarId, onRevokeFlow }: { avatarId: string; onRevokeFlow: (flowId: string) => void }) {
   const [load, setLoad] = useState<Load>({ state: 'loading' })
   const [attempt, setAttempt] = useState(0)
   const retry = useCallback(() => setAttempt((n) => n + 1), [])
@@ -63,7 +63,12 @@ export function BindingsList({ avatarId }: { avatarId: string }) {
       )}
       {revoking && (
         <div className="sheet-backdrop">
-          <RevokeSheet binding={revoking} onDone={retry} onClose={() => setRevoking(undefined)} />
+          <RevokeSheet
+            binding={revoking}
+            onDone={retry}
+            onClose={() => setRevoking(undefined)}
+            onRevokeFlow={onRevokeFlow}
+          />
         </div>
       )}
     </section>

@@ -6,6 +6,7 @@ import { type MessageKey, t } from '../i18n.js'
 import { useAction } from '../use-action.js'
 import { ErrorText } from './error-text.js'
 import { platformName } from './platform-badge.js'
+import { WalletRevoke } from './wallet-revoke.js'
 
 const POST_LABELS: Record<PublicPost, MessageKey> = {
   tweet: 'postTweet',
@@ -17,10 +18,16 @@ const POST_LABELS: Record<PublicPost, MessageKey> = {
   post: 'postPublic',
 }
 
-type Props = { binding: Binding; onDone: () => void; onClose: () => void }
+type Props = {
+  binding: Binding
+  onDone: () => void
+  onClose: () => void
+  /** The service wants a new proof to revoke (§7.2): the revoke flow started, open it. */
+  onRevokeFlow: (flowId: string) => void
+}
 
 /** Revoke in two steps: the delete payload in words (and exact) first, signed only on Confirm (§7.2). */
-export function RevokeSheet({ binding, onDone, onClose }: Props) {
+export function RevokeSheet({ binding, onDone, onClose, onRevokeFlow }: Props) {
   const [prepared, setPrepared] = useState<PreparedSignature>()
   const [revoked, setRevoked] = useState(false)
   const action = useAction()
@@ -42,6 +49,13 @@ export function RevokeSheet({ binding, onDone, onClose }: Props) {
       await callBackground('confirmRevoke', { requestId })
       setRevoked(true)
       onDone()
+    })
+  // The avatar's signature alone was refused for this platform: revoke through a newly published proof instead.
+  const revokeWithProof = () =>
+    action.run(async () => {
+      if (prepared) await callBackground('cancelRequest', { requestId: prepared.requestId }).catch(() => undefined)
+      const flow = await callBackground('startRevokeFlow', { platform: binding.platform, identity: binding.identity })
+      onRevokeFlow(flow.id)
     })
   const cancel = () => {
     // Dropping the prepared payload is best effort: it expires in the background anyway.
@@ -78,7 +92,17 @@ export function RevokeSheet({ binding, onDone, onClose }: Props) {
           {action.busy ? t('preparingRevoke') : t('revokeAsk', platformName(binding.platform), binding.identity)}
         </p>
       )}
-      <ErrorText message={action.error} />
+      {action.code === 'REVOKE_NEEDS_PROOF' ? (
+        <div className="stack" data-testid="revoke-needs-proof">
+          <p className="warning">{t('revokeNeedsProof')}</p>
+          <p className="hint">{action.error}</p>
+          <button type="button" className="primary" disabled={action.busy} onClick={revokeWithProof}>
+            {t('revokeWithProof')}
+          </button>
+        </div>
+      ) : (
+        <ErrorText message={action.error} />
+      )}
       <div className="row">
         <button type="button" onClick={cancel} disabled={action.busy}>
           {t('cancel')}
@@ -93,6 +117,18 @@ export function RevokeSheet({ binding, onDone, onClose }: Props) {
           </button>
         )}
       </div>
+      {prepared && (binding.platform === 'ethereum' || binding.platform === 'solana') && (
+        // The bound wallet may revoke with its own signature instead of the avatar's (§6.4 delete (a), §6.5).
+        <WalletRevoke
+          requestId={prepared.requestId}
+          chain={binding.platform}
+          disabled={action.busy}
+          onRevoked={() => {
+            setRevoked(true)
+            onDone()
+          }}
+        />
+      )}
     </div>
   )
 }

@@ -3,6 +3,7 @@ import { callBackground } from '../background.js'
 import { AvatarSwitcher } from '../components/avatar-switcher.js'
 import { BindingsList } from '../components/bindings-list.js'
 import { ErrorText } from '../components/error-text.js'
+import { FlowList } from '../components/flow-list.js'
 import { t } from '../i18n.js'
 import type { Navigate } from '../routes.js'
 import { useAction } from '../use-action.js'
@@ -53,7 +54,14 @@ export function Home({ wallet, navigate, onState }: Props) {
             {t('kvEditor')}
           </button>
         </div>
-        <BindingsList avatarId={wallet.currentAvatarId} />
+        <button type="button" className="primary" onClick={() => navigate({ name: 'add-binding' })}>
+          {t('addBinding')}
+        </button>
+        <FlowList navigate={navigate} />
+        <BindingsList
+          avatarId={wallet.currentAvatarId}
+          onRevokeFlow={(flowId) => navigate({ name: 'binding-flow', flowId })}
+        />
       </div>
     </section>
   )

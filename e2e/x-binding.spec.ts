@@ -1,0 +1,198 @@
+/**
+ * X binding end to end, offline (issue 5): the flow starts through the popup API, the compose
+ * intent opens on the fake x.com (fixture pages under their real URLs, e2e/x-helpers.ts), the
+ * helper content script checks the account and captures the posted tweet, and a local
+ * ProofService (PGlite) verifies it through the platform simulator's Twitter API.
+ */
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+import type { BrowserContext, Page } from '@playwright/test'
+import type { BindingFlow } from '../extension/messaging/catalogue.js'
+import { loadConfig } from '../server/config.js'
+import { type ServerHandles, startServer } from '../server/start-server.js'
+import { expect, test } from './fixtures.js'
+import { ChainKvPage } from './pages/chain-kv-page.js'
+import { HomePage } from './pages/home-page.js'
+import { PopupPage, saveScreenshot } from './pages/popup-page.js'
+import { type RunningPlatformSimulator, startPlatformSimulator } from './platform-simulator/index.js'
+import { call, ok, stopServiceWorker } from './vault-helpers.js'
+import { expectBanner, postButton, serveFakeX } from './x-helpers.js'
+
+const PASSWORD = 'e2e x binding password'
+const PRIVATE_KEY = '8da4ef21b864d2cc526dbdb2a120bd2874c36c9d0a1fb7f8c63d7f7a8b41de8f'
+const ALICE = { id: '1467726470533754900', username: 'alice' }
+const MALLORY = { id: '1467726470533754901', username: 'mallory' }
+const READY = 'Post this tweet to bind @alice'
+const DONE = '@alice is bound'
+const VERIFYING = 'Tweet sent, verifying'
+
+let server: ServerHandles
+let simulator: RunningPlatformSimulator
+let dataDir: string
+
+test.beforeEach(async () => {
+  dataDir = mkdtempSync(path.join(tmpdir(), 'nextid-x-e2e-'))
+  simulator = await startPlatformSimulator()
+  simulator.state.twitter.addUser(ALICE)
+  simulator.state.twitter.addUser(MALLORY)
+  const env = { PROOF_PORT: '0', KV_PORT: 'off', DATA_DIR: dataDir, LOG_LEVEL: 'silent' }
+  server = await startServer({ ...loadConfig(env), platforms: simulator.config })
+})
+
+test.afterEach(async () => {
+  await server.stop()
+  await simulator.stop()
+  rmSync(dataDir, { recursive: true, force: true })
+})
+
+/** A popup with an avatar on the local server, the fake x.com, and a started X flow for @alice. */
+async function startXBinding(
+  context: BrowserContext,
+  extensionId: string,
+  x: { loggedInAs: string; visibleAfterMs?: number },
+) {
+  const popup = await PopupPage.open(context, extensionId)
+  await ok(popup.page, 'importPrivateKey', { privateKey: PRIVATE_KEY, name: 'Alice', password: PASSWORD })
+  await ok(popup.page, 'updateSettings', {
+    endpoints: { proofServiceUrl: server.proofServiceUrl, kvServiceUrl: 'http://127.0.0.1:8788' },
+  })
+  const fake = await serveFakeX(context, { ...x, twitter: simulator.state.twitter })
+  const flow = await ok<BindingFlow>(popup.page, 'startBinding', { platform: 'twitter', identity: 'alice' })
+  expect(flow).toMatchObject({ step: 'publish', identity: 'alice', needsProofLocation: true })
+  expect(flow.publishUrl).toBe(`https://x.com/intent/tweet?text=${encodeURIComponent(flow.postText)}`)
+  return { popup, fake, flow }
+}
+
+async function flowOf(page: Page, id: string): Promise<BindingFlow | undefined> {
+  return (await ok<BindingFlow[]>(page, 'getFlows')).find((flow) => flow.id === id)
+}
+
+/** Polls (each poll also wakes a stopped worker) until the flow reaches `step`. */
+async function expectFlowStep(page: Page, id: string, step: string, timeout = 30_000) {
+  await expect
+    .poll(
+      async () => {
+        const reply = await call(page, 'getFlows')
+        return reply.ok ? (reply.result as BindingFlow[]).find((flow) => flow.id === id)?.step : reply.error.code
+      },
+      { timeout, intervals: [500] },
+    )
+    .toBe(step)
+}
+
+test('an X binding completes from the compose intent, shows as valid, and is revoked', async ({
+  context,
+  extensionId,
+}) => {
+  const { popup, fake, flow } = await startXBinding(context, extensionId, { loggedInAs: 'alice' })
+  const x = await context.newPage()
+  await x.goto(flow.publishUrl)
+  await expectBanner(x, READY)
+  await saveScreenshot(x, '37-x-helper-ready')
+
+  await postButton(x).click()
+  await expectBanner(x, DONE)
+  await saveScreenshot(x, '39-x-helper-done')
+  expect(await flowOf(popup.page, flow.id)).toMatchObject({ step: 'done', error: '', proofLocation: fake.posts[0]?.id })
+  expect(fake.posts).toEqual([{ id: expect.any(String), text: flow.postText }])
+  expect(simulator.state.twitter.tweets()).toHaveLength(1)
+
+  await popup.page.reload()
+  const home = new HomePage(popup)
+  const row = home.bindings().filter({ hasText: 'alice' })
+  await expect(row).toHaveAttribute('data-platform', 'twitter')
+  await expect(row.locator('.chip.valid')).toBeVisible()
+
+  await new ChainKvPage(popup).startRevoke('alice')
+  await popup.button('Sign and revoke').click()
+  await expect(popup.page.getByTestId('revoke-done')).toBeVisible()
+  await expect(home.bindings()).toHaveCount(0)
+})
+
+test('on the home page the helper fills the empty composer itself, and the tweet binds', async ({
+  context,
+  extensionId,
+}) => {
+  const { popup, fake, flow } = await startXBinding(context, extensionId, { loggedInAs: 'alice' })
+  const x = await context.newPage()
+  await x.goto('https://x.com/home')
+  await expectBanner(x, READY)
+  await expect(x.locator('div[data-testid="tweetTextarea_0"]')).toContainText('Sig: ')
+  await x.locator('button[data-testid="tweetButtonInline"]').click()
+  await expectBanner(x, DONE)
+  expect(fake.posts).toEqual([{ id: expect.any(String), text: flow.postText }])
+  expect(await flowOf(popup.page, flow.id)).toMatchObject({ step: 'done' })
+})
+
+for (const stopAt of ['after startBinding', 'after the account check', 'after Post, while a retry is due'] as const) {
+  test(`the X binding completes when the service worker is stopped ${stopAt}`, async ({ context, extensionId }) => {
+    const lateTweet = stopAt === 'after Post, while a retry is due'
+    const { popup, fake, flow } = await startXBinding(context, extensionId, {
+      loggedInAs: 'alice',
+      ...(lateTweet ? { visibleAfterMs: 4_000 } : {}),
+    })
+    if (stopAt === 'after startBinding') await stopServiceWorker(popup.page)
+    const x = await context.newPage()
+    await x.goto(flow.publishUrl)
+    await expectBanner(x, READY)
+    if (stopAt === 'after the account check') await stopServiceWorker(x)
+
+    await postButton(x).click()
+    if (lateTweet) {
+      await expectBanner(x, VERIFYING)
+      expect(await flowOf(popup.page, flow.id)).toMatchObject({ step: 'submit', attempts: 1 })
+      await stopServiceWorker(x)
+      await expectFlowStep(popup.page, flow.id, 'done')
+    } else {
+      await expectBanner(x, DONE)
+    }
+    expect(await flowOf(popup.page, flow.id)).toMatchObject({ step: 'done', postText: flow.postText })
+    expect(fake.posts).toHaveLength(1)
+    expect(simulator.state.twitter.tweets()).toHaveLength(1)
+  })
+}
+
+test('a tweet the API shows only 20 s after posting: the flow waits and completes with one post', async ({
+  context,
+  extensionId,
+}) => {
+  test.setTimeout(120_000)
+  const { popup, fake, flow } = await startXBinding(context, extensionId, {
+    loggedInAs: 'alice',
+    visibleAfterMs: 20_000,
+  })
+  const x = await context.newPage()
+  await x.goto(flow.publishUrl)
+  await expectBanner(x, READY)
+  await postButton(x).click()
+  await expectBanner(x, VERIFYING)
+  await expectFlowStep(popup.page, flow.id, 'done', 90_000)
+  const done = await flowOf(popup.page, flow.id)
+  expect(done?.attempts).toBeGreaterThanOrEqual(2)
+  expect(fake.posts).toHaveLength(1)
+  expect(simulator.state.twitter.tweets()).toEqual([
+    expect.objectContaining({ text: flow.postText, authorId: ALICE.id }),
+  ])
+})
+
+test('a page logged in as another handle fails the flow and posts nothing', async ({ context, extensionId }) => {
+  const { popup, fake, flow } = await startXBinding(context, extensionId, { loggedInAs: 'mallory' })
+  const x = await context.newPage()
+  await x.goto(flow.publishUrl)
+  await expectBanner(x, 'Wrong X account')
+  const reason =
+    'wrong account: this page is logged in as @mallory, but the binding is for @alice. Log in as @alice and start again.'
+  expect(await flowOf(popup.page, flow.id)).toMatchObject({ step: 'failed', error: reason })
+  await saveScreenshot(x, '38-x-helper-wrong-account')
+
+  // X's own handler would disable the button and clear the composer at once: neither happens.
+  await expect(postButton(x)).toBeEnabled()
+  await postButton(x).click()
+  await x.locator('div[data-testid="tweetTextarea_0"]').press('Control+Enter')
+  await expect(postButton(x)).toBeEnabled()
+  await expect(x.locator('div[data-testid="tweetTextarea_0"]')).toContainText('Sig: ')
+  await expect(x.locator('[data-testid="toast"]')).toHaveCount(0)
+  expect(fake.posts).toEqual([])
+  expect(simulator.state.twitter.tweets()).toEqual([])
+})

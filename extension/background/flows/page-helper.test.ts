@@ -1,0 +1,204 @@
+/**
+ * The page-helper handlers over the REAL flow engine and a real local ProofService (PGlite) whose
+ * Twitter validator reads the e2e platform simulator: what an x.com or gist.github.com content
+ * script can see and change, and that everything else is refused without changing a flow.
+ */
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { type RunningPlatformSimulator, startPlatformSimulator } from '../../../e2e/platform-simulator/index.js'
+import { loadConfig } from '../../../server/config.js'
+import { type ServerHandles, startServer } from '../../../server/start-server.js'
+import type { FetchFunction } from '../../../src/client/index.js'
+import { InvalidInputError } from '../../../src/errors.js'
+import { MIN_PBKDF2_ITERATIONS } from '../../../src/vault/index.js'
+import { createAvatarVault } from '../avatar-vault.js'
+import { createBackupFlow } from '../backup-flow.js'
+import { createPhraseDrafts } from '../phrase-drafts.js'
+import { createPopupHandlers } from '../popup-handlers.js'
+import { createPreparedRequests } from '../prepared-requests.js'
+import { createSettingsStore } from '../settings.js'
+import { createMemoryStore } from '../storage-ports.js'
+import { createVaultSession } from '../vault-session.js'
+import { NotFoundError } from '../wallet-errors.js'
+import { createBindingFlows } from './binding-flows.js'
+import { createPageHelperHandlers, normalisePostText, TEXT_MISMATCH, wrongAccountReason } from './page-helper.js'
+
+const PRIVATE_KEY = '4c0883a69102937d6231471b5dbb6204fe5129617082792ae468d01a3f362318'
+const realFetch: FetchFunction = (input, init) => fetch(input, init)
+const ALICE = { id: '1467726470533754881', username: 'Alice_Helper' }
+
+let server: ServerHandles
+let simulator: RunningPlatformSimulator
+let dataDir: string
+
+beforeAll(async () => {
+  dataDir = mkdtempSync(path.join(tmpdir(), 'nextid-page-helper-'))
+  simulator = await startPlatformSimulator()
+  simulator.state.twitter.addUser(ALICE)
+  const env = { PROOF_PORT: '0', KV_PORT: 'off', DATA_DIR: dataDir, LOG_LEVEL: 'silent' }
+  server = await startServer({ ...loadConfig(env), platforms: simulator.config })
+}, 60_000) // PGlite's first open is slow on a busy 2-core machine
+
+afterAll(async () => {
+  await server?.stop()
+  await simulator?.stop()
+  rmSync(dataDir, { recursive: true, force: true })
+})
+
+/** A fresh background: an unlocked avatar, the flow engine, and the helper handlers of x.com and gist.github.com. */
+async function boot() {
+  const stores = { records: createMemoryStore(), session: createMemoryStore(), local: createMemoryStore() }
+  const now = () => Date.now()
+  const settings = createSettingsStore(stores.local)
+  const alarm = { set: async () => {}, clear: async () => {} }
+  const vaultOptions = { iterations: MIN_PBKDF2_ITERATIONS }
+  const session = createVaultSession({ ...stores, settings, alarm, now, vaultOptions })
+  const deps = { records: stores.records, now, vaultOptions }
+  const flows = createBindingFlows({
+    session,
+    settings,
+    store: stores.local,
+    fetch: realFetch,
+    now,
+    alarm: { set: async () => {} },
+    retryDelaysMs: [200, 400],
+  })
+  const popup = createPopupHandlers({
+    version: '0',
+    session,
+    avatars: createAvatarVault(session, deps),
+    backup: createBackupFlow(session, deps),
+    drafts: createPhraseDrafts(now),
+    settings,
+    requests: createPreparedRequests(stores.session, now),
+    fetch: realFetch,
+    now,
+    flows,
+  })
+  await popup.updateSettings({
+    endpoints: { proofServiceUrl: server.proofServiceUrl ?? '', kvServiceUrl: 'http://127.0.0.1:1' },
+  })
+  await popup.importPrivateKey({ privateKey: PRIVATE_KEY, name: 'Key', password: 'page helper password' })
+  return { flows, x: createPageHelperHandlers(flows, 'twitter'), gist: createPageHelperHandlers(flows, 'github') }
+}
+
+describe('getPublishTask', () => {
+  it('gives a page only the newest flow of its own platform that waits to be published', async () => {
+    const { flows, x, gist } = await boot()
+    expect(await x.getPublishTask()).toBeNull()
+    const older = await flows.startBinding({ platform: 'twitter', identity: 'older_one' })
+    const dns = await flows.startBinding({ platform: 'dns', identity: 'helper.example' })
+    const newer = await flows.startBinding({ platform: 'twitter', identity: 'Alice_Helper' })
+    expect(await x.getPublishTask()).toEqual({
+      flowId: newer.id,
+      platform: 'twitter',
+      identity: 'alice_helper',
+      postText: newer.postText,
+      fileName: '',
+    })
+    expect(newer.publishUrl).toBe(`https://x.com/intent/tweet?text=${encodeURIComponent(newer.postText)}`)
+    expect(await gist.getPublishTask()).toBeNull()
+    expect([older.id, dns.id]).not.toContain((await x.getPublishTask())?.flowId)
+  })
+
+  it('names the gist file after the avatar for GitHub', async () => {
+    const { flows, gist } = await boot()
+    const flow = await flows.startBinding({ platform: 'github', identity: 'alice' })
+    expect(await gist.getPublishTask()).toMatchObject({
+      flowId: flow.id,
+      platform: 'github',
+      fileName: `${flow.avatarId}.json`,
+    })
+    expect(flow.publishUrl).toBe('https://gist.github.com/')
+  })
+})
+
+describe('reportAccount', () => {
+  it('lets the flow go on when the page shows the bound handle, in any case and with or without @', async () => {
+    const { flows, x } = await boot()
+    const flow = await flows.startBinding({ platform: 'twitter', identity: 'Alice_Helper' })
+    expect(await x.reportAccount({ flowId: flow.id, account: 'ALICE_helper' })).toEqual({ step: 'publish', error: '' })
+    expect(await x.reportAccount({ flowId: flow.id, account: '@alice_helper' })).toEqual({ step: 'publish', error: '' })
+  })
+
+  it('fails the flow before anything is posted when the page is logged in as someone else', async () => {
+    const { flows, x } = await boot()
+    const flow = await flows.startBinding({ platform: 'twitter', identity: 'Alice_Helper' })
+    const reason =
+      'wrong account: this page is logged in as @bob, but the binding is for @alice_helper. Log in as @alice_helper and start again.'
+    expect(await x.reportAccount({ flowId: flow.id, account: 'bob' })).toEqual({ step: 'failed', error: reason })
+    expect((await flows.getFlows())[0]).toMatchObject({ id: flow.id, step: 'failed', error: reason })
+    expect(await x.getPublishTask()).toBeNull()
+  })
+
+  it('words the GitHub reason without @', () => {
+    expect(wrongAccountReason('github', 'bob', 'alice')).toBe(
+      'wrong account: this page is logged in as bob, but the binding is for alice. Log in as alice and start again.',
+    )
+  })
+
+  it("refuses another platform's flow, an unknown flow and a malformed account, changing nothing", async () => {
+    const { flows, x, gist } = await boot()
+    const flow = await flows.startBinding({ platform: 'twitter', identity: 'Alice_Helper' })
+    await expect(gist.reportAccount({ flowId: flow.id, account: 'bob' })).rejects.toThrow(NotFoundError)
+    await expect(x.reportAccount({ flowId: 'nope', account: 'bob' })).rejects.toThrow('binding flow not found')
+    for (const account of ['', 'bob smith', 'a'.repeat(16), '<img>', 42, undefined]) {
+      await expect(x.reportAccount({ flowId: flow.id, account })).rejects.toThrow(InvalidInputError)
+    }
+    await expect(x.reportAccount(null)).rejects.toThrow(InvalidInputError)
+    expect((await flows.getFlows())[0]).toMatchObject({ step: 'publish', error: '' })
+  })
+})
+
+describe('reportPublished', () => {
+  it('submits a tweet whose text matches (line breaks as the page shows them) and reaches done', async () => {
+    const { flows, x } = await boot()
+    const flow = await flows.startBinding({ platform: 'twitter', identity: 'Alice_Helper' })
+    const tweet = simulator.state.twitter.publishTweet({ text: flow.postText, authorId: ALICE.id })
+    const asShown = `${flow.postText.replaceAll('\n', '\r\n\r\n')}\n`
+    const status = await x.reportPublished({ flowId: flow.id, proofLocation: tweet.id, publishedText: asShown })
+    expect(status).toEqual({ step: 'done', error: '' })
+    expect((await flows.getFlows())[0]).toMatchObject({ step: 'done', proofLocation: tweet.id })
+    // A second report (the status page after the toast) changes nothing.
+    expect(await x.reportPublished({ flowId: flow.id, proofLocation: '1', publishedText: 'other' })).toEqual({
+      step: 'done',
+      error: '',
+    })
+  })
+
+  it('fails the flow when the posted text differs from the proof text, without submitting', async () => {
+    const { flows, x } = await boot()
+    const flow = await flows.startBinding({ platform: 'twitter', identity: 'Alice_Helper' })
+    const edited = flow.postText.replace('Sig: ', 'Sig: X')
+    const status = await x.reportPublished({
+      flowId: flow.id,
+      proofLocation: '1790000000000000777',
+      publishedText: edited,
+    })
+    expect(status).toEqual({ step: 'failed', error: TEXT_MISMATCH })
+    expect((await flows.getFlows())[0]).toMatchObject({ step: 'failed', attempts: 0, proofLocation: '' })
+  })
+
+  it('refuses a malformed location or text and a flow of another platform, changing nothing', async () => {
+    const { flows, x, gist } = await boot()
+    const flow = await flows.startBinding({ platform: 'twitter', identity: 'Alice_Helper' })
+    const report = { flowId: flow.id, proofLocation: '1790000000000000001', publishedText: flow.postText }
+    await expect(x.reportPublished({ ...report, proofLocation: 'https://evil.example/a/status/1' })).rejects.toThrow(
+      InvalidInputError,
+    )
+    await expect(x.reportPublished({ ...report, publishedText: 7 })).rejects.toThrow(InvalidInputError)
+    await expect(x.reportPublished({ ...report, publishedText: 'x'.repeat(70_000) })).rejects.toThrow(InvalidInputError)
+    await expect(gist.reportPublished(report)).rejects.toThrow(NotFoundError)
+    expect((await flows.getFlows())[0]).toMatchObject({ step: 'publish', attempts: 0, error: '' })
+  })
+})
+
+describe('normalisePostText', () => {
+  it('ignores how line breaks and spaces are rendered, never the characters', () => {
+    expect(normalisePostText(' a\r\nb\n\n c  d\t')).toBe('a b c d')
+    expect(normalisePostText('e\u0301')).toBe(normalisePostText('é'))
+    expect(normalisePostText('Sig: AB')).not.toBe(normalisePostText('Sig: A B'))
+  })
+})

@@ -1,0 +1,208 @@
+/**
+ * Revoking where the service wants a new proof (§7.2, §15 #11), through the popup handlers against
+ * a REAL local ProofService on PGlite whose validators read the e2e platform simulator. Our server
+ * accepts the avatar's signature alone, so the fetch in front of it plays Next.ID's reference: a
+ * DNS delete passes only when a TXT record signed over the DELETE payload is published, otherwise
+ * 400 with a {"message"} body. The plain revoke is refused → REVOKE_NEEDS_PROOF → a delete flow
+ * with the new record → the binding is gone.
+ */
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { type RunningPlatformSimulator, startPlatformSimulator } from '../../../e2e/platform-simulator/index.js'
+import { loadConfig } from '../../../server/config.js'
+import { type ServerHandles, startServer } from '../../../server/start-server.js'
+import type { FetchFunction } from '../../../src/client/index.js'
+import { MIN_PBKDF2_ITERATIONS } from '../../../src/vault/index.js'
+import type { BindingFlow } from '../../messaging/catalogue.js'
+import { createAvatarVault } from '../avatar-vault.js'
+import { createBackupFlow } from '../backup-flow.js'
+import { createPhraseDrafts } from '../phrase-drafts.js'
+import { createPopupHandlers } from '../popup-handlers.js'
+import { createPreparedRequests } from '../prepared-requests.js'
+import { createSettingsStore } from '../settings.js'
+import { createMemoryStore } from '../storage-ports.js'
+import { createVaultSession } from '../vault-session.js'
+import { createBindingFlows } from './binding-flows.js'
+
+const PRIVATE_KEY = '4c0883a69102937d6231471b5dbb6204fe5129617082792ae468d01a3f362318'
+const PASSWORD = 'correct horse battery staple'
+const DOMAIN = 'revoke-flow.example'
+const options = { iterations: MIN_PBKDF2_ITERATIONS }
+
+let server: ServerHandles
+let simulator: RunningPlatformSimulator
+let dataDir: string
+const refused: string[] = []
+
+/**
+ * Next.ID's reference in front of our server: a DNS delete needs a TXT record with this uuid whose
+ * sig is the submitted signature (its validator re-fetches the proof for deletes, §7.2).
+ */
+const referenceLikeFetch: FetchFunction = async (input, init) => {
+  const url = new URL(String(input))
+  if (url.pathname === '/v1/proof' && init?.method === 'POST') {
+    const body = JSON.parse(String(init.body)) as { action: string; platform: string; identity: string; uuid: string }
+    const signature = (JSON.parse(String(init.body)) as { extra?: { signature?: string } }).extra?.signature ?? ''
+    if (body.action === 'delete' && body.platform === 'dns') {
+      const records = (simulator.state.dns.txt(body.identity) ?? []).map((strings) => strings.join(''))
+      const published = records.some(
+        (record) => record.includes(`uuid:${body.uuid}`) && record.includes(`sig:${signature}`),
+      )
+      if (!published) {
+        refused.push(body.uuid)
+        const message = `no Next.ID TXT record for uuid ${body.uuid} at ${body.identity}`
+        return new Response(JSON.stringify({ message }), {
+          status: 400,
+          headers: { 'content-type': 'application/json' },
+        })
+      }
+    }
+  }
+  return fetch(input, init)
+}
+
+beforeAll(async () => {
+  dataDir = mkdtempSync(path.join(tmpdir(), 'nextid-revoke-flow-'))
+  simulator = await startPlatformSimulator()
+  const env = { PROOF_PORT: '0', KV_PORT: 'off', DATA_DIR: dataDir, LOG_LEVEL: 'silent' }
+  server = await startServer({ ...loadConfig(env), platforms: simulator.config })
+}, 60_000) // PGlite's first open of a new data folder takes a few seconds, more on a busy machine
+
+afterAll(async () => {
+  await server?.stop()
+  await simulator?.stop()
+  rmSync(dataDir, { recursive: true, force: true })
+})
+
+async function boot() {
+  const stores = { records: createMemoryStore(), session: createMemoryStore(), local: createMemoryStore() }
+  const now = () => Date.now()
+  const settings = createSettingsStore(stores.local)
+  const alarm = { set: async () => {}, clear: async () => {} }
+  const session = createVaultSession({ ...stores, settings, alarm, now, vaultOptions: options })
+  const deps = { records: stores.records, now, vaultOptions: options }
+  const done: BindingFlow[] = []
+  const flows = createBindingFlows({
+    session,
+    settings,
+    store: stores.local,
+    fetch: referenceLikeFetch,
+    now,
+    alarm: { set: async () => {} },
+    retryDelaysMs: [200, 400, 800, 1_600],
+    onDone: (flow) => done.push(flow),
+  })
+  const api = createPopupHandlers({
+    version: '0',
+    session,
+    avatars: createAvatarVault(session, deps),
+    backup: createBackupFlow(session, deps),
+    drafts: createPhraseDrafts(now),
+    settings,
+    requests: createPreparedRequests(stores.session, now),
+    fetch: referenceLikeFetch,
+    now,
+    flows,
+  })
+  await api.updateSettings({
+    endpoints: { proofServiceUrl: server.proofServiceUrl ?? '', kvServiceUrl: 'http://127.0.0.1:1' },
+  })
+  await api.importPrivateKey({ privateKey: PRIVATE_KEY, name: 'Key', password: PASSWORD })
+  return { api, done }
+}
+
+async function waitForStep(api: Awaited<ReturnType<typeof boot>>['api'], flowId: string, step: string) {
+  for (let i = 0; i < 200; i++) {
+    const flow = (await api.getFlows(undefined)).find((entry) => entry.id === flowId)
+    if (flow?.step === step) return flow
+    await new Promise((resolve) => setTimeout(resolve, 25))
+  }
+  throw new Error(`flow ${flowId} never reached ${step}`)
+}
+
+describe('revoking with a new proof when the service refuses the avatar signature alone', () => {
+  it('falls back from the plain revoke to a delete flow that completes once the new TXT record is published', async () => {
+    const { api, done } = await boot()
+    const bound = await api.startBinding({ platform: 'dns', identity: DOMAIN })
+    simulator.state.dns.addTxt(DOMAIN, bound.postText)
+    expect(await api.submitBinding({ flowId: bound.id, proofLocation: '' })).toMatchObject({ step: 'done' })
+    await api.clearFlow({ flowId: bound.id })
+
+    // 1. The plain avatar-signed revoke: refused by the service with a 400 → a typed, actionable error.
+    const prepared = await api.prepareRevoke({ platform: 'dns', identity: DOMAIN })
+    await expect(api.confirmRevoke({ requestId: prepared.requestId })).rejects.toMatchObject({
+      code: 'REVOKE_NEEDS_PROOF',
+      message: expect.stringMatching(
+        /^the service wants a new dns proof signed over the revoke: no Next\.ID TXT record/,
+      ),
+    })
+    expect(refused).toHaveLength(1)
+    expect(await api.getBindings(undefined)).toEqual([expect.objectContaining({ platform: 'dns', identity: DOMAIN })])
+
+    // 2. The delete flow: a record signed over the DELETE payload, found by the domain (no location).
+    const revoking = await api.startRevokeFlow({ platform: 'dns', identity: DOMAIN })
+    expect(revoking).toMatchObject({ action: 'delete', step: 'publish', needsProofLocation: false, identity: DOMAIN })
+    expect(revoking.postText).toMatch(/^ps:true;v:1;sig:[A-Za-z0-9+/]{87}=;ca:\d+;uuid:[0-9a-f-]{36};prev:\S+$/)
+    expect(revoking.postText).not.toBe(bound.postText)
+    expect(revoking.publishHint).toBe(`Add this TXT record to ${DOMAIN}.`)
+
+    // Submitted before it is published: the service refuses, the flow waits and retries by itself.
+    const waiting = await api.submitBinding({ flowId: revoking.id, proofLocation: '' })
+    expect(waiting).toMatchObject({ step: 'submit', attempts: 1 })
+    expect(waiting.error).toContain('not visible yet (no Next.ID TXT record for uuid')
+    simulator.state.dns.addTxt(DOMAIN, revoking.postText)
+    const finished = await waitForStep(api, revoking.id, 'done')
+    expect(finished.attempts).toBeGreaterThanOrEqual(2)
+    expect(refused).toHaveLength(2)
+
+    expect(await api.getBindings(undefined)).toEqual([])
+    const chain = await api.getProofChain(undefined)
+    expect(chain.links.map((link) => [link.action, link.platform, link.status])).toEqual([
+      ['create', 'dns', 'verified'],
+      ['delete', 'dns', 'verified'],
+    ])
+    expect(done.map((flow) => [flow.action, flow.identity])).toEqual([
+      ['create', DOMAIN],
+      ['delete', DOMAIN],
+    ])
+  })
+
+  it('refuses a delete flow where no new proof is needed or the input is bad, storing nothing', async () => {
+    const { api } = await boot()
+    await expect(api.startRevokeFlow({ platform: 'twitter', identity: 'alice' })).rejects.toMatchObject({
+      code: 'INVALID_INPUT',
+      message: expect.stringContaining(
+        'a revoke with a new proof is for keybase, minds, dotbit, dns, steam, activitypub only',
+      ),
+    })
+    await expect(api.startRevokeFlow({ platform: 'dns', identity: '' })).rejects.toMatchObject({
+      code: 'INVALID_INPUT',
+    })
+    await expect(api.startRevokeFlow(['dns'] as never)).rejects.toMatchObject({ code: 'INVALID_INPUT' })
+    expect(await api.getFlows(undefined)).toEqual([])
+  })
+})
+
+describe('getPlatforms', () => {
+  it("lists what the local service's /healthz verifies that the extension binds", async () => {
+    const { api } = await boot()
+    const platforms = await api.getPlatforms(undefined)
+    expect(platforms.slice(0, 4)).toEqual([
+      { platform: 'twitter', kind: 'post' },
+      { platform: 'github', kind: 'post' },
+      { platform: 'ethereum', kind: 'wallet' },
+      { platform: 'solana', kind: 'wallet' },
+    ])
+    expect(platforms.map((entry) => entry.platform)).toContain('dns')
+  })
+
+  it('says when the ProofService cannot be reached', async () => {
+    const { api } = await boot()
+    await api.updateSettings({
+      endpoints: { proofServiceUrl: 'http://127.0.0.1:9', kvServiceUrl: 'http://127.0.0.1:1' },
+    })
+    await expect(api.getPlatforms(undefined)).rejects.toMatchObject({ code: 'NETWORK_ERROR' })
+  })
+})

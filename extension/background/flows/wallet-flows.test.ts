@@ -1,0 +1,353 @@
+/**
+ * Ethereum wallet flows through the popup handlers against a REAL local ProofService (PGlite); the
+ * page and its wallet are the test double of wallet-test-page.ts, signing with viem's local account.
+ */
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+import { privateKeyToAccount } from 'viem/accounts'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { loadConfig } from '../../../server/config.js'
+import { type ServerHandles, startServer } from '../../../server/start-server.js'
+import type { FetchFunction } from '../../../src/client/index.js'
+import { MIN_PBKDF2_ITERATIONS } from '../../../src/vault/index.js'
+import type { BindingFlow } from '../../messaging/catalogue.js'
+import { createAvatarVault } from '../avatar-vault.js'
+import { createBackupFlow } from '../backup-flow.js'
+import { createPhraseDrafts } from '../phrase-drafts.js'
+import { createPopupHandlers } from '../popup-handlers.js'
+import { createPreparedRequests } from '../prepared-requests.js'
+import { createSettingsStore } from '../settings.js'
+import { createMemoryStore } from '../storage-ports.js'
+import { createVaultSession } from '../vault-session.js'
+import { createBindingFlows } from './binding-flows.js'
+import { personalSignData } from './wallet-answers.js'
+import {
+  createSolanaKey,
+  createTestPageState,
+  createTestPages,
+  OTHER_WALLET_KEY,
+  SOLANA_WALLET,
+  SOLANA_WALLET_ID,
+  TEST_WALLET_ID,
+  TEST_WALLET_KEY,
+  type TestPageState,
+} from './wallet-test-page.js'
+
+const PRIVATE_KEY = '4c0883a69102937d6231471b5dbb6204fe5129617082792ae468d01a3f362318'
+const PASSWORD = 'correct horse battery staple'
+const options = { iterations: MIN_PBKDF2_ITERATIONS }
+const ADDRESS = privateKeyToAccount(TEST_WALLET_KEY).address
+const OTHER_ADDRESS = privateKeyToAccount(OTHER_WALLET_KEY).address
+
+let server: ServerHandles
+let dataDir: string
+
+beforeAll(async () => {
+  dataDir = mkdtempSync(path.join(tmpdir(), 'nextid-wallet-flows-'))
+  const env = { PROOF_PORT: '0', KV_PORT: 'off', DATA_DIR: dataDir, LOG_LEVEL: 'silent' }
+  server = await startServer(loadConfig(env))
+})
+
+afterAll(async () => {
+  await server?.stop()
+  rmSync(dataDir, { recursive: true, force: true })
+})
+
+/** One service worker over fresh storage (or `stores` of an earlier one), unlocked, on the local server. */
+async function boot(page: TestPageState, stores = freshStores(), privateKey = PRIVATE_KEY) {
+  const now = () => Date.now()
+  const settings = createSettingsStore(stores.local)
+  const alarm = { set: async () => {}, clear: async () => {} }
+  const session = createVaultSession({ ...stores, settings, alarm, now, vaultOptions: options })
+  const deps = { records: stores.records, now, vaultOptions: options }
+  const submitted: string[] = []
+  // Counts what reaches POST /v1/proof, so a refused signature can be shown to send nothing.
+  const fetch: FetchFunction = (input, init) => {
+    if (String(input).endsWith('/v1/proof') && init?.method === 'POST') submitted.push(String(init.body))
+    return globalThis.fetch(input, init)
+  }
+  const done: BindingFlow[] = []
+  const flows = createBindingFlows({ session, settings, store: stores.local, fetch, now, alarm })
+  const api = createPopupHandlers({
+    version: '0',
+    session,
+    avatars: createAvatarVault(session, deps),
+    backup: createBackupFlow(session, deps),
+    drafts: createPhraseDrafts(now),
+    settings,
+    requests: createPreparedRequests(stores.session, now),
+    fetch,
+    now,
+    flows,
+    wallet: { pages: createTestPages(page), store: stores.local, onDone: (flow) => done.push(flow) },
+  })
+  const state = await api.getState(undefined)
+  if (state.status === 'empty') {
+    await api.updateSettings({
+      endpoints: { proofServiceUrl: server.proofServiceUrl ?? '', kvServiceUrl: 'http://127.0.0.1:1' },
+    })
+    await api.importPrivateKey({ privateKey, name: 'Key', password: PASSWORD })
+  } else if (state.status === 'locked') {
+    await api.unlock({ password: PASSWORD })
+  }
+  return { api, submitted, done, stores }
+}
+
+function freshStores() {
+  return { records: createMemoryStore(), session: createMemoryStore(), local: createMemoryStore() }
+}
+
+type Api = Awaited<ReturnType<typeof boot>>['api']
+
+/** The flow once it left the steps that run on their own (wallet-sign, submit). */
+async function settled(api: Api, flowId: string): Promise<BindingFlow> {
+  for (let i = 0; i < 200; i++) {
+    const flow = (await api.getFlows(undefined)).find((entry) => entry.id === flowId)
+    if (flow && flow.step !== 'wallet-sign' && flow.step !== 'submit') return flow
+    await new Promise((resolve) => setTimeout(resolve, 25))
+  }
+  throw new Error('the flow did not settle')
+}
+
+async function connected(api: Api): Promise<BindingFlow> {
+  const found = await api.findWallets(undefined)
+  return api.connectWallet({ walletId: found.wallets[0]?.id ?? '' })
+}
+
+describe('Ethereum wallet binding', () => {
+  it('lists the page’s wallets, confirms the address before signing, and binds with both signatures', async () => {
+    const page = createTestPageState({
+      wallets: [
+        {
+          id: TEST_WALLET_ID,
+          chain: 'ethereum',
+          name: 'Test Wallet',
+          icon: 'data:image/svg+xml,%3Csvg%3E',
+          rdns: 'org.example.testwallet',
+        },
+        { id: 'evil', chain: 'ethereum', name: 'Evil', icon: 'javascript:alert(1)', rdns: 'x.example' },
+        { id: TEST_WALLET_ID, chain: 'ethereum', name: 'Imitation', icon: '', rdns: '' },
+      ],
+    })
+    const { api, submitted, done } = await boot(page)
+    expect(await api.findWallets(undefined)).toEqual({
+      origin: 'https://wallet-dapp.example',
+      wallets: [
+        {
+          id: TEST_WALLET_ID,
+          chain: 'ethereum',
+          name: 'Test Wallet',
+          icon: 'data:image/svg+xml,%3Csvg%3E',
+          rdns: 'org.example.testwallet',
+        },
+      ],
+    })
+
+    const flow = await api.connectWallet({ walletId: TEST_WALLET_ID })
+    expect(flow).toMatchObject({
+      step: 'confirm-wallet',
+      platform: 'ethereum',
+      identity: ADDRESS.toLowerCase(),
+      wallet: { name: 'Test Wallet', address: ADDRESS, origin: 'https://wallet-dapp.example' },
+    })
+    // Nothing signed or asked for before the user confirms the address.
+    expect(page.requests.map((request) => request.method)).toEqual(['eth_requestAccounts'])
+    expect((await api.getProofChain(undefined)).links).toEqual([])
+
+    const signing = await api.confirmWalletBinding({ flowId: flow.id })
+    expect(signing.step).toBe('wallet-sign')
+    const finished = await settled(api, flow.id)
+    expect(finished).toMatchObject({ step: 'done', error: '' })
+    expect(done.map((entry) => entry.id)).toEqual([flow.id])
+
+    // The wallet was asked to sign the exact payload, hex-encoded UTF-8, as the checksummed account.
+    const sign = page.requests.find((request) => request.method === 'personal_sign')
+    const body = JSON.parse(submitted[0] ?? '{}') as { extra: Record<string, string> }
+    expect(Object.keys(body.extra).sort()).toEqual(['signature', 'wallet_signature'])
+    const chain = await api.getProofChain(undefined)
+    expect(chain.valid).toBe(true)
+    expect(chain.links).toMatchObject([{ action: 'create', platform: 'ethereum', identity: ADDRESS.toLowerCase() }])
+    expect(sign?.params[1]).toBe(ADDRESS)
+    expect(String(sign?.params[0])).toMatch(/^0x[0-9a-f]+$/)
+    expect(await api.getBindings(undefined)).toEqual([
+      expect.objectContaining({ platform: 'ethereum', identity: ADDRESS.toLowerCase(), isValid: true }),
+    ])
+    await api.clearFlow({ flowId: flow.id })
+  })
+
+  it('fails with the reason when the user rejects in the wallet, and “Try again” needs no new confirmation', async () => {
+    const page = createTestPageState()
+    const { api } = await boot(page, freshStores(), `${'3c'.repeat(32)}`)
+    const flow = await connected(api)
+    page.reject = true
+    await api.confirmWalletBinding({ flowId: flow.id })
+    expect(await settled(api, flow.id)).toMatchObject({
+      step: 'failed',
+      error: 'you rejected the request in the wallet',
+    })
+    await expect(api.confirmWalletBinding({ flowId: flow.id })).rejects.toThrow('try it again instead')
+
+    page.reject = false
+    expect((await api.retryWalletBinding({ flowId: flow.id })).step).toBe('wallet-sign')
+    expect(await settled(api, flow.id)).toMatchObject({ step: 'done', error: '' })
+    const signRequests = page.requests.filter((request) => request.method === 'personal_sign')
+    expect(signRequests).toHaveLength(2)
+  })
+
+  it('refuses a signature that does not recover to the address the page gave, before anything is submitted', async () => {
+    // The page says the account is ADDRESS but its wallet signs with another key.
+    const page = createTestPageState({ signingKey: OTHER_WALLET_KEY })
+    const { api, submitted } = await boot(page, freshStores(), `${'3d'.repeat(32)}`)
+    const flow = await connected(api)
+    await api.confirmWalletBinding({ flowId: flow.id })
+    expect(await settled(api, flow.id)).toMatchObject({
+      step: 'failed',
+      error: `the wallet signature is from another account than ${ADDRESS}; nothing was sent`,
+    })
+    expect(submitted).toEqual([])
+    expect(await api.getBindings(undefined)).toEqual([])
+    expect(OTHER_ADDRESS).not.toBe(ADDRESS)
+  })
+
+  it('fails when the wallet’s page now shows another site, or was closed', async () => {
+    const page = createTestPageState()
+    const { api, submitted } = await boot(page, freshStores(), `${'3e'.repeat(32)}`)
+    const flow = await connected(api)
+    page.origin = 'https://other.example'
+    await api.confirmWalletBinding({ flowId: flow.id })
+    expect((await settled(api, flow.id)).error).toBe(
+      "the wallet's page is now https://other.example, not https://wallet-dapp.example; open https://wallet-dapp.example again",
+    )
+    page.origin = 'https://wallet-dapp.example'
+    page.closed = true
+    await api.retryWalletBinding({ flowId: flow.id })
+    expect((await settled(api, flow.id)).error).toBe('the page with the wallet was closed or reloaded')
+    expect(submitted).toEqual([])
+  })
+
+  it('turns garbage from the page into typed errors and creates no flow', async () => {
+    const page = createTestPageState({ accountsAnswer: { accounts: ['0x1'] } })
+    const { api } = await boot(page, freshStores(), `${'3f'.repeat(32)}`)
+    await expect(connected(api)).rejects.toMatchObject({ code: 'WALLET_BAD_ANSWER' })
+    page.accountsAnswer = []
+    await expect(connected(api)).rejects.toThrow("the wallet's answer is unusable: the wallet shared no account")
+    await expect(api.connectWallet({ walletId: 'not-in-the-page' })).rejects.toMatchObject({ code: 'NOT_FOUND' })
+    await expect(api.connectWallet({ walletId: 5 } as never)).rejects.toMatchObject({ code: 'INVALID_INPUT' })
+    page.wallets = 'not a list'
+    await expect(api.findWallets(undefined)).rejects.toMatchObject({ code: 'WALLET_BAD_ANSWER' })
+    expect(await api.getFlows(undefined)).toEqual([])
+    await expect(api.confirmWalletBinding({ flowId: 'nope' })).rejects.toMatchObject({ code: 'NOT_FOUND' })
+  })
+
+  it('a wallet request cut off by a worker restart fails with a reason and can be tried again', async () => {
+    const page = createTestPageState({ hang: true })
+    const first = await boot(page, freshStores(), `${'40'.repeat(32)}`)
+    const flow = await connected(first.api)
+    await first.api.confirmWalletBinding({ flowId: flow.id })
+    expect((await first.api.getFlows(undefined))[0]?.step).toBe('wallet-sign')
+
+    // A new worker over the same storage: the old worker's request to the page is gone.
+    page.hang = false
+    const second = await boot(page, first.stores)
+    expect(await settled(second.api, flow.id)).toMatchObject({
+      step: 'failed',
+      error: 'the extension restarted while the wallet was asked to sign; try again',
+    })
+    await second.api.retryWalletBinding({ flowId: flow.id })
+    expect(await settled(second.api, flow.id)).toMatchObject({ step: 'done' })
+  })
+})
+
+describe('revoking an ethereum binding with the wallet (§6.4 delete (a))', () => {
+  it('submits only the wallet signature; the chain link is the wallet’s and verifies', async () => {
+    const page = createTestPageState()
+    const { api, submitted } = await boot(page, freshStores(), `${'41'.repeat(32)}`)
+    const flow = await connected(api)
+    await api.confirmWalletBinding({ flowId: flow.id })
+    expect((await settled(api, flow.id)).step).toBe('done')
+
+    const prepared = await api.prepareRevoke({ platform: 'ethereum', identity: ADDRESS })
+    await api.confirmRevokeWithWallet({ requestId: prepared.requestId, walletId: TEST_WALLET_ID })
+    const body = JSON.parse(submitted.at(-1) ?? '{}') as { action: string; extra: Record<string, string> }
+    expect(body.action).toBe('delete')
+    expect(Object.keys(body.extra)).toEqual(['wallet_signature'])
+    expect(await api.getBindings(undefined)).toEqual([])
+    const chain = await api.getProofChain(undefined)
+    expect(chain.valid).toBe(true)
+    expect(chain.links.at(-1)).toMatchObject({ action: 'delete', status: 'verified', signer: 'wallet' })
+    // The prepared request is used up.
+    await expect(
+      api.confirmRevokeWithWallet({ requestId: prepared.requestId, walletId: TEST_WALLET_ID }),
+    ).rejects.toMatchObject({ code: 'NOT_FOUND' })
+  })
+
+  it('refuses a wallet that does not hold the bound account, and non-ethereum requests', async () => {
+    const page = createTestPageState()
+    const { api, submitted } = await boot(page, freshStores(), `${'42'.repeat(32)}`)
+    const flow = await connected(api)
+    await api.confirmWalletBinding({ flowId: flow.id })
+    expect((await settled(api, flow.id)).step).toBe('done')
+    const before = submitted.length
+
+    page.accountKey = OTHER_WALLET_KEY
+    const prepared = await api.prepareRevoke({ platform: 'ethereum', identity: ADDRESS })
+    await expect(
+      api.confirmRevokeWithWallet({ requestId: prepared.requestId, walletId: TEST_WALLET_ID }),
+    ).rejects.toThrow(`this wallet does not hold ${ADDRESS.toLowerCase()}`)
+    // A page that shares the right account but signs with another key is caught by the signature check.
+    page.accountKey = TEST_WALLET_KEY
+    page.signingKey = OTHER_WALLET_KEY
+    await expect(
+      api.confirmRevokeWithWallet({ requestId: prepared.requestId, walletId: TEST_WALLET_ID }),
+    ).rejects.toMatchObject({ code: 'WALLET_SIGNER_MISMATCH' })
+    expect(submitted).toHaveLength(before)
+    expect(await api.getBindings(undefined)).toHaveLength(1)
+
+    const dns = await api.prepareRevoke({ platform: 'dns', identity: 'example.com' })
+    await expect(
+      api.confirmRevokeWithWallet({ requestId: dns.requestId, walletId: TEST_WALLET_ID }),
+    ).rejects.toMatchObject({ code: 'INVALID_INPUT' })
+  })
+})
+
+it('personal_sign data is the hex of the UTF-8 bytes', () => {
+  expect(personalSignData('{"a":"é"}')).toBe('0x7b2261223a22c3a9227d')
+})
+
+describe('Solana wallet binding (§6.5)', () => {
+  it('binds with a base58 ed25519 wallet signature, refuses another signer, and revokes with the wallet', async () => {
+    const page = createTestPageState()
+    page.wallets = [...(page.wallets as unknown[]), SOLANA_WALLET]
+    const { api, submitted } = await boot(page, freshStores(), `${'43'.repeat(32)}`)
+    const address = page.solanaAccount.address
+    expect((await api.findWallets(undefined)).wallets.map((wallet) => wallet.chain)).toEqual(['ethereum', 'solana'])
+
+    // A wallet that signs with another key is refused before submitting.
+    page.solanaSigner = createSolanaKey()
+    const refused = await api.connectWallet({ walletId: SOLANA_WALLET_ID })
+    await api.confirmWalletBinding({ flowId: refused.id })
+    expect((await settled(api, refused.id)).error).toBe(
+      `the wallet signature is from another account than ${address}; nothing was sent`,
+    )
+    expect(submitted).toEqual([])
+    await api.clearFlow({ flowId: refused.id })
+
+    page.solanaSigner = page.solanaAccount
+    const flow = await api.connectWallet({ walletId: SOLANA_WALLET_ID })
+    expect(flow).toMatchObject({ platform: 'solana', identity: address, wallet: { name: 'Phantom', address } })
+    await api.confirmWalletBinding({ flowId: flow.id })
+    expect(await settled(api, flow.id)).toMatchObject({ step: 'done', error: '' })
+    const body = JSON.parse(submitted[0] ?? '{}') as { extra: Record<string, string> }
+    expect(body.extra.wallet_signature).toMatch(/^[1-9A-HJ-NP-Za-km-z]{80,90}$/)
+    expect(await api.getBindings(undefined)).toEqual([expect.objectContaining({ platform: 'solana', isValid: true })])
+
+    const prepared = await api.prepareRevoke({ platform: 'solana', identity: address })
+    await api.confirmRevokeWithWallet({ requestId: prepared.requestId, walletId: SOLANA_WALLET_ID })
+    expect(Object.keys((JSON.parse(submitted.at(-1) ?? '{}') as { extra: object }).extra)).toEqual(['wallet_signature'])
+    expect(await api.getBindings(undefined)).toEqual([])
+    const chain = await api.getProofChain(undefined)
+    expect(chain.valid).toBe(true)
+    expect(chain.links.at(-1)).toMatchObject({ action: 'delete', status: 'verified', signer: 'wallet' })
+  })
+})

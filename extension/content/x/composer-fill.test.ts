@@ -1,0 +1,27 @@
+// @vitest-environment happy-dom
+import { describe, expect, it } from 'vitest'
+import { fillComposer, isSameText } from './composer-fill.js'
+import { loadXFixture } from './fixture-pages.js'
+import { findComposer, readComposerText } from './selectors.js'
+
+describe('fillComposer', () => {
+  it('leaves a composer that already holds the text (the intent pre-filled it)', () => {
+    const composer = findComposer(loadXFixture('intent')) as HTMLElement
+    const text = readComposerText(composer)
+    expect(fillComposer(composer, text.replaceAll('\n', '\n\n'))).toBe('prefilled')
+  })
+
+  it('never overwrites other text the user typed', () => {
+    const composer = findComposer(loadXFixture('intent')) as HTMLElement
+    const before = readComposerText(composer)
+    expect(fillComposer(composer, 'a different proof')).toBe('failed')
+    expect(readComposerText(composer)).toBe(before)
+  })
+})
+
+describe('isSameText', () => {
+  it('ignores line-break and spacing differences only', () => {
+    expect(isSameText('a\nb', 'a\r\n\r\nb ')).toBe(true)
+    expect(isSameText('Sig: AB', 'Sig: A B')).toBe(false)
+  })
+})
