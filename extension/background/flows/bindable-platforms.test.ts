@@ -21,7 +21,9 @@ describe('bindablePlatforms', () => {
   })
 
   it('offers only what the service lists: nothing it cannot verify, nothing unknown, no duplicates', () => {
-    expect(bindablePlatforms(['dns', 'dns', 'nextid', 'tiktok', '__proto__'])).toEqual([{ platform: 'dns', kind: 'post' }])
+    expect(bindablePlatforms(['dns', 'dns', 'nextid', 'tiktok', '__proto__'])).toEqual([
+      { platform: 'dns', kind: 'post' },
+    ])
     expect(bindablePlatforms([])).toEqual([])
   })
 })
