@@ -3,49 +3,26 @@
  * validators read the platform simulator: submitted before the TXT record exists, the service
  * worker is stopped (CDP) while the flow waits for its retry, and after the restart it completes.
  */
-import { mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import path from 'node:path'
 import type { Binding, BindingFlow } from '../extension/messaging/catalogue.js'
-import { loadConfig } from '../server/config.js'
-import { type ServerHandles, startServer } from '../server/start-server.js'
 import { expect, test } from './fixtures.js'
-import { type RunningPlatformSimulator, startPlatformSimulator } from './platform-simulator/index.js'
+import { importAvatarUsing, localServicesPerTest } from './local-services.js'
 import { call, ok, openExtensionPage, stopServiceWorker } from './vault-helpers.js'
 
 const PASSWORD = 'e2e flow password'
 const PRIVATE_KEY = '4c0883a69102937d6231471b5dbb6204fe5129617082792ae468d01a3f362318'
 const DOMAIN = 'flow-e2e.example'
 
-let server: ServerHandles
-let simulator: RunningPlatformSimulator
-let dataDir: string
-
-test.beforeEach(async () => {
-  dataDir = mkdtempSync(path.join(tmpdir(), 'nextid-flow-e2e-'))
-  simulator = await startPlatformSimulator()
-  const env = { PROOF_PORT: '0', KV_PORT: 'off', DATA_DIR: dataDir, LOG_LEVEL: 'silent' }
-  server = await startServer({ ...loadConfig(env), platforms: simulator.config })
-})
-
-test.afterEach(async () => {
-  await server.stop()
-  await simulator.stop()
-  rmSync(dataDir, { recursive: true, force: true })
-})
+const services = localServicesPerTest()
 
 test('a DNS binding waits for its record across a service-worker stop and completes', async ({
   context,
   extensionId,
 }) => {
   const page = await openExtensionPage(context, extensionId)
-  await ok(page, 'importPrivateKey', { privateKey: PRIVATE_KEY, name: 'Key', password: PASSWORD })
-  await ok(page, 'updateSettings', {
-    endpoints: { proofServiceUrl: server.proofServiceUrl, kvServiceUrl: 'http://127.0.0.1:8788' },
-  })
+  await importAvatarUsing(page, services.server, { privateKey: PRIVATE_KEY, name: 'Key', password: PASSWORD })
 
   // The domain exists with an unrelated record (SPF) but no proof yet.
-  simulator.state.dns.addTxt(DOMAIN, 'v=spf1 -all')
+  services.simulator.state.dns.addTxt(DOMAIN, 'v=spf1 -all')
   const started = await ok<BindingFlow>(page, 'startBinding', { platform: 'dns', identity: DOMAIN })
   expect(started).toMatchObject({ step: 'publish', needsProofLocation: false })
   expect(started.publishHint).toBe(`Add this TXT record to ${DOMAIN}.`)
@@ -56,7 +33,7 @@ test('a DNS binding waits for its record across a service-worker stop and comple
   expect(waiting.error).toContain('not visible yet (no Next.ID TXT record for uuid')
 
   await stopServiceWorker(page)
-  simulator.state.dns.addTxt(DOMAIN, started.postText)
+  services.simulator.state.dns.addTxt(DOMAIN, started.postText)
 
   // The next message (or the retry alarm) wakes a new worker, which resumes the due retry.
   await expect

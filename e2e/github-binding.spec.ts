@@ -6,49 +6,26 @@
  * on GitHub is clicking "Create public gist". The file field is the fixture's plain textarea, or a
  * CodeMirror 6 stand-in over it. Saves docs/screenshots/40-*, 41-* (UPDATE_SCREENSHOTS=1).
  */
-import { mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import path from 'node:path'
 import type { Page } from '@playwright/test'
 import type { Binding, BindingFlow } from '../extension/messaging/catalogue.js'
-import { loadConfig } from '../server/config.js'
-import { type ServerHandles, startServer } from '../server/start-server.js'
 import { expect, test } from './fixtures.js'
 import { readBanner, serveFakeGist } from './github-helpers.js'
+import { importAvatarUsing, localServicesPerTest } from './local-services.js'
 import { ChainKvPage } from './pages/chain-kv-page.js'
 import { HomePage } from './pages/home-page.js'
 import { PopupPage, saveScreenshot } from './pages/popup-page.js'
-import { type RunningPlatformSimulator, startPlatformSimulator } from './platform-simulator/index.js'
 import { call, ok, stopServiceWorker } from './vault-helpers.js'
 
 const PASSWORD = 'e2e gist password'
 const PRIVATE_KEY = '4c0883a69102937d6231471b5dbb6204fe5129617082792ae468d01a3f362318'
 const LOGIN = 'alice'
 
-let server: ServerHandles
-let simulator: RunningPlatformSimulator
-let dataDir: string
-
-test.beforeEach(async () => {
-  dataDir = mkdtempSync(path.join(tmpdir(), 'nextid-gist-e2e-'))
-  simulator = await startPlatformSimulator()
-  const env = { PROOF_PORT: '0', KV_PORT: 'off', DATA_DIR: dataDir, LOG_LEVEL: 'silent' }
-  server = await startServer({ ...loadConfig(env), platforms: simulator.config })
-})
-
-test.afterEach(async () => {
-  await server.stop()
-  await simulator.stop()
-  rmSync(dataDir, { recursive: true, force: true })
-})
+const services = localServicesPerTest()
 
 /** The popup with an imported avatar pointed at the local ProofService, and a GitHub flow for `LOGIN` started. */
 async function startGithubFlow(context: Parameters<typeof PopupPage.open>[0], extensionId: string) {
   const popup = await PopupPage.open(context, extensionId)
-  await ok(popup.page, 'importPrivateKey', { privateKey: PRIVATE_KEY, name: 'Alice', password: PASSWORD })
-  await ok(popup.page, 'updateSettings', {
-    endpoints: { proofServiceUrl: server.proofServiceUrl, kvServiceUrl: 'http://127.0.0.1:8788' },
-  })
+  await importAvatarUsing(popup.page, services.server, { privateKey: PRIVATE_KEY, name: 'Alice', password: PASSWORD })
   const flow = await ok<BindingFlow>(popup.page, 'startBinding', { platform: 'github', identity: LOGIN })
   expect(flow).toMatchObject({ step: 'publish', publishUrl: 'https://gist.github.com/', needsProofLocation: true })
   return { popup, flow }
@@ -86,7 +63,7 @@ test('a GitHub binding completes from the filled gist form, shows as valid and i
   context,
   extensionId,
 }) => {
-  const site = await serveFakeGist(context, simulator.state.github, { login: LOGIN, ownerId: 4242 })
+  const site = await serveFakeGist(context, services.simulator.state.github, { login: LOGIN, ownerId: 4242 })
   const { popup, flow } = await startGithubFlow(context, extensionId)
 
   const gist = await openFilledForm(context, flow)
@@ -96,7 +73,7 @@ test('a GitHub binding completes from the filled gist form, shows as valid and i
 
   // What GitHub received: one public gist with exactly the proof file.
   expect(site.posts).toHaveLength(1)
-  expect(simulator.state.github.gist(gistId)).toEqual({
+  expect(services.simulator.state.github.gist(gistId)).toEqual({
     id: gistId,
     owner: { login: LOGIN, id: 4242 },
     public: true,
@@ -128,7 +105,7 @@ test('signed in as another login: the flow fails with the wrong-account reason a
   context,
   extensionId,
 }) => {
-  const site = await serveFakeGist(context, simulator.state.github, { login: 'mallory', ownerId: 666 })
+  const site = await serveFakeGist(context, services.simulator.state.github, { login: 'mallory', ownerId: 666 })
   const { popup, flow } = await startGithubFlow(context, extensionId)
 
   const gist = await context.newPage()
@@ -165,14 +142,14 @@ test('signed in as another login: the flow fails with the wrong-account reason a
   await expect(gist.locator('form#new_gist')).toBeVisible()
   expect(site.posts).toHaveLength(0)
   expect(gist.url()).toBe('https://gist.github.com/')
-  expect(simulator.state.github.gistIds()).toEqual([])
+  expect(services.simulator.state.github.gistIds()).toEqual([])
 })
 
 test('the service worker stopped between filling the form and Create: the flow still completes', async ({
   context,
   extensionId,
 }) => {
-  await serveFakeGist(context, simulator.state.github, { login: LOGIN, ownerId: 4242 })
+  await serveFakeGist(context, services.simulator.state.github, { login: LOGIN, ownerId: 4242 })
   const { popup, flow } = await startGithubFlow(context, extensionId)
   const gist = await openFilledForm(context, flow)
 
@@ -192,7 +169,7 @@ test('a CodeMirror 6 editor over the file field is typed into, and its text is w
   context,
   extensionId,
 }) => {
-  await serveFakeGist(context, simulator.state.github, { login: LOGIN, ownerId: 4242, editor: 'codemirror6' })
+  await serveFakeGist(context, services.simulator.state.github, { login: LOGIN, ownerId: 4242, editor: 'codemirror6' })
   const { popup, flow } = await startGithubFlow(context, extensionId)
   const gist = await openFilledForm(context, flow)
   // The editor holds the text line by line; the textarea behind it is only written on submit.
@@ -201,6 +178,6 @@ test('a CodeMirror 6 editor over the file field is typed into, and its text is w
   expect(await gist.locator('textarea[name="gist[contents][][value]"]').inputValue()).toBe('')
 
   const gistId = await createGist(gist)
-  expect(simulator.state.github.gist(gistId)?.files).toEqual({ [`${flow.avatarId}.json`]: flow.postText })
+  expect(services.simulator.state.github.gist(gistId)?.files).toEqual({ [`${flow.avatarId}.json`]: flow.postText })
   await expect.poll(() => flowStep(popup.page, flow.id), { timeout: 30_000 }).toBe('done')
 })

@@ -7,41 +7,21 @@
  * that refuses the avatar's signature alone for a DNS revoke is answered with a revoke flow.
  * Saves docs/screenshots/29–35 (UPDATE_SCREENSHOTS=1).
  */
-import { mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import path from 'node:path'
 import type { BrowserContext } from '@playwright/test'
-import { loadConfig } from '../server/config.js'
-import { type ServerHandles, startServer } from '../server/start-server.js'
 import { expect, test } from './fixtures.js'
+import { localServicesPerTest, UNUSED_KV_URL } from './local-services.js'
 import { ChainKvPage } from './pages/chain-kv-page.js'
 import { FlowPage } from './pages/flow-page.js'
 import { HomePage } from './pages/home-page.js'
 import { OnboardingPage } from './pages/onboarding-page.js'
 import { PopupPage } from './pages/popup-page.js'
-import { type RunningPlatformSimulator, startPlatformSimulator } from './platform-simulator/index.js'
 
 const PASSWORD = 'e2e popup flow password'
 const PRIVATE_KEY = '4c0883a69102937d6231471b5dbb6204fe5129617082792ae468d01a3f362318'
 const DOMAIN = 'popup-flow.example'
 const TXT_RECORD = /^ps:true;v:1;sig:[A-Za-z0-9+/]{87}=;ca:\d+;uuid:[0-9a-f-]{36};prev:null$/
 
-let server: ServerHandles
-let simulator: RunningPlatformSimulator
-let dataDir: string
-
-test.beforeEach(async () => {
-  dataDir = mkdtempSync(path.join(tmpdir(), 'nextid-popup-flow-e2e-'))
-  simulator = await startPlatformSimulator()
-  const env = { PROOF_PORT: '0', KV_PORT: 'off', DATA_DIR: dataDir, LOG_LEVEL: 'silent' }
-  server = await startServer({ ...loadConfig(env), platforms: simulator.config })
-})
-
-test.afterEach(async () => {
-  await server.stop()
-  await simulator.stop()
-  rmSync(dataDir, { recursive: true, force: true })
-})
+const services = localServicesPerTest()
 
 /** The popup with an imported avatar, pointed at the local ProofService through Settings. */
 async function setUp(context: BrowserContext, extensionId: string) {
@@ -50,7 +30,7 @@ async function setUp(context: BrowserContext, extensionId: string) {
   await new OnboardingPage(popup).importKey(PRIVATE_KEY, { name: 'Alice', password: PASSWORD })
   await home.expectCurrent('Alice')
   // biome-ignore lint/correctness/useHookAtTopLevel: a page-object method, not a React hook.
-  await home.useCustomEndpoints(server.proofServiceUrl ?? '', 'http://127.0.0.1:8788')
+  await home.useCustomEndpoints(services.server.proofServiceUrl ?? '', UNUSED_KV_URL)
   await expect(popup.page.getByText('No bindings yet.', { exact: false })).toBeVisible()
   return { popup, home, flow: new FlowPage(popup) }
 }
@@ -62,7 +42,7 @@ test('a DNS binding through the popup: record shown, waits, survives a reopen, d
 }) => {
   test.setTimeout(120_000)
   let { popup, home, flow } = await setUp(context, extensionId)
-  simulator.state.dns.addTxt(DOMAIN, 'v=spf1 -all')
+  services.simulator.state.dns.addTxt(DOMAIN, 'v=spf1 -all')
 
   await flow.openAddBinding()
   // X: its templates come in two languages; a bad handle is refused inline, before anything is signed.
@@ -118,7 +98,7 @@ test('a DNS binding through the popup: record shown, waits, survives a reopen, d
   await flow.expectStep('Verify')
   await expect(flow.textToPublish()).toHaveCount(0)
 
-  simulator.state.dns.addTxt(DOMAIN, record)
+  services.simulator.state.dns.addTxt(DOMAIN, record)
   await flow.expectDone(60_000)
   await flow.expectStep('Done')
   await expect(flow.doneMessage()).toHaveText(`Verified: ${DOMAIN} on DNS is bound to your avatar.`)
@@ -151,7 +131,7 @@ test('a failed flow shows its reason; "Start again" begins afresh and completes'
   // A record with this flow's uuid but another signature: the service names the mismatch, no retry helps.
   const sig = /sig:([^;]+);/.exec(record)?.[1] ?? ''
   const forged = record.replace(`sig:${sig}`, `sig:${sig.startsWith('A') ? 'B' : 'A'}${sig.slice(1)}`)
-  simulator.state.dns.addTxt(DOMAIN, forged)
+  services.simulator.state.dns.addTxt(DOMAIN, forged)
   await flow.published()
   await flow.expectFailed('The binding stopped: signature mismatch')
   await flow.expectStep('Verify')
@@ -169,7 +149,7 @@ test('a failed flow shows its reason; "Start again" begins afresh and completes'
   const fresh = await flow.readTextToPublish()
   expect(fresh).toMatch(TXT_RECORD)
   expect(fresh).not.toBe(record)
-  simulator.state.dns.addTxt(DOMAIN, fresh)
+  services.simulator.state.dns.addTxt(DOMAIN, fresh)
   await flow.published()
   await flow.expectDone()
   await flow.backHome()
@@ -185,15 +165,15 @@ test('a service that wants a new proof to revoke: the sheet offers a revoke flow
   test.setTimeout(120_000)
   const { popup, home, flow } = await setUp(context, extensionId)
   await flow.startBinding('DNS', DOMAIN)
-  simulator.state.dns.addTxt(DOMAIN, await flow.readTextToPublish())
+  services.simulator.state.dns.addTxt(DOMAIN, await flow.readTextToPublish())
   await flow.published()
   await flow.expectDone()
   await flow.backHome()
 
   // Play Next.ID's reference (§7.2): a DNS delete passes only with a TXT record signed over the delete.
-  await context.route(`${server.proofServiceUrl}/v1/proof`, async (route) => {
+  await context.route(`${services.server.proofServiceUrl}/v1/proof`, async (route) => {
     const body = route.request().postDataJSON() as { action?: string; uuid?: string; extra?: { signature?: string } }
-    const records = (simulator.state.dns.txt(DOMAIN) ?? []).map((strings) => strings.join(''))
+    const records = (services.simulator.state.dns.txt(DOMAIN) ?? []).map((strings) => strings.join(''))
     const published = records.some(
       (text) => text.includes(`uuid:${body.uuid}`) && text.includes(`sig:${body.extra?.signature}`),
     )
@@ -213,7 +193,7 @@ test('a service that wants a new proof to revoke: the sheet offers a revoke flow
   const revokeRecord = await flow.readTextToPublish()
   expect(revokeRecord).toMatch(/^ps:true;v:1;sig:[A-Za-z0-9+/]{87}=;ca:\d+;uuid:[0-9a-f-]{36};prev:\S{88}$/)
   await popup.screenshot('35-flow-revoke-dns')
-  simulator.state.dns.addTxt(DOMAIN, revokeRecord)
+  services.simulator.state.dns.addTxt(DOMAIN, revokeRecord)
   await flow.published()
   await flow.expectDone()
   await expect(flow.doneMessage()).toHaveText(`Revoked: ${DOMAIN} on DNS is no longer bound to your avatar.`)

@@ -5,14 +5,10 @@
  * Bound, listed valid, revoked with the wallet's signature (and another with the avatar's); a wallet
  * that rejects, then "Try again"; a page whose wallet signs as another account is refused before submit.
  */
-import { mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import path from 'node:path'
 import type { BrowserContext, Worker } from '@playwright/test'
 import type { Binding, ProofChainView } from '../extension/messaging/catalogue.js'
-import { loadConfig } from '../server/config.js'
-import { type ServerHandles, startServer } from '../server/start-server.js'
 import { expect, test } from './fixtures.js'
+import { importAvatarUsing, localServicesPerTest } from './local-services.js'
 import { FlowPage } from './pages/flow-page.js'
 import { HomePage } from './pages/home-page.js'
 import type { PopupPage } from './pages/popup-page.js'
@@ -32,19 +28,11 @@ const PRIVATE_KEY = '4c0883a69102937d6231471b5dbb6204fe5129617082792ae468d01a3f3
 const WALLET_A = `0x${'a1'.repeat(32)}` as const
 const WALLET_B = `0x${'b2'.repeat(32)}` as const
 
-let server: ServerHandles
-let dataDir: string
+// Wallet signatures are checked by the ProofService itself; the platform simulator idles here.
+const services = localServicesPerTest()
 
-test.beforeEach(async () => {
-  dataDir = mkdtempSync(path.join(tmpdir(), 'nextid-wallet-e2e-'))
-  const env = { PROOF_PORT: '0', KV_PORT: 'off', DATA_DIR: dataDir, LOG_LEVEL: 'silent' }
-  server = await startServer(loadConfig(env))
-})
-
-test.afterEach(async () => {
-  await server.stop()
-  rmSync(dataDir, { recursive: true, force: true })
-})
+// Each test binds through a real wallet signature and a PGlite-backed service: more than the default 30 s.
+test.describe.configure({ timeout: 120_000 })
 
 /** The dApp in the first tab, the popup in its own window with an unlocked avatar on the local server, at home. */
 async function setUp(
@@ -56,10 +44,7 @@ async function setUp(
 ) {
   await openWalletDapp(context, wallet, solana)
   const popup = await openPopupWindow(context, worker, extensionId)
-  await ok(popup.page, 'importPrivateKey', { privateKey: PRIVATE_KEY, name: 'Key', password: PASSWORD })
-  await ok(popup.page, 'updateSettings', {
-    endpoints: { proofServiceUrl: server.proofServiceUrl, kvServiceUrl: 'http://127.0.0.1:8788' },
-  })
+  await importAvatarUsing(popup.page, services.server, { privateKey: PRIVATE_KEY, name: 'Key', password: PASSWORD })
   await popup.reload()
   const home = new HomePage(popup)
   await home.expectCurrent('Key')
@@ -78,12 +63,19 @@ async function openBindWallet(popup: PopupPage, wallets = 1) {
 
 const walletFlow = (popup: PopupPage) => popup.page.getByTestId('wallet-flow')
 
+/** Waits for the wallet flow screen at `step`; signing and submitting take a while on a busy machine. */
+const expectWalletStep = (popup: PopupPage, step: string) =>
+  expect(walletFlow(popup)).toHaveAttribute('data-step', step, { timeout: 30_000 })
+
+/** Connects the page's only wallet from the wallet screen. */
+const connectPageWallet = (popup: PopupPage) =>
+  popup.page.getByTestId('page-wallet').getByRole('button', { name: 'Connect' }).click()
+
 test('a wallet in the page binds through the popup, is listed valid, and is revoked by the wallet', async ({
   context,
   serviceWorker,
   extensionId,
 }) => {
-  test.setTimeout(120_000)
   const wallet = createTestWallet(WALLET_A)
   const { popup, home } = await setUp(context, serviceWorker, extensionId, wallet)
 
@@ -96,7 +88,7 @@ test('a wallet in the page binds through the popup, is listed valid, and is revo
   await popup.screenshot('42-wallet-pick')
 
   await row.getByRole('button', { name: 'Connect' }).click()
-  await expect(walletFlow(popup)).toHaveAttribute('data-step', 'confirm-wallet')
+  await expectWalletStep(popup, 'confirm-wallet')
   await expect(popup.page.getByTestId('wallet-confirm')).toHaveText(
     `Bind ${wallet.account.address} (Test Wallet, on ${DAPP_ORIGIN}) to Key?`,
   )
@@ -105,7 +97,7 @@ test('a wallet in the page binds through the popup, is listed valid, and is revo
   await popup.screenshot('43-wallet-confirm')
 
   await popup.button('Bind').click()
-  await expect(walletFlow(popup)).toHaveAttribute('data-step', 'done', { timeout: 30_000 })
+  await expectWalletStep(popup, 'done')
   await expect(walletFlow(popup)).toContainText(`${wallet.account.address} is bound to Key.`)
   expect(wallet.requests).toEqual(['eth_requestAccounts', 'personal_sign'])
   await popup.screenshot('44-wallet-done')
@@ -141,13 +133,12 @@ test('a second wallet account is bound and revoked with the avatar’s signature
   serviceWorker,
   extensionId,
 }) => {
-  test.setTimeout(120_000)
   const wallet = createTestWallet(WALLET_B)
   const { popup, home } = await setUp(context, serviceWorker, extensionId, wallet)
   await openBindWallet(popup)
-  await popup.page.getByTestId('page-wallet').getByRole('button', { name: 'Connect' }).click()
+  await connectPageWallet(popup)
   await popup.button('Bind').click()
-  await expect(walletFlow(popup)).toHaveAttribute('data-step', 'done', { timeout: 30_000 })
+  await expectWalletStep(popup, 'done')
   await popup.button('Done').click()
   await popup.back()
 
@@ -166,23 +157,22 @@ test('the wallet rejecting fails the flow with the reason; “Try again” compl
   serviceWorker,
   extensionId,
 }) => {
-  test.setTimeout(120_000)
   const wallet = createTestWallet(WALLET_A)
   const { popup } = await setUp(context, serviceWorker, extensionId, wallet)
   await openBindWallet(popup)
-  await popup.page.getByTestId('page-wallet').getByRole('button', { name: 'Connect' }).click()
-  await expect(walletFlow(popup)).toHaveAttribute('data-step', 'confirm-wallet')
+  await connectPageWallet(popup)
+  await expectWalletStep(popup, 'confirm-wallet')
 
   wallet.reject = true
   await popup.button('Bind').click()
-  await expect(walletFlow(popup)).toHaveAttribute('data-step', 'failed', { timeout: 30_000 })
+  await expectWalletStep(popup, 'failed')
   await expect(popup.page.getByTestId('wallet-failed')).toHaveText(
     'The binding failed: you rejected the request in the wallet',
   )
 
   wallet.reject = false
   await popup.button('Try again').click()
-  await expect(walletFlow(popup)).toHaveAttribute('data-step', 'done', { timeout: 30_000 })
+  await expectWalletStep(popup, 'done')
   expect(wallet.requests).toEqual(['eth_requestAccounts', 'personal_sign', 'personal_sign'])
   const bindings = await ok<Binding[]>(popup.page, 'getBindings')
   expect(bindings).toEqual([
@@ -195,15 +185,14 @@ test('a page whose wallet signs as another account is refused before anything is
   serviceWorker,
   extensionId,
 }) => {
-  test.setTimeout(120_000)
   const wallet = createTestWallet(WALLET_A)
   // The page hands over account A, but its wallet signs with B's key.
   wallet.signer = createTestWallet(WALLET_B).account
   const { popup } = await setUp(context, serviceWorker, extensionId, wallet)
   await openBindWallet(popup)
-  await popup.page.getByTestId('page-wallet').getByRole('button', { name: 'Connect' }).click()
+  await connectPageWallet(popup)
   await popup.button('Bind').click()
-  await expect(walletFlow(popup)).toHaveAttribute('data-step', 'failed', { timeout: 30_000 })
+  await expectWalletStep(popup, 'failed')
   await expect(popup.page.getByTestId('wallet-failed')).toHaveText(
     `The binding failed: the wallet signature is from another account than ${wallet.account.address}; nothing was sent`,
   )
@@ -216,12 +205,11 @@ test('a wallet flow survives a service-worker stop: the reopened popup resumes i
   serviceWorker,
   extensionId,
 }) => {
-  test.setTimeout(120_000)
   const wallet = createTestWallet(WALLET_A)
   const { popup, home } = await setUp(context, serviceWorker, extensionId, wallet)
   await openBindWallet(popup)
-  await popup.page.getByTestId('page-wallet').getByRole('button', { name: 'Connect' }).click()
-  await expect(walletFlow(popup)).toHaveAttribute('data-step', 'confirm-wallet')
+  await connectPageWallet(popup)
+  await expectWalletStep(popup, 'confirm-wallet')
 
   // The worker stops (as Chrome does when idle) and the popup is closed and reopened.
   await stopServiceWorker(popup.page)
@@ -234,7 +222,7 @@ test('a wallet flow survives a service-worker stop: the reopened popup resumes i
 
   // The new worker reaches the same tab's wallet through a fresh bridge.
   await popup.button('Bind').click()
-  await expect(walletFlow(popup)).toHaveAttribute('data-step', 'done', { timeout: 30_000 })
+  await expectWalletStep(popup, 'done')
   expect(await ok<Binding[]>(popup.page, 'getBindings')).toEqual([
     expect.objectContaining({ platform: 'ethereum', identity: wallet.account.address.toLowerCase(), isValid: true }),
   ])
@@ -245,7 +233,6 @@ test('a Solana wallet (Phantom’s shape) binds through the popup and is revoked
   serviceWorker,
   extensionId,
 }) => {
-  test.setTimeout(120_000)
   const wallet = createTestWallet(WALLET_A)
   const solana = createTestSolanaWallet()
   const { popup, home } = await setUp(context, serviceWorker, extensionId, wallet, solana)
@@ -257,7 +244,7 @@ test('a Solana wallet (Phantom’s shape) binds through the popup and is revoked
     `Bind ${solana.address} (Phantom, on ${DAPP_ORIGIN}) to Key?`,
   )
   await popup.button('Bind').click()
-  await expect(walletFlow(popup)).toHaveAttribute('data-step', 'done', { timeout: 30_000 })
+  await expectWalletStep(popup, 'done')
   expect(solana.requests).toEqual(['connect', 'signMessage'])
   expect(wallet.requests).toEqual([])
   await popup.button('Done').click()

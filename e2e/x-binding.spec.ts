@@ -4,18 +4,13 @@
  * helper content script checks the account and captures the posted tweet, and a local
  * ProofService (PGlite) verifies it through the platform simulator's Twitter API.
  */
-import { mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import path from 'node:path'
 import type { BrowserContext, Page } from '@playwright/test'
 import type { BindingFlow } from '../extension/messaging/catalogue.js'
-import { loadConfig } from '../server/config.js'
-import { type ServerHandles, startServer } from '../server/start-server.js'
 import { expect, test } from './fixtures.js'
+import { importAvatarUsing, localServicesPerTest } from './local-services.js'
 import { ChainKvPage } from './pages/chain-kv-page.js'
 import { HomePage } from './pages/home-page.js'
 import { PopupPage, saveScreenshot } from './pages/popup-page.js'
-import { type RunningPlatformSimulator, startPlatformSimulator } from './platform-simulator/index.js'
 import { call, ok, stopServiceWorker } from './vault-helpers.js'
 import { expectBanner, postButton, serveFakeX } from './x-helpers.js'
 
@@ -27,23 +22,11 @@ const READY = 'Post this tweet to bind @alice'
 const DONE = '@alice is bound'
 const VERIFYING = 'Tweet sent, verifying'
 
-let server: ServerHandles
-let simulator: RunningPlatformSimulator
-let dataDir: string
+const services = localServicesPerTest()
 
-test.beforeEach(async () => {
-  dataDir = mkdtempSync(path.join(tmpdir(), 'nextid-x-e2e-'))
-  simulator = await startPlatformSimulator()
-  simulator.state.twitter.addUser(ALICE)
-  simulator.state.twitter.addUser(MALLORY)
-  const env = { PROOF_PORT: '0', KV_PORT: 'off', DATA_DIR: dataDir, LOG_LEVEL: 'silent' }
-  server = await startServer({ ...loadConfig(env), platforms: simulator.config })
-})
-
-test.afterEach(async () => {
-  await server.stop()
-  await simulator.stop()
-  rmSync(dataDir, { recursive: true, force: true })
+test.beforeEach(() => {
+  services.simulator.state.twitter.addUser(ALICE)
+  services.simulator.state.twitter.addUser(MALLORY)
 })
 
 /** A popup with an avatar on the local server, the fake x.com, and a started X flow for @alice. */
@@ -53,11 +36,8 @@ async function startXBinding(
   x: { loggedInAs: string; visibleAfterMs?: number },
 ) {
   const popup = await PopupPage.open(context, extensionId)
-  await ok(popup.page, 'importPrivateKey', { privateKey: PRIVATE_KEY, name: 'Alice', password: PASSWORD })
-  await ok(popup.page, 'updateSettings', {
-    endpoints: { proofServiceUrl: server.proofServiceUrl, kvServiceUrl: 'http://127.0.0.1:8788' },
-  })
-  const fake = await serveFakeX(context, { ...x, twitter: simulator.state.twitter })
+  await importAvatarUsing(popup.page, services.server, { privateKey: PRIVATE_KEY, name: 'Alice', password: PASSWORD })
+  const fake = await serveFakeX(context, { ...x, twitter: services.simulator.state.twitter })
   const flow = await ok<BindingFlow>(popup.page, 'startBinding', { platform: 'twitter', identity: 'alice' })
   expect(flow).toMatchObject({ step: 'publish', identity: 'alice', needsProofLocation: true })
   expect(flow.publishUrl).toBe(`https://x.com/intent/tweet?text=${encodeURIComponent(flow.postText)}`)
@@ -96,7 +76,7 @@ test('an X binding completes from the compose intent, shows as valid, and is rev
   await saveScreenshot(x, '39-x-helper-done')
   expect(await flowOf(popup.page, flow.id)).toMatchObject({ step: 'done', error: '', proofLocation: fake.posts[0]?.id })
   expect(fake.posts).toEqual([{ id: expect.any(String), text: flow.postText }])
-  expect(simulator.state.twitter.tweets()).toHaveLength(1)
+  expect(services.simulator.state.twitter.tweets()).toHaveLength(1)
 
   await popup.page.reload()
   const home = new HomePage(popup)
@@ -149,7 +129,7 @@ for (const stopAt of ['after startBinding', 'after the account check', 'after Po
     }
     expect(await flowOf(popup.page, flow.id)).toMatchObject({ step: 'done', postText: flow.postText })
     expect(fake.posts).toHaveLength(1)
-    expect(simulator.state.twitter.tweets()).toHaveLength(1)
+    expect(services.simulator.state.twitter.tweets()).toHaveLength(1)
   })
 }
 
@@ -171,7 +151,7 @@ test('a tweet the API shows only 20 s after posting: the flow waits and complete
   const done = await flowOf(popup.page, flow.id)
   expect(done?.attempts).toBeGreaterThanOrEqual(2)
   expect(fake.posts).toHaveLength(1)
-  expect(simulator.state.twitter.tweets()).toEqual([
+  expect(services.simulator.state.twitter.tweets()).toEqual([
     expect.objectContaining({ text: flow.postText, authorId: ALICE.id }),
   ])
 })
@@ -194,5 +174,5 @@ test('a page logged in as another handle fails the flow and posts nothing', asyn
   await expect(x.locator('div[data-testid="tweetTextarea_0"]')).toContainText('Sig: ')
   await expect(x.locator('[data-testid="toast"]')).toHaveCount(0)
   expect(fake.posts).toEqual([])
-  expect(simulator.state.twitter.tweets()).toEqual([])
+  expect(services.simulator.state.twitter.tweets()).toEqual([])
 })

@@ -27,9 +27,9 @@ export class FlowPage {
     await this.platformPicker().getByRole('radio', { name, exact: true }).check()
   }
 
-  /** The identity input (its label names the platform: "Your account on DNS"). */
+  /** The identity input (labelled "Your domain" for DNS, "Your account on X" elsewhere). */
   identity(): Locator {
-    return this.popup.page.getByLabel(/^Your account on /)
+    return this.popup.page.getByLabel(/^(Your account on |Your domain$)/)
   }
 
   /** Picks the post language where the platform has templates ('English' / 'Chinese'). */

@@ -1,20 +1,12 @@
 import { describe, expect, it } from 'vitest'
 import { InvalidInputError } from '../errors.js'
-import { buildPostContent, fillSignature } from './post-content.js'
-import { TEST_AVATAR_UNCOMPRESSED, TEST_PREV, TEST_UUID } from './test-keys.js'
+import { fillSignature } from './post-content.js'
+import { TEST_PREV, testTwitterPostContent } from './test-keys.js'
 import { fitsInTweet, MAX_TWEET_WEIGHT, weighTweet } from './tweet-length.js'
 
 /** The Twitter post texts of §6.2 with a real 88-character signature filled in. */
 function twitterTexts(identity: string, prev: string | null) {
-  const content = buildPostContent({
-    action: 'create',
-    platform: 'twitter',
-    identity,
-    avatar: TEST_AVATAR_UNCOMPRESSED,
-    uuid: TEST_UUID,
-    createdAt: '1705413052',
-    prev,
-  })
+  const content = testTwitterPostContent(identity, prev)
   return {
     en: fillSignature(content.default, TEST_PREV),
     zh: fillSignature(content.zh_CN, TEST_PREV),

@@ -1,32 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { createMemoryStore } from '../storage-ports.js'
-import { createFlowStore, FLOWS_KEY, isStoredFlow, type StoredFlow, toBindingFlow } from './flow-store.js'
-
-const SAMPLE_FLOW: StoredFlow = {
-  id: 'f1',
-  action: 'create',
-  platform: 'dns',
-  identity: 'example.com',
-  avatarId: `0x02${'ab'.repeat(32)}`,
-  step: 'publish',
-  postText: 'nextid-txt',
-  publishHint: 'Add this TXT record to example.com.',
-  publishUrl: '',
-  wallet: null,
-  needsProofLocation: false,
-  proofLocation: '',
-  attempts: 0,
-  nextAttemptAt: null,
-  error: '',
-  createdAt: 1,
-  updatedAt: 1,
-  uuid: '5c5a1d7e-3f3b-4c42-9a3e-6a1f2d3c4b5a',
-  payloadCreatedAt: '1700000000',
-  signPayload: '{}',
-  signature: 'c2ln',
-  language: 'en',
-  awaitingUnlock: false,
-}
+import { createFlowStore, FLOWS_KEY, isStoredFlow, toBindingFlow } from './flow-store.js'
+import { SAMPLE_FLOW } from './sample-stored-flow.js'
 
 describe('flow store', () => {
   it('round-trips flows under the versioned key', async () => {

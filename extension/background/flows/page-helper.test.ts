@@ -3,84 +3,22 @@
  * Twitter validator reads the e2e platform simulator: what an x.com or gist.github.com content
  * script can see and change, and that everything else is refused without changing a flow.
  */
-import { mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import path from 'node:path'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { type RunningPlatformSimulator, startPlatformSimulator } from '../../../e2e/platform-simulator/index.js'
-import { loadConfig } from '../../../server/config.js'
-import { type ServerHandles, startServer } from '../../../server/start-server.js'
-import type { FetchFunction } from '../../../src/client/index.js'
+import { beforeAll, describe, expect, it } from 'vitest'
 import { InvalidInputError } from '../../../src/errors.js'
-import { MIN_PBKDF2_ITERATIONS } from '../../../src/vault/index.js'
-import { createAvatarVault } from '../avatar-vault.js'
-import { createBackupFlow } from '../backup-flow.js'
-import { createPhraseDrafts } from '../phrase-drafts.js'
-import { createPopupHandlers } from '../popup-handlers.js'
-import { createPreparedRequests } from '../prepared-requests.js'
-import { createSettingsStore } from '../settings.js'
-import { createMemoryStore } from '../storage-ports.js'
-import { createVaultSession } from '../vault-session.js'
 import { NotFoundError } from '../wallet-errors.js'
-import { createBindingFlows } from './binding-flows.js'
 import { createPageHelperHandlers, normalisePostText, TEXT_MISMATCH, wrongAccountReason } from './page-helper.js'
+import { bootBackground, localServicesPerFile } from './test-flow-context.js'
 
-const PRIVATE_KEY = '4c0883a69102937d6231471b5dbb6204fe5129617082792ae468d01a3f362318'
-const realFetch: FetchFunction = (input, init) => fetch(input, init)
 const ALICE = { id: '1467726470533754881', username: 'Alice_Helper' }
 
-let server: ServerHandles
-let simulator: RunningPlatformSimulator
-let dataDir: string
-
-beforeAll(async () => {
-  dataDir = mkdtempSync(path.join(tmpdir(), 'nextid-page-helper-'))
-  simulator = await startPlatformSimulator()
-  simulator.state.twitter.addUser(ALICE)
-  const env = { PROOF_PORT: '0', KV_PORT: 'off', DATA_DIR: dataDir, LOG_LEVEL: 'silent' }
-  server = await startServer({ ...loadConfig(env), platforms: simulator.config })
-}, 60_000) // PGlite's first open is slow on a busy 2-core machine
-
-afterAll(async () => {
-  await server?.stop()
-  await simulator?.stop()
-  rmSync(dataDir, { recursive: true, force: true })
+const services = localServicesPerFile()
+beforeAll(() => {
+  services.simulator.state.twitter.addUser(ALICE)
 })
 
 /** A fresh background: an unlocked avatar, the flow engine, and the helper handlers of x.com and gist.github.com. */
 async function boot() {
-  const stores = { records: createMemoryStore(), session: createMemoryStore(), local: createMemoryStore() }
-  const now = () => Date.now()
-  const settings = createSettingsStore(stores.local)
-  const alarm = { set: async () => {}, clear: async () => {} }
-  const vaultOptions = { iterations: MIN_PBKDF2_ITERATIONS }
-  const session = createVaultSession({ ...stores, settings, alarm, now, vaultOptions })
-  const deps = { records: stores.records, now, vaultOptions }
-  const flows = createBindingFlows({
-    session,
-    settings,
-    store: stores.local,
-    fetch: realFetch,
-    now,
-    alarm: { set: async () => {} },
-    retryDelaysMs: [200, 400],
-  })
-  const popup = createPopupHandlers({
-    version: '0',
-    session,
-    avatars: createAvatarVault(session, deps),
-    backup: createBackupFlow(session, deps),
-    drafts: createPhraseDrafts(now),
-    settings,
-    requests: createPreparedRequests(stores.session, now),
-    fetch: realFetch,
-    now,
-    flows,
-  })
-  await popup.updateSettings({
-    endpoints: { proofServiceUrl: server.proofServiceUrl ?? '', kvServiceUrl: 'http://127.0.0.1:1' },
-  })
-  await popup.importPrivateKey({ privateKey: PRIVATE_KEY, name: 'Key', password: 'page helper password' })
+  const { flows } = await bootBackground({ server: services.server, retryDelaysMs: [200, 400] })
   return { flows, x: createPageHelperHandlers(flows, 'twitter'), gist: createPageHelperHandlers(flows, 'github') }
 }
 
@@ -156,7 +94,7 @@ describe('reportPublished', () => {
   it('submits a tweet whose text matches (line breaks as the page shows them) and reaches done', async () => {
     const { flows, x } = await boot()
     const flow = await flows.startBinding({ platform: 'twitter', identity: 'Alice_Helper' })
-    const tweet = simulator.state.twitter.publishTweet({ text: flow.postText, authorId: ALICE.id })
+    const tweet = services.simulator.state.twitter.publishTweet({ text: flow.postText, authorId: ALICE.id })
     const asShown = `${flow.postText.replaceAll('\n', '\r\n\r\n')}\n`
     const status = await x.reportPublished({ flowId: flow.id, proofLocation: tweet.id, publishedText: asShown })
     expect(status).toEqual({ step: 'done', error: '' })

@@ -1,21 +1,11 @@
 import { describe, expect, it } from 'vitest'
-import { buildPostContent, weighTweet } from '../../../src/protocol/index.js'
-import { TEST_AVATAR, TEST_AVATAR_UNCOMPRESSED, TEST_PREV, TEST_UUID } from '../../../src/protocol/test-keys.js'
+import { weighTweet } from '../../../src/protocol/index.js'
+import { TEST_AVATAR, TEST_PREV, TEST_UUID, testTwitterPostContent } from '../../../src/protocol/test-keys.js'
 import { choosePostText, publishUrlFor } from './publish-page.js'
 
-const postContent = (identity: string, prev: string | null) =>
-  buildPostContent({
-    action: 'create',
-    platform: 'twitter',
-    identity,
-    avatar: TEST_AVATAR_UNCOMPRESSED,
-    uuid: TEST_UUID,
-    createdAt: '1705413052',
-    prev,
-  })
 const choice = (identity: string, prev: string | null, language: string) => ({
   platform: 'twitter' as const,
-  postContent: postContent(identity, prev),
+  postContent: testTwitterPostContent(identity, prev),
   language,
   signature: TEST_PREV,
   avatarId: TEST_AVATAR,

@@ -6,34 +6,14 @@
  * 400 with a {"message"} body. The plain revoke is refused → REVOKE_NEEDS_PROOF → a delete flow
  * with the new record → the binding is gone.
  */
-import { mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import path from 'node:path'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { type RunningPlatformSimulator, startPlatformSimulator } from '../../../e2e/platform-simulator/index.js'
-import { loadConfig } from '../../../server/config.js'
-import { type ServerHandles, startServer } from '../../../server/start-server.js'
+import { describe, expect, it } from 'vitest'
 import type { FetchFunction } from '../../../src/client/index.js'
-import { MIN_PBKDF2_ITERATIONS } from '../../../src/vault/index.js'
 import type { BindingFlow } from '../../messaging/catalogue.js'
-import { createAvatarVault } from '../avatar-vault.js'
-import { createBackupFlow } from '../backup-flow.js'
-import { createPhraseDrafts } from '../phrase-drafts.js'
-import { createPopupHandlers } from '../popup-handlers.js'
-import { createPreparedRequests } from '../prepared-requests.js'
-import { createSettingsStore } from '../settings.js'
-import { createMemoryStore } from '../storage-ports.js'
-import { createVaultSession } from '../vault-session.js'
-import { createBindingFlows } from './binding-flows.js'
+import { bootBackground, localServicesPerFile, waitForFlow } from './test-flow-context.js'
 
-const PRIVATE_KEY = '4c0883a69102937d6231471b5dbb6204fe5129617082792ae468d01a3f362318'
-const PASSWORD = 'correct horse battery staple'
 const DOMAIN = 'revoke-flow.example'
-const options = { iterations: MIN_PBKDF2_ITERATIONS }
 
-let server: ServerHandles
-let simulator: RunningPlatformSimulator
-let dataDir: string
+const services = localServicesPerFile()
 const refused: string[] = []
 
 /**
@@ -46,7 +26,7 @@ const referenceLikeFetch: FetchFunction = async (input, init) => {
     const body = JSON.parse(String(init.body)) as { action: string; platform: string; identity: string; uuid: string }
     const signature = (JSON.parse(String(init.body)) as { extra?: { signature?: string } }).extra?.signature ?? ''
     if (body.action === 'delete' && body.platform === 'dns') {
-      const records = (simulator.state.dns.txt(body.identity) ?? []).map((strings) => strings.join(''))
+      const records = (services.simulator.state.dns.txt(body.identity) ?? []).map((strings) => strings.join(''))
       const published = records.some(
         (record) => record.includes(`uuid:${body.uuid}`) && record.includes(`sig:${signature}`),
       )
@@ -63,70 +43,22 @@ const referenceLikeFetch: FetchFunction = async (input, init) => {
   return fetch(input, init)
 }
 
-beforeAll(async () => {
-  dataDir = mkdtempSync(path.join(tmpdir(), 'nextid-revoke-flow-'))
-  simulator = await startPlatformSimulator()
-  const env = { PROOF_PORT: '0', KV_PORT: 'off', DATA_DIR: dataDir, LOG_LEVEL: 'silent' }
-  server = await startServer({ ...loadConfig(env), platforms: simulator.config })
-}, 60_000) // PGlite's first open of a new data folder takes a few seconds, more on a busy machine
-
-afterAll(async () => {
-  await server?.stop()
-  await simulator?.stop()
-  rmSync(dataDir, { recursive: true, force: true })
-})
-
 async function boot() {
-  const stores = { records: createMemoryStore(), session: createMemoryStore(), local: createMemoryStore() }
-  const now = () => Date.now()
-  const settings = createSettingsStore(stores.local)
-  const alarm = { set: async () => {}, clear: async () => {} }
-  const session = createVaultSession({ ...stores, settings, alarm, now, vaultOptions: options })
-  const deps = { records: stores.records, now, vaultOptions: options }
   const done: BindingFlow[] = []
-  const flows = createBindingFlows({
-    session,
-    settings,
-    store: stores.local,
+  const { api } = await bootBackground({
+    server: services.server,
     fetch: referenceLikeFetch,
-    now,
-    alarm: { set: async () => {} },
     retryDelaysMs: [200, 400, 800, 1_600],
     onDone: (flow) => done.push(flow),
   })
-  const api = createPopupHandlers({
-    version: '0',
-    session,
-    avatars: createAvatarVault(session, deps),
-    backup: createBackupFlow(session, deps),
-    drafts: createPhraseDrafts(now),
-    settings,
-    requests: createPreparedRequests(stores.session, now),
-    fetch: referenceLikeFetch,
-    now,
-    flows,
-  })
-  await api.updateSettings({
-    endpoints: { proofServiceUrl: server.proofServiceUrl ?? '', kvServiceUrl: 'http://127.0.0.1:1' },
-  })
-  await api.importPrivateKey({ privateKey: PRIVATE_KEY, name: 'Key', password: PASSWORD })
   return { api, done }
-}
-
-async function waitForStep(api: Awaited<ReturnType<typeof boot>>['api'], flowId: string, step: string) {
-  for (let i = 0; i < 200; i++) {
-    const flow = (await api.getFlows(undefined)).find((entry) => entry.id === flowId)
-    if (flow?.step === step) return flow
-    await new Promise((resolve) => setTimeout(resolve, 25))
-  }
-  throw new Error(`flow ${flowId} never reached ${step}`)
 }
 
 describe('revoking with a new proof when the service refuses the avatar signature alone', () => {
   it('falls back from the plain revoke to a delete flow that completes once the new TXT record is published', async () => {
     const { api, done } = await boot()
     const bound = await api.startBinding({ platform: 'dns', identity: DOMAIN })
-    simulator.state.dns.addTxt(DOMAIN, bound.postText)
+    services.simulator.state.dns.addTxt(DOMAIN, bound.postText)
     expect(await api.submitBinding({ flowId: bound.id, proofLocation: '' })).toMatchObject({ step: 'done' })
     await api.clearFlow({ flowId: bound.id })
 
@@ -152,8 +84,8 @@ describe('revoking with a new proof when the service refuses the avatar signatur
     const waiting = await api.submitBinding({ flowId: revoking.id, proofLocation: '' })
     expect(waiting).toMatchObject({ step: 'submit', attempts: 1 })
     expect(waiting.error).toContain('not visible yet (no Next.ID TXT record for uuid')
-    simulator.state.dns.addTxt(DOMAIN, revoking.postText)
-    const finished = await waitForStep(api, revoking.id, 'done')
+    services.simulator.state.dns.addTxt(DOMAIN, revoking.postText)
+    const finished = await waitForFlow(api, revoking.id, (flow) => flow.step === 'done', 'reached done')
     expect(finished.attempts).toBeGreaterThanOrEqual(2)
     expect(refused).toHaveLength(2)
 

@@ -1,20 +1,20 @@
 import { describe, expect, it } from 'vitest'
 import { toChecksumAddress } from '../../../src/crypto/index.js'
 import { isStoredFlow, type StoredFlow, toBindingFlow } from './flow-store.js'
+import { SAMPLE_FLOW } from './sample-stored-flow.js'
 import { parseAccounts, parseWalletList, parseWalletSignature, toWalletRequestError } from './wallet-answers.js'
 
 const ADDRESS = toChecksumAddress(`0x${'ab12'.repeat(10)}`)
 
+/** A wallet flow before the payload: no post, no uuid, no signature yet. */
 const WALLET_FLOW: StoredFlow = {
+  ...SAMPLE_FLOW,
   id: 'w1',
-  action: 'create',
   platform: 'ethereum',
   identity: ADDRESS.toLowerCase(),
-  avatarId: `0x02${'ab'.repeat(32)}`,
   step: 'confirm-wallet',
   postText: '',
   publishHint: '',
-  publishUrl: '',
   wallet: {
     name: 'Test Wallet',
     icon: 'data:image/png;base64,AAAA',
@@ -22,19 +22,10 @@ const WALLET_FLOW: StoredFlow = {
     address: ADDRESS,
     origin: 'https://app.example',
   },
-  needsProofLocation: false,
-  proofLocation: '',
-  attempts: 0,
-  nextAttemptAt: null,
-  error: '',
-  createdAt: 1,
-  updatedAt: 1,
   uuid: '',
   payloadCreatedAt: '',
   signPayload: '',
   signature: '',
-  language: 'en',
-  awaitingUnlock: false,
   walletLink: { tabId: 3, walletId: 'uuid-1', walletSignature: '' },
 }
 const SIGNED = { uuid: '5c5a1d7e-3f3b-4c42-9a3e-6a1f2d3c4b5a', signature: 'c2ln', step: 'wallet-sign' as const }

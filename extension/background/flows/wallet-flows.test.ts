@@ -2,25 +2,18 @@
  * Ethereum wallet flows through the popup handlers against a REAL local ProofService (PGlite); the
  * page and its wallet are the test double of wallet-test-page.ts, signing with viem's local account.
  */
-import { mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import path from 'node:path'
 import { privateKeyToAccount } from 'viem/accounts'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { loadConfig } from '../../../server/config.js'
-import { type ServerHandles, startServer } from '../../../server/start-server.js'
+import { describe, expect, it } from 'vitest'
 import type { FetchFunction } from '../../../src/client/index.js'
-import { MIN_PBKDF2_ITERATIONS } from '../../../src/vault/index.js'
 import type { BindingFlow } from '../../messaging/catalogue.js'
-import { createAvatarVault } from '../avatar-vault.js'
-import { createBackupFlow } from '../backup-flow.js'
-import { createPhraseDrafts } from '../phrase-drafts.js'
-import { createPopupHandlers } from '../popup-handlers.js'
-import { createPreparedRequests } from '../prepared-requests.js'
-import { createSettingsStore } from '../settings.js'
-import { createMemoryStore } from '../storage-ports.js'
-import { createVaultSession } from '../vault-session.js'
-import { createBindingFlows } from './binding-flows.js'
+import {
+  type BackgroundStores,
+  bootBackground,
+  createBackgroundStores,
+  localServicesPerFile,
+  type PopupHandlers,
+  waitForFlow,
+} from './test-flow-context.js'
 import { personalSignData } from './wallet-answers.js'
 import {
   createSolanaKey,
@@ -34,33 +27,13 @@ import {
   type TestPageState,
 } from './wallet-test-page.js'
 
-const PRIVATE_KEY = '4c0883a69102937d6231471b5dbb6204fe5129617082792ae468d01a3f362318'
-const PASSWORD = 'correct horse battery staple'
-const options = { iterations: MIN_PBKDF2_ITERATIONS }
 const ADDRESS = privateKeyToAccount(TEST_WALLET_KEY).address
 const OTHER_ADDRESS = privateKeyToAccount(OTHER_WALLET_KEY).address
 
-let server: ServerHandles
-let dataDir: string
-
-beforeAll(async () => {
-  dataDir = mkdtempSync(path.join(tmpdir(), 'nextid-wallet-flows-'))
-  const env = { PROOF_PORT: '0', KV_PORT: 'off', DATA_DIR: dataDir, LOG_LEVEL: 'silent' }
-  server = await startServer(loadConfig(env))
-})
-
-afterAll(async () => {
-  await server?.stop()
-  rmSync(dataDir, { recursive: true, force: true })
-})
+const services = localServicesPerFile()
 
 /** One service worker over fresh storage (or `stores` of an earlier one), unlocked, on the local server. */
-async function boot(page: TestPageState, stores = freshStores(), privateKey = PRIVATE_KEY) {
-  const now = () => Date.now()
-  const settings = createSettingsStore(stores.local)
-  const alarm = { set: async () => {}, clear: async () => {} }
-  const session = createVaultSession({ ...stores, settings, alarm, now, vaultOptions: options })
-  const deps = { records: stores.records, now, vaultOptions: options }
+async function boot(page: TestPageState, stores: BackgroundStores = createBackgroundStores(), privateKey?: string) {
   const submitted: string[] = []
   // Counts what reaches POST /v1/proof, so a refused signature can be shown to send nothing.
   const fetch: FetchFunction = (input, init) => {
@@ -68,64 +41,38 @@ async function boot(page: TestPageState, stores = freshStores(), privateKey = PR
     return globalThis.fetch(input, init)
   }
   const done: BindingFlow[] = []
-  const flows = createBindingFlows({ session, settings, store: stores.local, fetch, now, alarm })
-  const api = createPopupHandlers({
-    version: '0',
-    session,
-    avatars: createAvatarVault(session, deps),
-    backup: createBackupFlow(session, deps),
-    drafts: createPhraseDrafts(now),
-    settings,
-    requests: createPreparedRequests(stores.session, now),
+  const { api } = await bootBackground({
+    server: services.server,
     fetch,
-    now,
-    flows,
-    wallet: { pages: createTestPages(page), store: stores.local, onDone: (flow) => done.push(flow) },
+    stores,
+    ...(privateKey ? { privateKey } : {}),
+    wallet: { pages: createTestPages(page), onDone: (flow) => done.push(flow) },
   })
-  const state = await api.getState(undefined)
-  if (state.status === 'empty') {
-    await api.updateSettings({
-      endpoints: { proofServiceUrl: server.proofServiceUrl ?? '', kvServiceUrl: 'http://127.0.0.1:1' },
-    })
-    await api.importPrivateKey({ privateKey, name: 'Key', password: PASSWORD })
-  } else if (state.status === 'locked') {
-    await api.unlock({ password: PASSWORD })
-  }
   return { api, submitted, done, stores }
 }
 
-function freshStores() {
-  return { records: createMemoryStore(), session: createMemoryStore(), local: createMemoryStore() }
-}
-
-type Api = Awaited<ReturnType<typeof boot>>['api']
-
 /** The flow once it left the steps that run on their own (wallet-sign, submit). */
-async function settled(api: Api, flowId: string): Promise<BindingFlow> {
-  for (let i = 0; i < 200; i++) {
-    const flow = (await api.getFlows(undefined)).find((entry) => entry.id === flowId)
-    if (flow && flow.step !== 'wallet-sign' && flow.step !== 'submit') return flow
-    await new Promise((resolve) => setTimeout(resolve, 25))
-  }
-  throw new Error('the flow did not settle')
+function settled(api: PopupHandlers, flowId: string): Promise<BindingFlow> {
+  return waitForFlow(api, flowId, (flow) => flow.step !== 'wallet-sign' && flow.step !== 'submit', 'settled')
 }
 
-async function connected(api: Api): Promise<BindingFlow> {
+async function connected(api: PopupHandlers): Promise<BindingFlow> {
   const found = await api.findWallets(undefined)
   return api.connectWallet({ walletId: found.wallets[0]?.id ?? '' })
 }
 
 describe('Ethereum wallet binding', () => {
   it('lists the page’s wallets, confirms the address before signing, and binds with both signatures', async () => {
+    const testWallet = {
+      id: TEST_WALLET_ID,
+      chain: 'ethereum',
+      name: 'Test Wallet',
+      icon: 'data:image/svg+xml,%3Csvg%3E',
+      rdns: 'org.example.testwallet',
+    }
     const page = createTestPageState({
       wallets: [
-        {
-          id: TEST_WALLET_ID,
-          chain: 'ethereum',
-          name: 'Test Wallet',
-          icon: 'data:image/svg+xml,%3Csvg%3E',
-          rdns: 'org.example.testwallet',
-        },
+        { ...testWallet },
         { id: 'evil', chain: 'ethereum', name: 'Evil', icon: 'javascript:alert(1)', rdns: 'x.example' },
         { id: TEST_WALLET_ID, chain: 'ethereum', name: 'Imitation', icon: '', rdns: '' },
       ],
@@ -133,15 +80,8 @@ describe('Ethereum wallet binding', () => {
     const { api, submitted, done } = await boot(page)
     expect(await api.findWallets(undefined)).toEqual({
       origin: 'https://wallet-dapp.example',
-      wallets: [
-        {
-          id: TEST_WALLET_ID,
-          chain: 'ethereum',
-          name: 'Test Wallet',
-          icon: 'data:image/svg+xml,%3Csvg%3E',
-          rdns: 'org.example.testwallet',
-        },
-      ],
+      // Only the well-formed announcement stays: the unsafe icon and the imitation of its id are dropped.
+      wallets: [testWallet],
     })
 
     const flow = await api.connectWallet({ walletId: TEST_WALLET_ID })
@@ -178,7 +118,7 @@ describe('Ethereum wallet binding', () => {
 
   it('fails with the reason when the user rejects in the wallet, and “Try again” needs no new confirmation', async () => {
     const page = createTestPageState()
-    const { api } = await boot(page, freshStores(), `${'3c'.repeat(32)}`)
+    const { api } = await boot(page, createBackgroundStores(), `${'3c'.repeat(32)}`)
     const flow = await connected(api)
     page.reject = true
     await api.confirmWalletBinding({ flowId: flow.id })
@@ -198,7 +138,7 @@ describe('Ethereum wallet binding', () => {
   it('refuses a signature that does not recover to the address the page gave, before anything is submitted', async () => {
     // The page says the account is ADDRESS but its wallet signs with another key.
     const page = createTestPageState({ signingKey: OTHER_WALLET_KEY })
-    const { api, submitted } = await boot(page, freshStores(), `${'3d'.repeat(32)}`)
+    const { api, submitted } = await boot(page, createBackgroundStores(), `${'3d'.repeat(32)}`)
     const flow = await connected(api)
     await api.confirmWalletBinding({ flowId: flow.id })
     expect(await settled(api, flow.id)).toMatchObject({
@@ -212,7 +152,7 @@ describe('Ethereum wallet binding', () => {
 
   it('fails when the wallet’s page now shows another site, or was closed', async () => {
     const page = createTestPageState()
-    const { api, submitted } = await boot(page, freshStores(), `${'3e'.repeat(32)}`)
+    const { api, submitted } = await boot(page, createBackgroundStores(), `${'3e'.repeat(32)}`)
     const flow = await connected(api)
     page.origin = 'https://other.example'
     await api.confirmWalletBinding({ flowId: flow.id })
@@ -228,7 +168,7 @@ describe('Ethereum wallet binding', () => {
 
   it('turns garbage from the page into typed errors and creates no flow', async () => {
     const page = createTestPageState({ accountsAnswer: { accounts: ['0x1'] } })
-    const { api } = await boot(page, freshStores(), `${'3f'.repeat(32)}`)
+    const { api } = await boot(page, createBackgroundStores(), `${'3f'.repeat(32)}`)
     await expect(connected(api)).rejects.toMatchObject({ code: 'WALLET_BAD_ANSWER' })
     page.accountsAnswer = []
     await expect(connected(api)).rejects.toThrow("the wallet's answer is unusable: the wallet shared no account")
@@ -242,7 +182,7 @@ describe('Ethereum wallet binding', () => {
 
   it('a wallet request cut off by a worker restart fails with a reason and can be tried again', async () => {
     const page = createTestPageState({ hang: true })
-    const first = await boot(page, freshStores(), `${'40'.repeat(32)}`)
+    const first = await boot(page, createBackgroundStores(), `${'40'.repeat(32)}`)
     const flow = await connected(first.api)
     await first.api.confirmWalletBinding({ flowId: flow.id })
     expect((await first.api.getFlows(undefined))[0]?.step).toBe('wallet-sign')
@@ -262,7 +202,7 @@ describe('Ethereum wallet binding', () => {
 describe('revoking an ethereum binding with the wallet (§6.4 delete (a))', () => {
   it('submits only the wallet signature; the chain link is the wallet’s and verifies', async () => {
     const page = createTestPageState()
-    const { api, submitted } = await boot(page, freshStores(), `${'41'.repeat(32)}`)
+    const { api, submitted } = await boot(page, createBackgroundStores(), `${'41'.repeat(32)}`)
     const flow = await connected(api)
     await api.confirmWalletBinding({ flowId: flow.id })
     expect((await settled(api, flow.id)).step).toBe('done')
@@ -284,7 +224,7 @@ describe('revoking an ethereum binding with the wallet (§6.4 delete (a))', () =
 
   it('refuses a wallet that does not hold the bound account, and non-ethereum requests', async () => {
     const page = createTestPageState()
-    const { api, submitted } = await boot(page, freshStores(), `${'42'.repeat(32)}`)
+    const { api, submitted } = await boot(page, createBackgroundStores(), `${'42'.repeat(32)}`)
     const flow = await connected(api)
     await api.confirmWalletBinding({ flowId: flow.id })
     expect((await settled(api, flow.id)).step).toBe('done')
@@ -319,7 +259,7 @@ describe('Solana wallet binding (§6.5)', () => {
   it('binds with a base58 ed25519 wallet signature, refuses another signer, and revokes with the wallet', async () => {
     const page = createTestPageState()
     page.wallets = [...(page.wallets as unknown[]), SOLANA_WALLET]
-    const { api, submitted } = await boot(page, freshStores(), `${'43'.repeat(32)}`)
+    const { api, submitted } = await boot(page, createBackgroundStores(), `${'43'.repeat(32)}`)
     const address = page.solanaAccount.address
     expect((await api.findWallets(undefined)).wallets.map((wallet) => wallet.chain)).toEqual(['ethereum', 'solana'])
 
