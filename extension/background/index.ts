@@ -15,7 +15,7 @@ import { createPortServer } from './dapp/port-server.js'
 import { createRateLimiter } from './dapp/rate-limit.js'
 import { createSitePermissions } from './dapp/site-permissions.js'
 import { BINDING_RETRY_ALARM, createBindingFlows } from './flows/binding-flows.js'
-import { showDoneNotification } from './flows/done-notification.js'
+import { openPopupOnNotificationClick, showDoneNotification } from './flows/done-notification.js'
 import { servePageHelpers } from './flows/page-helper.js'
 import { createPhraseDrafts } from './phrase-drafts.js'
 import { createPopupHandlers } from './popup-handlers.js'
@@ -62,6 +62,7 @@ chrome.runtime.onConnect.addListener((port) => ports.connect(port))
 // Binding flows (issue 5): public data in storage.local; chrome.alarms wakes a stopped worker for a retry.
 // A notification says it worked even when the popup is closed (issue 5).
 const onDone = (flow: BindingFlow) => void showDoneNotification(flow, session).catch(() => undefined)
+openPopupOnNotificationClick()
 const flowRecords = storageAreaStore(chrome.storage.local)
 const flows = createBindingFlows({
   session,

@@ -17,8 +17,10 @@ import {
   fillFailedBanner,
   helperErrorBanner,
   missingFileBanner,
+  notWaitingBanner,
   publishedBanner,
   signInBanner,
+  submittingBanner,
   wrongAccountBanner,
 } from './gist/gist-banners.js'
 import { findNewGistForm, readGistFile, readSignedInLogin } from './gist/gist-dom.js'
@@ -60,7 +62,7 @@ async function helpNewGist(task: PublishTask): Promise<void> {
   }
   const status = await callBackground('reportAccount', { flowId: task.flowId, account: login })
   if (status.step !== 'publish') {
-    showBanner(helperErrorBanner(status.error || `This binding is no longer waiting for a gist (${status.step}).`))
+    showBanner(notWaitingBanner(status))
     return
   }
   if (!form) {
@@ -79,7 +81,7 @@ async function reportGist(task: PublishTask, gist: { owner: string; id: string }
     showBanner(missingFileBanner(task))
     return
   }
-  showBanner({ tone: 'info', title: 'Submitting the proof gist', text: `Gist ${gist.id}: checking the proof…` })
+  showBanner(submittingBanner(gist.id))
   const status = await callBackground('reportPublished', {
     flowId: task.flowId,
     proofLocation: gist.id,
@@ -96,7 +98,7 @@ async function run(): Promise<void> {
   try {
     await (gist ? reportGist(task, gist) : helpNewGist(task))
   } catch (error) {
-    showBanner(helperErrorBanner(error instanceof Error ? error.message : 'The extension did not answer.'))
+    showBanner(helperErrorBanner(error instanceof Error ? error.message : undefined))
   }
 }
 

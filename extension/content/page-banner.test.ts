@@ -1,5 +1,6 @@
 // @vitest-environment happy-dom
-import { afterEach, describe, expect, it, vi } from 'vitest'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { stubEnglishMessages } from './english-messages.js'
 import { BANNER_HOST_ID, hideBanner, showBanner } from './page-banner.js'
 
 /** Captures the closed shadow root the banner attaches (the page itself can never reach it). */
@@ -13,9 +14,12 @@ function captureShadowRoot(): { root: () => ShadowRoot } {
   return { root: () => captured as ShadowRoot }
 }
 
+beforeEach(() => stubEnglishMessages())
+
 afterEach(() => {
   hideBanner()
   vi.restoreAllMocks()
+  vi.unstubAllGlobals()
 })
 
 describe('showBanner', () => {
@@ -33,6 +37,7 @@ describe('showBanner', () => {
     expect(host.getAttribute('data-tone')).toBe('info')
     expect(host.getAttribute('aria-label')).toBe('Post this tweet')
     const root = shadow.root()
+    expect(root.querySelector('.brand')?.textContent).toBe('NextID Companion')
     expect(root.querySelector('.title')?.textContent).toBe('Post this tweet')
     expect(root.querySelector('.text')?.textContent).toBe('Line 1\nLine 2')
     expect(root.querySelector('[role="status"]')).not.toBeNull()

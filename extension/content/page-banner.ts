@@ -6,6 +6,8 @@
  * (handles) and flow errors.
  */
 
+import { helperText } from './helper-i18n.js'
+
 export type BannerTone = 'info' | 'success' | 'error'
 
 export type BannerAction = { label: string; run: () => void }
@@ -62,7 +64,7 @@ export function showBanner(content: BannerContent): void {
   banner.style.setProperty('--background', colours.background)
 
   banner.append(
-    textElement('div', 'brand', 'NextID Companion'),
+    textElement('div', 'brand', helperText('extensionName')),
     textElement('div', 'title', content.title),
     textElement('p', 'text', content.text),
   )

@@ -42,3 +42,15 @@ export async function showDoneNotification(flow: BindingFlow, session: VaultSess
     ...text,
   })
 }
+
+/**
+ * Clicking a done notification opens the popup, where the new binding shows. openPopup works
+ * without a user gesture from Chrome 127; on older versions the click only dismisses it.
+ */
+export function openPopupOnNotificationClick(): void {
+  chrome.notifications.onClicked.addListener((notificationId) => {
+    if (!notificationId.startsWith('flow-done-')) return
+    void chrome.notifications.clear(notificationId)
+    void chrome.action.openPopup().catch(() => undefined)
+  })
+}

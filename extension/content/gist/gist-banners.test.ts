@@ -1,6 +1,17 @@
-import { expect, test, vi } from 'vitest'
+import { afterEach, beforeEach, expect, test, vi } from 'vitest'
 import type { PublishTask } from '../../messaging/catalogue.js'
-import { filledBanner, fillFailedBanner, publishedBanner, signInBanner, wrongAccountBanner } from './gist-banners.js'
+import { stubEnglishMessages } from '../english-messages.js'
+import {
+  filledBanner,
+  fillFailedBanner,
+  helperErrorBanner,
+  missingFileBanner,
+  notWaitingBanner,
+  publishedBanner,
+  signInBanner,
+  submittingBanner,
+  wrongAccountBanner,
+} from './gist-banners.js'
 
 const TASK: PublishTask = {
   flowId: 'flow-1',
@@ -9,6 +20,9 @@ const TASK: PublishTask = {
   postText: '{"version":"1"}',
   fileName: `0x02${'ab'.repeat(32)}.json`,
 }
+
+beforeEach(() => stubEnglishMessages())
+afterEach(() => vi.unstubAllGlobals())
 
 test('the filled banner offers copying the exact file name and content', () => {
   const copy = vi.fn()
@@ -49,4 +63,22 @@ test('after publishing, the banner follows the flow step', () => {
     tone: 'info',
     text: 'not visible yet; trying again in 5 s',
   })
+})
+
+test('submitting, a missing file and a flow that moved on say so, with the gist and file named', () => {
+  expect(submittingBanner('aa5a315d61ae9438b18d')).toEqual({
+    tone: 'info',
+    title: 'Submitting the proof gist',
+    text: 'Gist aa5a315d61ae9438b18d: checking the proof…',
+  })
+  expect(missingFileBanner(TASK)).toEqual({
+    tone: 'error',
+    title: 'Proof file not found',
+    text: `This gist has no file named ${TASK.fileName}. Create a public gist with that file.`,
+  })
+  expect(notWaitingBanner({ step: 'done', error: '' }).text).toBe(
+    'This binding is no longer waiting for a gist (done).',
+  )
+  expect(notWaitingBanner({ step: 'failed', error: 'cancelled by the user' }).text).toBe('cancelled by the user')
+  expect(helperErrorBanner()).toEqual({ tone: 'error', title: 'Next.ID proof', text: 'The extension did not answer.' })
 })

@@ -1,17 +1,19 @@
 /**
  * What the gist helper's banner says at each point, as data (extension/content/page-banner.ts shows
  * it). Kept apart from the DOM work so every message is unit-tested. The copy actions are the
- * fallback when filling did not work or the user prefers to paste.
+ * fallback when filling did not work or the user prefers to paste. The texts come from
+ * messages.json (helperGist…); reasons from the background are shown as they come.
  */
 import type { PublishStatus, PublishTask } from '../../messaging/catalogue.js'
+import { helperText } from '../helper-i18n.js'
 import type { BannerAction, BannerContent } from '../page-banner.js'
 
 export type CopyText = (text: string) => void
 
 function copyActions(task: PublishTask, copy: CopyText): BannerAction[] {
   return [
-    { label: 'Copy file name', run: () => copy(task.fileName) },
-    { label: 'Copy content', run: () => copy(task.postText) },
+    { label: helperText('helperGistCopyFileNameAction'), run: () => copy(task.fileName) },
+    { label: helperText('helperGistCopyContentAction'), run: () => copy(task.postText) },
   ]
 }
 
@@ -19,8 +21,8 @@ function copyActions(task: PublishTask, copy: CopyText): BannerAction[] {
 export function signInBanner(task: PublishTask): BannerContent {
   return {
     tone: 'info',
-    title: 'Sign in to GitHub',
-    text: `Sign in as ${task.identity} to create the Next.ID proof gist.`,
+    title: helperText('helperGistSignInTitle'),
+    text: helperText('helperGistSignInText', task.identity),
   }
 }
 
@@ -28,8 +30,8 @@ export function signInBanner(task: PublishTask): BannerContent {
 export function wrongAccountBanner(task: PublishTask, account: string, reason: string): BannerContent {
   return {
     tone: 'error',
-    title: 'Wrong GitHub account',
-    text: `You are signed in as ${account}, but this binding is for ${task.identity}. Creating a gist here is blocked.${reason ? `\n${reason}` : ''}`,
+    title: helperText('helperGistWrongAccountTitle'),
+    text: `${helperText('helperGistWrongAccountText', account, task.identity)}${reason ? `\n${reason}` : ''}`,
   }
 }
 
@@ -37,8 +39,8 @@ export function wrongAccountBanner(task: PublishTask, account: string, reason: s
 export function filledBanner(task: PublishTask, copy: CopyText): BannerContent {
   return {
     tone: 'info',
-    title: 'Proof gist ready',
-    text: `The file ${task.fileName} is filled in and the gist is set to public. Check it, then click "Create public gist".`,
+    title: helperText('helperGistFilledTitle'),
+    text: helperText('helperGistFilledText', task.fileName),
     actions: copyActions(task, copy),
   }
 }
@@ -47,15 +49,33 @@ export function filledBanner(task: PublishTask, copy: CopyText): BannerContent {
 export function fillFailedBanner(task: PublishTask, copy: CopyText): BannerContent {
   return {
     tone: 'error',
-    title: 'Fill in the gist by hand',
-    text: `The form could not be filled automatically. Name one file ${task.fileName}, paste the content, and create a PUBLIC gist.`,
+    title: helperText('helperGistFillFailedTitle'),
+    text: helperText('helperGistFillFailedText', task.fileName),
     actions: copyActions(task, copy),
   }
 }
 
-/** A background call failed (the extension restarted, the flow is gone, …). */
-export function helperErrorBanner(message: string): BannerContent {
-  return { tone: 'error', title: 'Next.ID proof', text: message }
+/** A background call failed (the extension restarted, the flow is gone, …); no message: no answer. */
+export function helperErrorBanner(message?: string): BannerContent {
+  return {
+    tone: 'error',
+    title: helperText('helperGistErrorTitle'),
+    text: message || helperText('helperGistNoAnswerText'),
+  }
+}
+
+/** The account checked out, but the flow moved on (failed, cancelled, …) before the gist was made. */
+export function notWaitingBanner(status: PublishStatus): BannerContent {
+  return helperErrorBanner(status.error || helperText('helperGistNotWaitingText', status.step))
+}
+
+/** The owner's gist with the proof file is shown: its id goes to the background for checking. */
+export function submittingBanner(gistId: string): BannerContent {
+  return {
+    tone: 'info',
+    title: helperText('helperGistSubmittingTitle'),
+    text: helperText('helperGistSubmittingText', gistId),
+  }
 }
 
 /** The gist was reported: what the flow says now. */
@@ -64,16 +84,16 @@ export function publishedBanner(status: PublishStatus): BannerContent {
     case 'done':
       return {
         tone: 'success',
-        title: 'GitHub account bound',
-        text: 'The proof gist was verified. You can close this tab.',
+        title: helperText('helperGistDoneTitle'),
+        text: helperText('helperGistDoneText'),
       }
     case 'failed':
-      return { tone: 'error', title: 'Binding failed', text: status.error }
+      return { tone: 'error', title: helperText('helperGistFailedTitle'), text: status.error }
     default:
       return {
         tone: 'info',
-        title: 'Proof gist submitted',
-        text: status.error || 'Waiting for the service to see the gist; this tab can be closed.',
+        title: helperText('helperGistSubmittedTitle'),
+        text: status.error || helperText('helperGistSubmittedText'),
       }
   }
 }
@@ -82,7 +102,7 @@ export function publishedBanner(status: PublishStatus): BannerContent {
 export function missingFileBanner(task: PublishTask): BannerContent {
   return {
     tone: 'error',
-    title: 'Proof file not found',
-    text: `This gist has no file named ${task.fileName}. Create a public gist with that file.`,
+    title: helperText('helperGistMissingFileTitle'),
+    text: helperText('helperGistMissingFileText', task.fileName),
   }
 }

@@ -1,8 +1,10 @@
 /**
  * What the X helper's banner says at each point, as data (extension/content/page-banner.ts shows
- * it). Kept apart from the DOM work so every message is unit-tested.
+ * it). Kept apart from the DOM work so every message is unit-tested. The texts come from
+ * messages.json (helperX…); reasons from the background are shown as they come.
  */
 import type { PublishStatus, PublishTask } from '../../messaging/catalogue.js'
+import { helperText } from '../helper-i18n.js'
 import type { BannerContent } from '../page-banner.js'
 
 export type CopyText = (text: string) => void
@@ -11,8 +13,8 @@ export type CopyText = (text: string) => void
 export function checkingBanner(task: PublishTask): BannerContent {
   return {
     tone: 'info',
-    title: `Binding @${task.identity}`,
-    text: `Checking that this page is logged in as @${task.identity}. Posting waits until then.`,
+    title: helperText('helperXCheckingTitle', task.identity),
+    text: helperText('helperXCheckingText', task.identity),
   }
 }
 
@@ -20,8 +22,8 @@ export function checkingBanner(task: PublishTask): BannerContent {
 export function wrongAccountBanner(status: PublishStatus): BannerContent {
   return {
     tone: 'error',
-    title: 'Wrong X account',
-    text: `${status.error}\nPosting from this page is blocked, so nothing was posted.`,
+    title: helperText('helperXWrongAccountTitle'),
+    text: `${status.error}\n${helperText('helperXWrongAccountText')}`,
   }
 }
 
@@ -29,11 +31,9 @@ export function wrongAccountBanner(status: PublishStatus): BannerContent {
 export function readyBanner(task: PublishTask, filled: boolean, copy: CopyText): BannerContent {
   return {
     tone: 'info',
-    title: `Post this tweet to bind @${task.identity}`,
-    text: filled
-      ? 'The proof text is in the composer. Post it unchanged; NextID Companion picks up the tweet by itself.'
-      : 'Copy the proof text, paste it into the composer and post it unchanged.',
-    actions: [{ label: 'Copy text', run: () => copy(task.postText) }],
+    title: helperText('helperXReadyTitle', task.identity),
+    text: helperText(filled ? 'helperXReadyFilledText' : 'helperXReadyPasteText'),
+    actions: [{ label: helperText('helperXCopyTextAction'), run: () => copy(task.postText) }],
   }
 }
 
@@ -41,8 +41,8 @@ export function readyBanner(task: PublishTask, filled: boolean, copy: CopyText):
 export function waitingForTweetBanner(task: PublishTask): BannerContent {
   return {
     tone: 'info',
-    title: 'Waiting for the tweet',
-    text: `As soon as X shows the new tweet of @${task.identity}, NextID Companion submits it. Keep this tab open until then.`,
+    title: helperText('helperXWaitingTitle'),
+    text: helperText('helperXWaitingText', task.identity),
   }
 }
 
@@ -52,21 +52,21 @@ export function outcomeBanner(task: PublishTask, status: PublishStatus): BannerC
     case 'done':
       return {
         tone: 'success',
-        title: `@${task.identity} is bound`,
-        text: 'The service verified the tweet. The binding now shows in NextID Companion.',
+        title: helperText('helperXDoneTitle', task.identity),
+        text: helperText('helperXDoneText'),
       }
     case 'failed':
-      return { tone: 'error', title: 'The binding failed', text: status.error }
+      return { tone: 'error', title: helperText('helperXFailedTitle'), text: status.error }
     default:
       return {
         tone: 'info',
-        title: 'Tweet sent, verifying',
-        text: `The service does not see the tweet yet; NextID Companion keeps trying by itself, even if you close this tab.${status.error ? `\n${status.error}` : ''}`,
+        title: helperText('helperXVerifyingTitle'),
+        text: `${helperText('helperXVerifyingText')}${status.error ? `\n${status.error}` : ''}`,
       }
   }
 }
 
 /** Something went wrong talking to the extension (e.g. it was reloaded). */
 export function helperErrorBanner(message: string): BannerContent {
-  return { tone: 'error', title: 'NextID Companion could not help on this page', text: message }
+  return { tone: 'error', title: helperText('helperXErrorTitle'), text: message }
 }

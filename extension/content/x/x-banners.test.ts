@@ -1,0 +1,82 @@
+import { afterEach, beforeEach, expect, test, vi } from 'vitest'
+import type { PublishTask } from '../../messaging/catalogue.js'
+import { stubEnglishMessages } from '../english-messages.js'
+import {
+  checkingBanner,
+  helperErrorBanner,
+  outcomeBanner,
+  readyBanner,
+  waitingForTweetBanner,
+  wrongAccountBanner,
+} from './x-banners.js'
+
+const TASK: PublishTask = {
+  flowId: 'flow-1',
+  platform: 'twitter',
+  identity: 'alice',
+  postText: '🎭 Verifying my Twitter ID @alice for @NextDotID.\nSig: abc',
+  fileName: '',
+}
+
+beforeEach(() => stubEnglishMessages())
+afterEach(() => vi.unstubAllGlobals())
+
+test('before the account is known, the banner names the handle being checked', () => {
+  expect(checkingBanner(TASK)).toEqual({
+    tone: 'info',
+    title: 'Binding @alice',
+    text: 'Checking that this page is logged in as @alice. Posting waits until then.',
+  })
+})
+
+test('a wrong account shows the background reason as it came, then says nothing was posted', () => {
+  expect(wrongAccountBanner({ step: 'failed', error: 'wrong account: logged in as @mallory, not @alice' })).toEqual({
+    tone: 'error',
+    title: 'Wrong X account',
+    text: 'wrong account: logged in as @mallory, not @alice\nPosting from this page is blocked, so nothing was posted.',
+  })
+})
+
+test('the ready banner follows the composer and copies the exact proof text', () => {
+  const copy = vi.fn()
+  const filled = readyBanner(TASK, true, copy)
+  expect(filled).toMatchObject({
+    tone: 'info',
+    title: 'Post this tweet to bind @alice',
+    text: 'The proof text is in the composer. Post it unchanged; NextID Companion picks up the tweet by itself.',
+  })
+  expect(readyBanner(TASK, false, copy).text).toBe(
+    'Copy the proof text, paste it into the composer and post it unchanged.',
+  )
+  expect(filled.actions?.map((action) => action.label)).toEqual(['Copy text'])
+  filled.actions?.[0]?.run()
+  expect(copy).toHaveBeenCalledWith(TASK.postText)
+})
+
+test('after Post, the banner waits for the tweet and then follows the flow step', () => {
+  expect(waitingForTweetBanner(TASK)).toEqual({
+    tone: 'info',
+    title: 'Waiting for the tweet',
+    text: 'As soon as X shows the new tweet of @alice, NextID Companion submits it. Keep this tab open until then.',
+  })
+  expect(outcomeBanner(TASK, { step: 'done', error: '' })).toEqual({
+    tone: 'success',
+    title: '@alice is bound',
+    text: 'The service verified the tweet. The binding now shows in NextID Companion.',
+  })
+  expect(outcomeBanner(TASK, { step: 'failed', error: 'tweet text differs' })).toEqual({
+    tone: 'error',
+    title: 'The binding failed',
+    text: 'tweet text differs',
+  })
+  expect(outcomeBanner(TASK, { step: 'submit', error: 'not visible yet; trying again in 5 s' })).toEqual({
+    tone: 'info',
+    title: 'Tweet sent, verifying',
+    text: 'The service does not see the tweet yet; NextID Companion keeps trying by itself, even if you close this tab.\nnot visible yet; trying again in 5 s',
+  })
+  expect(helperErrorBanner('Extension context invalidated.')).toEqual({
+    tone: 'error',
+    title: 'NextID Companion could not help on this page',
+    text: 'Extension context invalidated.',
+  })
+})
