@@ -12,6 +12,7 @@ import { expect, test } from './fixtures.js'
 import { readBanner, serveFakeGist } from './github-helpers.js'
 import { importAvatarUsing, localServicesPerTest } from './local-services.js'
 import { ChainKvPage } from './pages/chain-kv-page.js'
+import { FlowPage } from './pages/flow-page.js'
 import { HomePage } from './pages/home-page.js'
 import { PopupPage, saveScreenshot } from './pages/popup-page.js'
 import { call, ok, stopServiceWorker } from './vault-helpers.js'
@@ -42,6 +43,12 @@ async function flowStep(page: Page, flowId: string): Promise<string> {
 async function openFilledForm(context: Parameters<typeof PopupPage.open>[0], flow: BindingFlow): Promise<Page> {
   const gist = await context.newPage()
   await gist.goto(flow.publishUrl)
+  await expectFilledForm(gist, flow)
+  return gist
+}
+
+/** Waits until the helper has filled the new-gist form in for `flow`. */
+async function expectFilledForm(gist: Page, flow: BindingFlow): Promise<void> {
   await expect(gist.locator('input[name="gist[contents][][name]"]')).toHaveValue(`${flow.avatarId}.json`)
   // The page itself relabels its button once the helper chose "public" (PLATFORMS.md §2.3).
   await expect(gist.getByRole('button', { name: 'Create public gist', exact: true })).toBeVisible()
@@ -49,7 +56,6 @@ async function openFilledForm(context: Parameters<typeof PopupPage.open>[0], flo
   await expect
     .poll(() => readBanner(gist))
     .toMatchObject({ tone: 'info', text: expect.stringContaining('Proof gist ready') })
-  return gist
 }
 
 /** Clicks "Create public gist" and waits for the created gist's page; answers the gist id. */
@@ -59,15 +65,26 @@ async function createGist(gist: Page): Promise<string> {
   return new URL(gist.url()).pathname.split('/')[2] ?? ''
 }
 
-test('a GitHub binding completes from the filled gist form, shows as valid and is revoked', async ({
+test('a GitHub binding started in the popup completes from the filled gist form, shows as valid and is revoked', async ({
   context,
   extensionId,
 }) => {
   const site = await serveFakeGist(context, services.simulator.state.github, { login: LOGIN, ownerId: 4242 })
-  const { popup, flow } = await startGithubFlow(context, extensionId)
+  const popup = await PopupPage.open(context, extensionId)
+  await importAvatarUsing(popup.page, services.server, { privateKey: PRIVATE_KEY, name: 'Alice', password: PASSWORD })
+  await popup.reload()
+  const flowScreen = new FlowPage(popup)
+  await flowScreen.startBinding('GitHub', LOGIN)
+  const postText = await flowScreen.readTextToPublish()
+  const [flow] = await ok<BindingFlow[]>(popup.page, 'getFlows')
+  if (!flow) throw new Error('no flow after Start')
 
-  const gist = await openFilledForm(context, flow)
-  expect(await gist.locator('textarea[name="gist[contents][][value]"]').inputValue()).toBe(flow.postText)
+  // "Open GitHub" opens a new gist, which the helper fills in.
+  const opened = context.waitForEvent('page')
+  await popup.button('Open GitHub').click()
+  const gist = await opened
+  await expectFilledForm(gist, flow)
+  expect(await gist.locator('textarea[name="gist[contents][][value]"]').inputValue()).toBe(postText)
   await saveScreenshot(gist, '40-gist-helper-filled')
   const gistId = await createGist(gist)
 
@@ -78,18 +95,18 @@ test('a GitHub binding completes from the filled gist form, shows as valid and i
     owner: { login: LOGIN, id: 4242 },
     public: true,
     description: 'Next.ID proof',
-    files: { [`${flow.avatarId}.json`]: flow.postText },
+    files: { [`${flow.avatarId}.json`]: postText },
   })
-  await expect.poll(() => flowStep(popup.page, flow.id), { timeout: 30_000 }).toBe('done')
   await expect
-    .poll(() => readBanner(gist), { timeout: 10_000 })
+    .poll(() => readBanner(gist), { timeout: 30_000 })
     .toEqual({ tone: 'success', text: expect.stringContaining('GitHub account bound') })
   await saveScreenshot(gist, '41-gist-helper-done')
   const [done] = await ok<BindingFlow[]>(popup.page, 'getFlows')
   expect(done).toMatchObject({ id: flow.id, step: 'done', proofLocation: gistId, error: '' })
 
-  // The popup lists the binding as valid; revoking it through the revoke sheet removes it.
-  await popup.reload()
+  // The popup's flow screen shows it verified; home lists the binding as valid; the revoke sheet removes it.
+  await flowScreen.expectDone()
+  await flowScreen.backHome()
   const home = new HomePage(popup)
   const row = home.bindings().filter({ hasText: LOGIN })
   await expect(row).toHaveAttribute('data-platform', 'github')

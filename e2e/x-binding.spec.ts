@@ -1,5 +1,5 @@
 /**
- * X binding end to end, offline (issue 5): the flow starts through the popup API, the compose
+ * X binding end to end, offline (issue 5): the flow starts in the popup (or through the popup API), the compose
  * intent opens on the fake x.com (fixture pages under their real URLs, e2e/x-helpers.ts), the
  * helper content script checks the account and captures the posted tweet, and a local
  * ProofService (PGlite) verifies it through the platform simulator's Twitter API.
@@ -9,6 +9,7 @@ import type { BindingFlow } from '../extension/messaging/catalogue.js'
 import { expect, test } from './fixtures.js'
 import { importAvatarUsing, localServicesPerTest } from './local-services.js'
 import { ChainKvPage } from './pages/chain-kv-page.js'
+import { FlowPage } from './pages/flow-page.js'
 import { HomePage } from './pages/home-page.js'
 import { PopupPage, saveScreenshot } from './pages/popup-page.js'
 import { call, ok, stopServiceWorker } from './vault-helpers.js'
@@ -61,24 +62,35 @@ async function expectFlowStep(page: Page, id: string, step: string, timeout = 30
     .toBe(step)
 }
 
-test('an X binding completes from the compose intent, shows as valid, and is revoked', async ({
+test('an X binding started in the popup completes from the compose intent, shows as valid, and is revoked', async ({
   context,
   extensionId,
 }) => {
-  const { popup, fake, flow } = await startXBinding(context, extensionId, { loggedInAs: 'alice' })
-  const x = await context.newPage()
-  await x.goto(flow.publishUrl)
+  const popup = await PopupPage.open(context, extensionId)
+  await importAvatarUsing(popup.page, services.server, { privateKey: PRIVATE_KEY, name: 'Alice', password: PASSWORD })
+  const fake = await serveFakeX(context, { loggedInAs: 'alice', twitter: services.simulator.state.twitter })
+  await popup.page.reload()
+  const flowScreen = new FlowPage(popup)
+  await flowScreen.startBinding('X (Twitter)', 'alice')
+  const postText = await flowScreen.readTextToPublish()
+
+  // "Open X" opens the compose intent in a new tab, the text pre-filled.
+  const opened = context.waitForEvent('page')
+  await popup.button('Open X').click()
+  const x = await opened
+  await x.waitForURL(/^https:\/\/x\.com\/intent\/tweet\?text=/)
   await expectBanner(x, READY)
   await saveScreenshot(x, '37-x-helper-ready')
 
   await postButton(x).click()
   await expectBanner(x, DONE)
   await saveScreenshot(x, '39-x-helper-done')
-  expect(await flowOf(popup.page, flow.id)).toMatchObject({ step: 'done', error: '', proofLocation: fake.posts[0]?.id })
-  expect(fake.posts).toEqual([{ id: expect.any(String), text: flow.postText }])
+  expect(fake.posts).toEqual([{ id: expect.any(String), text: postText }])
   expect(services.simulator.state.twitter.tweets()).toHaveLength(1)
 
-  await popup.page.reload()
+  // The popup's flow screen follows the background: verified, then the binding on home.
+  await flowScreen.expectDone()
+  await flowScreen.backHome()
   const home = new HomePage(popup)
   const row = home.bindings().filter({ hasText: 'alice' })
   await expect(row).toHaveAttribute('data-platform', 'twitter')

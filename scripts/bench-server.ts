@@ -1,17 +1,16 @@
 /**
  * Runs in: Node (`npm run bench:server [-- --quick]`). The server benchmark of issue 3: the raw
- * secp256k1 recovery rate (noble, as the server uses it, and native libsecp256k1), POST /v1/proof
- * Ethereum bindings (two recoveries each) and POST /v1/kv writes (one), and GET /v1/proof over a
- * million stored bindings, on a throwaway PostgreSQL with the server in its own process. Also
- * measured: the same writes with native recovery swapped in (an experiment, see
- * scripts/bench/native-recovery/), and with `--profile` where the server's CPU goes. Prints the
- * machine and a table, writes .reports/bench-server.json. Reports only; a benchmark is never a test.
+ * secp256k1 recovery rate (noble, native libsecp256k1, and the server's own recoverSigner), POST
+ * /v1/proof Ethereum bindings (two recoveries each) and POST /v1/kv writes (one), and GET /v1/proof
+ * over a million stored bindings, on a throwaway PostgreSQL with the server in its own process.
+ * Also measured: the same writes on the server's noble fallback (SECP256K1_NATIVE=off) and on two
+ * server processes, and with `--profile` where the server's CPU goes. Prints the machine and a
+ * table, writes .reports/bench-server.json. Reports only; a benchmark is never a test.
  * Sizes: flags (see readOptions) or BENCH_WRITES, BENCH_WARMUP, BENCH_CONCURRENCY, BENCH_ROWS,
  * BENCH_READ_SECONDS, BENCH_READ_CONCURRENCY, BENCH_RECOVERY_SECONDS; `--quick` for development.
  */
 import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
-import { pathToFileURL } from 'node:url'
 import { parseArgs } from 'node:util'
 import { openPostgres } from '../server/db/open-postgres.js'
 import { summarizeCpuProfile } from './bench/cpu-profile-summary.js'
@@ -26,6 +25,8 @@ import { type ServerChild, startServerChild } from './bench/server-child.js'
 import { startThrowawayPostgres, type ThrowawayPostgres } from './bench/throwaway-postgres.js'
 
 const ROOT = join(import.meta.dirname, '..')
+// The server's own fallback, run on purpose (server/crypto/secp256k1-backend.ts).
+const NOBLE_FALLBACK = { SECP256K1_NATIVE: 'off' }
 
 const options = readOptions()
 const postgres = startThrowawayPostgres()
@@ -65,19 +66,19 @@ async function benchmark(pg: ThrowawayPostgres): Promise<void> {
   const reads = await runReadPhase(readTarget, queries, options.readSeconds, options.readConcurrency)
 
   const experiments: BenchResults['experiments'] = []
-  if (!options.skipNative) {
-    for (const processes of [1, 2]) {
-      const native = await Promise.all(Array.from({ length: processes }, () => startNativeServer(pg.url)))
-      const name = `native recovery, ${processes} server process${processes > 1 ? 'es' : ''}`
-      experiments.push({ name, ...(await writePhases(pg, main, native, set++)) })
-      for (const server of native) await stopServer(server)
+  if (!options.skipExperiments) {
+    const variants = [
+      { name: 'noble fallback (SECP256K1_NATIVE=off), 1 server process', processes: 1, env: NOBLE_FALLBACK },
+      { name: 'native, 2 server processes', processes: 2, env: {} },
+    ]
+    for (const { name, processes, env } of variants) {
+      const started = await Promise.all(Array.from({ length: processes }, () => startServer(pg.url, [], env)))
+      experiments.push({ name, ...(await writePhases(pg, main, started, set++)) })
+      for (const server of started) await stopServer(server)
     }
   }
   const profiles: BenchResults['profiles'] = []
-  if (options.profile) {
-    profiles.push(await profileWrites(pg, main, set++, 'as is (noble)', []))
-    profiles.push(await profileWrites(pg, main, set++, 'native recovery', nativeRecoveryArgs()))
-  }
+  if (options.profile) profiles.push(await profileWrites(pg, main, set++, 'as is (native)'))
   await db.close()
 
   const results: BenchResults = {
@@ -132,13 +133,6 @@ async function writePhases(
   return { proof, kv }
 }
 
-/** A server whose src/crypto recovers with native libsecp256k1 (an experiment: scripts/bench/native-recovery/). */
-async function startNativeServer(url: string): Promise<ServerChild> {
-  const server = await startServer(url, nativeRecoveryArgs())
-  if (!server.stderr().includes('native recovery shim active')) throw new Error('the native recovery shim did not load')
-  return server
-}
-
 /** Mostly exact identity lookups of seeded bindings, one in twenty an avatar lookup of a benchmark avatar. */
 async function readQueries(db: Awaited<ReturnType<typeof openPostgres>>): Promise<ReadQuery[]> {
   const sampled = await sampleBindings(db, 5000)
@@ -154,11 +148,11 @@ async function readQueries(db: Awaited<ReturnType<typeof openPostgres>>): Promis
 }
 
 /** The binding and KV loads once more, on a server under `--cpu-prof`; its self time by area. */
-async function profileWrites(pg: ThrowawayPostgres, main: ServerChild, set: number, name: string, nodeArgs: string[]) {
+async function profileWrites(pg: ThrowawayPostgres, main: ServerChild, set: number, name: string) {
   const dir = join(ROOT, '.reports', 'bench-server-profile', name.replace(/\W+/g, '-').replace(/-$/, ''))
   rmSync(dir, { recursive: true, force: true }) // one run's profile only
   mkdirSync(dir, { recursive: true })
-  const profiled = await startServer(pg.url, ['--cpu-prof', `--cpu-prof-dir=${dir}`, ...nodeArgs])
+  const profiled = await startServer(pg.url, ['--cpu-prof', `--cpu-prof-dir=${dir}`])
   const phases = await writePhases(pg, main, [profiled], set)
   await stopServer(profiled) // the profile is written when the process exits
   const file = readdirSync(dir).find((entry) => entry.endsWith('.cpuprofile'))
@@ -167,12 +161,12 @@ async function profileWrites(pg: ThrowawayPostgres, main: ServerChild, set: numb
   return { name, file: join(dir, file), phases, areas: summarizeCpuProfile(join(dir, file), windows) }
 }
 
-function nativeRecoveryArgs(): string[] {
-  return ['--import', pathToFileURL(join(ROOT, 'scripts/bench/native-recovery/register.mjs')).href]
-}
-
-async function startServer(url: string, nodeArgs: string[] = []): Promise<ServerChild> {
-  const server = await startServerChild(url, nodeArgs)
+async function startServer(
+  url: string,
+  nodeArgs: string[] = [],
+  env: Readonly<Record<string, string>> = {},
+): Promise<ServerChild> {
+  const server = await startServerChild(url, nodeArgs, env)
   servers.push(server)
   return server
 }
@@ -198,7 +192,7 @@ function readOptions() {
       'read-seconds': { type: 'string', default: env.BENCH_READ_SECONDS },
       'read-concurrency': { type: 'string', default: env.BENCH_READ_CONCURRENCY ?? '8' },
       'recovery-seconds': { type: 'string', default: env.BENCH_RECOVERY_SECONDS ?? '2' },
-      'skip-native': { type: 'boolean', default: false },
+      'skip-experiments': { type: 'boolean', default: false },
       profile: { type: 'boolean', default: false },
       out: { type: 'string', default: join(ROOT, '.reports', 'bench-server.json') },
     },
@@ -220,7 +214,7 @@ function readOptions() {
     readSeconds: count('read-seconds', values['read-seconds'], quick ? 3 : 10),
     readConcurrency: count('read-concurrency', values['read-concurrency'], 8),
     recoverySeconds: count('recovery-seconds', values['recovery-seconds'], 2),
-    skipNative: values['skip-native'],
+    skipExperiments: values['skip-experiments'],
     profile: values.profile,
     out: values.out,
   }

@@ -49,7 +49,12 @@ describe('server/main.ts', () => {
     const { child, lines } = runMain({ PROOF_PORT: '0', KV_PORT: '0', DATA_DIR: dataDir })
     const exited = exitOf(child)
     const started = await waitForLine(lines, 'started')
-    expect(started).toMatchObject({ level: 'info', service: 'server', database: `pglite in ${dataDir}` })
+    expect(started).toMatchObject({
+      level: 'info',
+      service: 'server',
+      database: `pglite in ${dataDir}`,
+      secp256k1: 'native libsecp256k1 (secp256k1@5)',
+    })
     const proof = await fetch(`${started.proof_service}/healthz`)
     expect(await proof.json()).toMatchObject({ hello: 'proof service' })
     const kv = await fetch(`${started.kv_service}/healthz`)

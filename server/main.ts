@@ -7,6 +7,7 @@
 import { resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { ConfigError, loadConfig } from './config.js'
+import { nativeLoadError, secp256k1Backend } from './crypto/secp256k1-backend.js'
 import { createLogger } from './http/logger.js'
 import { startServer } from './start-server.js'
 
@@ -30,10 +31,17 @@ export async function main(env: NodeJS.ProcessEnv = process.env): Promise<void> 
     return null
   })
   if (!server) return
+  if (nativeLoadError !== null) {
+    // Everything still works, ~20× slower per signature: say so once, with the reason.
+    logger.warn('native libsecp256k1 did not load; signatures are recovered with @noble/curves', {
+      error: nativeLoadError,
+    })
+  }
   logger.info('started', {
     proof_service: server.proofServiceUrl ?? 'off',
     kv_service: server.kvServiceUrl ?? 'off',
     database: server.db.kind === 'pglite' ? `pglite in ${config.dataDir}` : 'postgres',
+    secp256k1: secp256k1Backend.name,
   })
   let stopping = false
   const shutdown = (signal: NodeJS.Signals) => {

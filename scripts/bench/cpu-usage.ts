@@ -13,6 +13,11 @@ export type CpuSnapshot = {
   serverKernel: number
   postgres: number
   generator: number
+  /**
+   * Busy time of the whole machine, all cores (/proc/stat: everything but idle and iowait): what
+   * the three above leave out — interrupts, kernel threads, other processes — is the rest.
+   */
+  machine: number
 }
 
 /** A reading to take differences of: PostgreSQL per process, since backends come and go. */
@@ -27,7 +32,7 @@ export function readCpu(serverPids: readonly number[], postmasterPid: number | n
   const serverKernel = sum((stat) => stat.stime) / TICKS_PER_SECOND
   const postgres = postmasterPid === null ? new Map<number, number>() : treeSeconds(postmasterPid)
   const own = process.cpuUsage()
-  return { server, serverKernel, postgres, generator: (own.user + own.system) / 1e6 }
+  return { server, serverKernel, postgres, generator: (own.user + own.system) / 1e6, machine: machineBusySeconds() }
 }
 
 /** CPU seconds spent between two readings. */
@@ -40,7 +45,21 @@ export function cpuBetween(before: CpuReading | null, after: CpuReading | null):
     serverKernel: after.serverKernel - before.serverKernel,
     postgres,
     generator: after.generator - before.generator,
+    machine: after.machine - before.machine,
   }
+}
+
+// The first line of /proc/stat: `cpu  user nice system idle iowait irq softirq steal …` in ticks.
+function machineBusySeconds(): number {
+  let line = ''
+  try {
+    line = readFileSync('/proc/stat', 'utf8').split('\n')[0] ?? ''
+  } catch {
+    return Number.NaN
+  }
+  const ticks = line.trim().split(/\s+/).slice(1, 9).map(Number)
+  const [user, nice, system, , , irq, softirq, steal] = ticks as number[]
+  return ((user ?? 0) + (nice ?? 0) + (system ?? 0) + (irq ?? 0) + (softirq ?? 0) + (steal ?? 0)) / TICKS_PER_SECOND
 }
 
 // Per process: a backend that exits during a phase (an idle pooled connection closing) must not

@@ -95,6 +95,7 @@ async function measured(target: Target, concurrency: number, load: () => Promise
       serverKernel: perRequest(cpu.serverKernel),
       postgres: perRequest(cpu.postgres),
       generator: perRequest(cpu.generator),
+      machine: perRequest(cpu.machine),
     },
   }
 }

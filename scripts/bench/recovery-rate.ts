@@ -1,10 +1,13 @@
 /**
  * The raw public-key recovery rate (one core) of the secp256k1 implementations in question, on the
  * same digests and signatures: noble (what src/crypto uses: recoverPublicKey, prehash false),
- * src/crypto's recoverPersonalSigner (EIP-191 keccak + noble, what the server calls per signature),
- * and native libsecp256k1.
+ * src/crypto's recoverPersonalSigner (EIP-191 keccak + noble, what the extension calls), native
+ * libsecp256k1, and the server's recoverSigner (EIP-191 keccak + its backend, both key forms and
+ * the address: what the server pays per signature).
  */
 import { secp256k1 } from '@noble/curves/secp256k1.js'
+import { secp256k1Backend } from '../../server/crypto/secp256k1-backend.js'
+import { addressOfSigner, recoverSigner } from '../../server/crypto/signer-keys.js'
 import { bytesToHex, hashPersonalMessage, recoverPersonalSigner, signPersonalMessage } from '../../src/crypto/index.js'
 import { loadNativeSecp256k1 } from './native-secp256k1.js'
 
@@ -32,6 +35,14 @@ export function measureRecoveryRates(durationMs: number): { rates: RecoveryRate[
       recover: (s) => native.ecdsaRecover(s.noble.subarray(1), s.noble[0] as number, s.digest, true),
     })
   }
+  candidates.push({
+    name: `server recoverSigner + address (${secp256k1Backend.name.startsWith('native') ? 'native' : 'noble'})`,
+    recover: (s) => {
+      const signer = recoverSigner(s.message, s.ethereum)
+      addressOfSigner(signer)
+      return signer.compressed
+    },
+  })
   const rates = candidates.map(({ name, recover }) => {
     // Same answers first: a fast wrong implementation is no comparison.
     samples.forEach((sample, index) => {

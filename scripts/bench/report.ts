@@ -17,9 +17,9 @@ export type BenchResults = {
   seed: { rows: number; seconds: number }
   writes: WritePhases
   reads: PhaseResult
-  /** The same writes with native recovery swapped into the server (scripts/bench/native-recovery/). */
+  /** The same writes on other server set-ups: the noble fallback, two processes. */
   experiments: (WritePhases & { name: string })[]
-  /** With --profile: the server's CPU by area during the write loads, as is and with native recovery. */
+  /** With --profile: the server's CPU by area during the write loads. */
   profiles: { name: string; file: string; phases: WritePhases; areas: ProfileShare[] }[]
   goals: Goals
 }
@@ -52,16 +52,16 @@ export function printReport(results: BenchResults): void {
   out()
   out('secp256k1 public-key recovery, one core')
   for (const rate of results.recovery.rates)
-    out(`  ${rate.name.padEnd(36)} ${fixed(rate.opsPerSecond, 0).padStart(8)} /s`)
+    out(`  ${rate.name.padEnd(42)} ${fixed(rate.opsPerSecond, 0).padStart(8)} /s`)
   if (results.recovery.nativeError) out(`  native libsecp256k1 unavailable: ${results.recovery.nativeError}`)
   out()
   out(
-    `${'phase'.padEnd(44)} ${'req/s'.padStart(7)} ${'p50 ms'.padStart(7)} ${'p99 ms'.padStart(7)}  CPU ms/req: server (kernel) | postgres | generator`,
+    `${'phase'.padEnd(44)} ${'req/s'.padStart(7)} ${'p50 ms'.padStart(7)} ${'p99 ms'.padStart(7)}  CPU ms/req: server (kernel) | postgres | generator | rest of machine; machine busy`,
   )
   const row = (label: string, phase: PhaseResult) => {
     const cpu = phase.cpuMsPerRequest
     const cpuText = cpu
-      ? `${fixed(cpu.server, 2)} (${fixed(cpu.serverKernel, 2)}) | ${fixed(cpu.postgres, 2)} | ${fixed(cpu.generator, 2)}`
+      ? `${fixed(cpu.server, 2)} (${fixed(cpu.serverKernel, 2)}) | ${fixed(cpu.postgres, 2)} | ${fixed(cpu.generator, 2)} | ${fixed(cpu.machine - cpu.server - cpu.postgres - cpu.generator, 2)}; ${fixed((cpu.machine * phase.perSecond) / 10 / machine.cores, 0)} %`
       : 'n/a'
     out(
       `${label.padEnd(44)} ${fixed(phase.perSecond, 0).padStart(7)} ${fixed(phase.p50Ms, 1).padStart(7)} ${fixed(phase.p99Ms, 1).padStart(7)}  ${cpuText}`,

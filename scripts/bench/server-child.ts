@@ -19,8 +19,15 @@ export type ServerChild = {
   stop(): Promise<void>
 }
 
-/** Starts the server on `databaseUrl`; `nodeArgs` go after tsx's loader, before the entry (e.g. `--cpu-prof`). */
-export async function startServerChild(databaseUrl: string, nodeArgs: readonly string[] = []): Promise<ServerChild> {
+/**
+ * Starts the server on `databaseUrl`; `nodeArgs` go after tsx's loader, before the entry (e.g.
+ * `--cpu-prof`); `env` adds variables (e.g. SECP256K1_NATIVE=off).
+ */
+export async function startServerChild(
+  databaseUrl: string,
+  nodeArgs: readonly string[] = [],
+  env: Readonly<Record<string, string>> = {},
+): Promise<ServerChild> {
   const [proofPort, kvPort] = [await freePort(), await freePort()]
   const child = spawn(process.execPath, ['--import', 'tsx', ...nodeArgs, 'server/main.ts'], {
     cwd: ROOT,
@@ -31,6 +38,7 @@ export async function startServerChild(databaseUrl: string, nodeArgs: readonly s
       PROOF_PORT: String(proofPort),
       KV_PORT: String(kvPort),
       LOG_LEVEL: 'silent',
+      ...env,
     },
     stdio: ['ignore', 'ignore', 'pipe'],
   })

@@ -34,6 +34,12 @@ for (const driver of TEST_DRIVERS) {
       })
     })
 
+    it('runs a named (prepared) statement again and again with new parameters, inside transactions too', async () => {
+      const sql = 'SELECT $1::int + 1 AS next'
+      for (const n of [1, 2, 3]) expect(await db.query(sql, [n], { name: 'test_next' })).toEqual([{ next: n + 1 }])
+      expect(await db.transaction((tx) => tx.query(sql, [41], { name: 'test_next' }))).toEqual([{ next: 42 }])
+    })
+
     it('binds scalar parameters, bigint as text and JSON passed as text', async () => {
       const rows = await db.query<{ id: string; name: string; data: unknown }>(
         'INSERT INTO item (name, data) VALUES ($1, $2::jsonb) RETURNING id, name, data',

@@ -11,10 +11,19 @@ import { AsyncLocalStorage } from 'node:async_hooks'
 export type Row = Record<string, unknown>
 export type SqlParam = string | number | bigint | boolean | Date | null
 
+/** How a statement runs. */
+export type QueryOptions = {
+  /**
+   * Prepare it once per connection under this name (PostgreSQL; PGlite ignores it): a hot
+   * statement then skips parsing and planning, about 0.3 ms each time. One name, one SQL text.
+   */
+  name?: string
+}
+
 /** What both the database and a transaction handle can do. */
 export interface Queryable {
   /** One statement, `$1`-style parameters, the result rows. */
-  query<R extends Row = Row>(sql: string, params?: readonly SqlParam[]): Promise<R[]>
+  query<R extends Row = Row>(sql: string, params?: readonly SqlParam[], options?: QueryOptions): Promise<R[]>
   /** Several statements separated by `;`, no parameters (migrations). */
   exec(sql: string): Promise<void>
 }

@@ -8,5 +8,5 @@ export type ChainKind = 'proof_chain' | 'kv_chain'
 
 /** Holds a transaction-scoped lock on `avatar`'s chain of `kind` until COMMIT or ROLLBACK. */
 export async function lockAvatarChain(tx: Queryable, kind: ChainKind, avatar: string): Promise<void> {
-  await tx.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`${kind}:${avatar}`])
+  await tx.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`${kind}:${avatar}`], { name: 'lock_avatar_chain' })
 }

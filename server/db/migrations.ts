@@ -9,8 +9,9 @@
  * - Chains cannot fork, whatever the application does: UNIQUE(previous_id) allows one successor per
  *   link, a partial unique index allows one genesis link (previous_id IS NULL) per avatar, and the
  *   foreign key (avatar, previous_id) → (avatar, id) keeps a link's predecessor in its own chain.
- *   Appends should still be serialized per avatar (lockAvatarChain) so a race yields a clean
- *   "bad signature" answer (§15 #4) rather than a constraint violation.
+ *   Appends must still turn a race into a clean "bad signature" answer (§15 #4) rather than a
+ *   constraint violation: KV appends take lockAvatarChain; proof appends insert with ON CONFLICT
+ *   DO NOTHING, so the loser waits for the winner's commit and is skipped (append-chain-link.ts).
  */
 
 /** MIGRATIONS[i] is schema version i + 1. */

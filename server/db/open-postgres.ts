@@ -3,7 +3,14 @@
  * transaction holds one pooled connection from BEGIN to COMMIT/ROLLBACK.
  */
 import pg from 'pg'
-import { checkParams, createTransactionGuard, type Database, type Queryable, type Row } from './database.js'
+import {
+  checkParams,
+  createTransactionGuard,
+  type Database,
+  type Queryable,
+  type QueryOptions,
+  type Row,
+} from './database.js'
 
 export type PostgresOptions = {
   /** Errors of idle pooled connections (e.g. the server restarted); without a listener they crash Node. */
@@ -26,8 +33,10 @@ export async function openPostgres(url: string, options: PostgresOptions = {}): 
 
 function handle(target: pg.Pool | pg.PoolClient): Queryable {
   return {
-    async query<R extends Row>(sql: string, params?: readonly unknown[]) {
-      return (await target.query<R>(sql, checkParams(params))).rows
+    async query<R extends Row>(sql: string, params?: readonly unknown[], options?: QueryOptions) {
+      const values = checkParams(params)
+      const config = options?.name === undefined ? { text: sql, values } : { name: options.name, text: sql, values }
+      return (await target.query<R>(config)).rows
     },
     async exec(sql: string) {
       // Without parameters pg uses the simple query protocol, which allows several statements.
@@ -42,9 +51,9 @@ function wrapPool(pool: pg.Pool): Database {
   let closing: Promise<void> | undefined
   return {
     kind: 'postgres',
-    query(sql, params) {
+    query(sql, params, options) {
       guard.assertOutside()
-      return outside.query(sql, params)
+      return outside.query(sql, params, options)
     },
     exec(sql) {
       guard.assertOutside()

@@ -75,6 +75,17 @@ describe('bodyLimit over HTTP', () => {
       req.end()
     })
 
+  it('reads a body with a Content-Length up to the limit exactly, sent in pieces; one byte more is 413', async () => {
+    const body = json(LIMIT)
+    const atLimit = await send([body.slice(0, 10), body.slice(10)], { 'content-length': String(LIMIT) })
+    expect(atLimit).toEqual({ status: 200, body: JSON.stringify({ text: body, value: JSON.parse(body) }) })
+    const over = json(LIMIT + 1)
+    expect(await send([over], { 'content-length': String(LIMIT + 1) })).toEqual({
+      status: 413,
+      body: JSON.stringify(TOO_LARGE),
+    })
+  })
+
   it('accepts a chunked body within the limit', async () => {
     const res = await send(['"abc', 'def"'], { 'transfer-encoding': 'chunked' })
     expect(res).toEqual({ status: 200, body: JSON.stringify({ text: '"abcdef"', value: 'abcdef' }) })

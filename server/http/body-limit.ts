@@ -5,6 +5,7 @@
  * read on and dropped (up to DRAIN_FACTOR times the cap, for at most LINGER_MS) before the 413 goes out: a client still
  * uploading when the server answers and closes sees a broken socket instead of the message.
  */
+import type { IncomingMessage } from 'node:http'
 import type { MiddlewareHandler } from 'hono'
 import { HttpError } from './http-error.js'
 
@@ -15,9 +16,22 @@ const LINGER_MS = 1_000
 /** Answers 413 `request body too large` when the body exceeds `maxBytes`. */
 export function bodyLimit(maxBytes: number): MiddlewareHandler {
   return async (c, next) => {
+    const declared = c.req.header('content-length')
+    // Over HTTP/1.1, Node's parser delivers exactly Content-Length bytes (it refuses the request when
+    // Transfer-Encoding is there too), and a request with neither has no body: then there is nothing
+    // to count, and the handler reads the body straight from the socket's stream (@hono/node-server's
+    // fast path), without a web Request, its AbortSignal and streams — about a tenth of a small
+    // request's CPU.
+    const incoming = (c.env as { incoming?: IncomingMessage } | undefined)?.incoming
+    if (
+      incoming?.httpVersionMajor === 1 &&
+      incoming.headers['transfer-encoding'] === undefined &&
+      (declared === undefined || (/^\d+$/.test(declared) && Number(declared) <= maxBytes))
+    ) {
+      return next()
+    }
     const body = c.req.raw.body
     if (body === null) return next()
-    const declared = c.req.header('content-length')
     if (declared !== undefined && /^\d+$/.test(declared) && Number(declared) > maxBytes) {
       await drain(body.getReader(), maxBytes * DRAIN_FACTOR)
       throw tooLarge()

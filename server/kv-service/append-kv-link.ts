@@ -3,8 +3,8 @@
  * the avatar's chain, re-read its head, rebuild the payload with it, verify the avatar signed
  * that, append the link and merge the patch. A rejected write changes nothing.
  */
-import { avatarId, verifyPersonalSignature } from '../../src/crypto/index.js'
 import { buildKvSignPayload, stringifySerdeJson } from '../../src/protocol/index.js'
+import { isSignedBy } from '../crypto/signer-keys.js'
 import type { Database, Queryable } from '../db/database.js'
 import { lockAvatarChain } from '../db/lock-avatar-chain.js'
 import { isUniqueViolation } from '../db/sql-state.js'
@@ -20,14 +20,14 @@ const STALE =
 
 /** Verifies and stores one signed KV write; throws a 400 HttpError when it is not acceptable. */
 export async function appendKvLink(db: Database, request: KvUploadRequest): Promise<void> {
-  const avatar = avatarId(request.avatar)
+  const avatar = request.avatarKey.id
   try {
     await db.transaction(async (tx) => {
       await lockAvatarChain(tx, 'kv_chain', avatar)
       if (await isUuidUsed(tx, request.uuid)) throw reusedUuid(request.uuid)
       const head = await readChainHead(tx, avatar)
       const signaturePayload = payloadWith(request, head?.signature ?? null)
-      if (!verifyPersonalSignature(signaturePayload, request.signature, request.avatar)) throw new SignatureMismatch()
+      if (!isSignedBy(signaturePayload, request.signature, request.avatarKey)) throw new SignatureMismatch()
       await insertKvLink(tx, {
         uuid: request.uuid,
         avatar,
@@ -57,7 +57,8 @@ export async function appendKvLink(db: Database, request: KvUploadRequest): Prom
 function payloadWith(request: KvUploadRequest, previous: string | null): string {
   return buildKvSignPayload({
     uuid: request.uuid,
-    avatar: request.avatar,
+    // The uncompressed form goes into the payload as it is: no square root to decompress it.
+    avatar: request.avatarKey.uncompressed,
     platform: request.platform,
     identity: request.identity,
     patch: request.patch,
@@ -68,10 +69,8 @@ function payloadWith(request: KvUploadRequest, previous: string | null): string 
 
 /** Tells a stale payload (signed with a head that has moved on) from a wrong signer. */
 async function signedEarlierHead(tx: Queryable, request: KvUploadRequest): Promise<boolean> {
-  const candidates = await findEarlierHeads(tx, avatarId(request.avatar), request.createdAt)
-  return candidates.some((previous) =>
-    verifyPersonalSignature(payloadWith(request, previous), request.signature, request.avatar),
-  )
+  const candidates = await findEarlierHeads(tx, request.avatarKey.id, request.createdAt)
+  return candidates.some((previous) => isSignedBy(payloadWith(request, previous), request.signature, request.avatarKey))
 }
 
 class SignatureMismatch extends Error {}

@@ -10,9 +10,10 @@
  * upstream status through instead).
  */
 import { createProofServiceClient, type FetchFunction, type ProofServiceClient } from '../../src/client/index.js'
-import { avatarId, parsePublicKey } from '../../src/crypto/index.js'
+import { avatarId } from '../../src/crypto/index.js'
 import { InvalidResponseError, NetworkError, ServiceError, TimeoutError } from '../../src/errors.js'
 import { normalizeIdentity, type Platform } from '../../src/protocol/index.js'
+import { parseSignerKey } from '../crypto/signer-keys.js'
 import { HttpError } from '../http/http-error.js'
 
 /** Where the ProofService is and how to reach it (tests and the in-process server inject `fetch`). */
@@ -58,13 +59,18 @@ export async function canSetKv(access: ProofServiceAccess, writer: KvWriter): Pr
 function requireOwnAvatar(writer: KvWriter): void {
   let identityKey: Uint8Array | undefined
   try {
-    identityKey = parsePublicKey(writer.identity, 'identity')
+    identityKey = parseSignerKey(writer.identity, 'identity').compressed
   } catch {
     // An identity that is no key at all cannot match the avatar either.
   }
-  if (identityKey === undefined || avatarId(identityKey) !== avatarId(writer.avatar)) {
+  if (identityKey === undefined || !sameBytes(identityKey, writer.avatar)) {
     throw new HttpError(400, "Identity and persona not match when 'platform' is 'nextid' .")
   }
+}
+
+// Both are 33-byte compressed keys, the avatar's canonical form.
+function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
+  return a.length === b.length && a.every((byte, index) => byte === b[index])
 }
 
 type BindingList = { platform: string; identity: string }[]

@@ -33,13 +33,14 @@ export async function readChainHead(db: Queryable, avatar: string): Promise<Chai
     // ORDER BY kv_chain.id, not the text alias `id`: as text, link 9 sorts after link 10.
     'SELECT id::text AS id, signature FROM kv_chain WHERE avatar = $1 ORDER BY kv_chain.id DESC LIMIT 1',
     [avatar],
+    { name: 'kv_chain_head' },
   )
   return head ?? null
 }
 
 /** True when some link (of any avatar) already used this uuid (§15 #7). */
 export async function isUuidUsed(db: Queryable, uuid: string): Promise<boolean> {
-  const rows = await db.query('SELECT 1 FROM kv_chain WHERE uuid = $1', [uuid])
+  const rows = await db.query('SELECT 1 FROM kv_chain WHERE uuid = $1', [uuid], { name: 'kv_uuid_used' })
   return rows.length > 0
 }
 
@@ -79,5 +80,6 @@ export async function insertKvLink(tx: Queryable, link: NewKvLink): Promise<void
       link.createdAt,
       link.previousId,
     ],
+    { name: 'insert_kv_link' },
   )
 }

@@ -28,6 +28,7 @@ export async function mergeKvContent(tx: Queryable, target: KvTarget, patch: unk
   const [row] = await tx.query<ContentRow>(
     'SELECT content::text AS content FROM kv WHERE avatar = $1 AND platform = $2 AND identity = $3',
     [avatar, platform, identity],
+    { name: 'kv_content' },
   )
   const current = row === undefined ? {} : parseJsonPreservingNumbers(row.content, 'content')
   const merged = stringifySerdeJson(applyMergePatch(current, patch), 'content')
@@ -36,6 +37,7 @@ export async function mergeKvContent(tx: Queryable, target: KvTarget, patch: unk
      ON CONFLICT (avatar, platform, identity)
      DO UPDATE SET content = EXCLUDED.content, arweave_id = NULL, updated_at = now()`,
     [avatar, platform, identity, merged],
+    { name: 'upsert_kv_content' },
   )
 }
 
@@ -45,6 +47,7 @@ export async function readAvatarKvJson(db: Queryable, avatar: string): Promise<s
     `SELECT platform, identity, content::text AS content, arweave_id FROM kv WHERE avatar = $1
      ORDER BY platform COLLATE "C", identity COLLATE "C"`,
     [avatar],
+    { name: 'avatar_kv' },
   )
   const key = quoteSerdeString(uncompressed(avatar))
   const proofs = rows.map(

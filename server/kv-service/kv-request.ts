@@ -7,7 +7,7 @@
  */
 import type { Context } from 'hono'
 import { isLosslessNumber } from 'lossless-json'
-import { decodeBase64, parsePublicKey, recoveryIdOf } from '../../src/crypto/index.js'
+import { decodeBase64, recoveryIdOf } from '../../src/crypto/index.js'
 import { InvalidInputError } from '../../src/errors.js'
 import { parseUuid, requireNonEmptyString } from '../../src/input.js'
 import {
@@ -18,6 +18,7 @@ import {
   stringifySerdeJson,
 } from '../../src/protocol/index.js'
 import { isPlainObject } from '../../src/protocol/plain-object.js'
+import { parseSignerKey, type SignerKey } from '../crypto/signer-keys.js'
 import { HttpError } from '../http/http-error.js'
 import { readJsonBody } from '../http/read-json-body.js'
 import { findRawMember, measureJsonDepth } from './json-text-scan.js'
@@ -34,6 +35,8 @@ export type KvBody = { text: string; record: Record<string, unknown> }
 export type KvWriteRequest = {
   /** 33-byte compressed key. */
   avatar: Uint8Array
+  /** The same key decoded once: its id, and the uncompressed form the payload carries. */
+  avatarKey: SignerKey
   platform: Platform
   /** As sent: KVService stores and signs it unchanged (§9.2). */
   identity: string
@@ -74,13 +77,13 @@ export async function readKvBody(c: Context): Promise<KvBody> {
 export function parseKvWriteRequest({ text, record }: KvBody): KvWriteRequest {
   const avatarValue = record.avatar ?? record.persona
   if (avatarValue === undefined || avatarValue === null) throw new HttpError(400, 'Param missing: avatar')
-  const avatar = parseKvKey(requireJsonString(avatarValue, 'avatar'), 'avatar')
+  const avatarKey = parseKvSignerKey(requireJsonString(avatarValue, 'avatar'), 'avatar')
   const platform = parsePlatform(requireJsonString(requireField(record, 'platform'), 'platform'))
   const identity = requireStorableText(requireJsonString(requireField(record, 'identity'), 'identity'), 'identity')
   const patch = requireField(record, 'patch')
   requireStorablePatch(patch)
   const patchText = findRawMember(text, 'patch') ?? stringifySerdeJson(patch, 'patch')
-  return { avatar, platform, identity, patch, patchText }
+  return { avatar: avatarKey.compressed, avatarKey, platform, identity, patch, patchText }
 }
 
 /** The fields of POST /v1/kv: those of /payload plus uuid, created_at and signature. */
@@ -96,9 +99,9 @@ export function parseKvUploadRequest(body: KvBody): KvUploadRequest {
   return { ...write, uuid, createdAt, signature, signatureText }
 }
 
-/** A public key in any §3.2 form, strictly parsed (§15 #2); returns the compressed 33 bytes. */
-export function parseKvKey(value: string, field: string): Uint8Array {
-  return withPrefix('public key not recognized', () => parsePublicKey(value, field))
+/** A public key in any §3.2 form, strictly parsed (§15 #2), decoded once into every form a request needs. */
+export function parseKvSignerKey(value: string, field: string): SignerKey {
+  return withPrefix('public key not recognized', () => parseSignerKey(value, field))
 }
 
 /** Non-empty text that PostgreSQL can store and index, and that UTF-8 can encode. */

@@ -7,6 +7,7 @@ import type { Platform } from '../../src/protocol/index.js'
 import { createServiceApp } from '../http/create-service-app.js'
 import type { ServiceDeps } from '../service-deps.js'
 import type { Validator, ValidatorContext } from '../validators/validator.js'
+import type { ChainWrites } from './chain-writes.js'
 import type { RevalidationQueue } from './revalidation-queue.js'
 import { PROOF_SERVICE_ROUTES } from './routes/index.js'
 
@@ -17,6 +18,8 @@ export type ProofServiceDeps = ServiceDeps & {
   validatorContext: ValidatorContext
   /** Background re-checks of bindings that GET /v1/proof and /exists return (§7.3). */
   revalidation: RevalidationQueue
+  /** POST /v1/proof's chain-head reads and appends, batched across the submissions in flight. */
+  chainWrites: ChainWrites
 }
 
 /** The ProofService app: shared middleware, JSON 404s, and every ProofService route. */

@@ -1,15 +1,15 @@
 /**
- * Appends one link to an avatar's proof chain and applies it to the bindings, in one transaction
- * (§4.5 step 4, §7.2). Appends are serialized per avatar in the database (§15 #4): the head is
- * re-read under the avatar's lock, so a submission whose payload was built on an older head is
- * refused, and the unique constraints turn any race that still slips through into the same answer.
+ * Appends links to avatars' proof chains and applies them to the bindings (§4.5 step 4, §7.2): a
+ * whole batch of appends — one per avatar — in ONE statement, so one round trip and one commit
+ * serve them all (group commit, see ./chain-writes.ts). Appends are serialized per avatar in the
+ * database (§15 #4): a link goes in only after the head its payload was signed on, and the
+ * unique indexes (one successor per link, one genesis per avatar) make a concurrent writer — in
+ * this process or another — wait for the first one's commit and then skip the link (ON CONFLICT
+ * DO NOTHING), which the client hears as the clear stale-chain 400, never a fork.
  */
 import type { ProofAction } from '../../src/protocol/index.js'
 import type { Queryable } from '../db/database.js'
-import { lockAvatarChain } from '../db/lock-avatar-chain.js'
-import { isUniqueViolation } from '../db/sql-state.js'
 import { HttpError } from '../http/http-error.js'
-import { readChainHead } from './chain-head.js'
 
 /** Starts the reference way (`bad signature`, §4.5) so existing clients recognise it. */
 export const STALE_CHAIN_MESSAGE = "bad signature: the avatar's proof chain changed; request a new payload"
@@ -29,72 +29,81 @@ export type NewChainLink = {
   uuid: string
 }
 
+/** One append: `link` after `expectedHeadId` (null = genesis), the head its payload was signed on. */
+export type ChainAppend = { link: NewChainLink; expectedHeadId: string | null }
+
 /** Inserts `link` after `expectedHeadId` (null = genesis) and creates or deletes the binding; 400 when the head moved. */
 export async function appendChainLink(
-  db: { transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T> },
+  db: Queryable,
   link: NewChainLink,
   expectedHeadId: string | null,
 ): Promise<string> {
-  try {
-    return await db.transaction(async (tx) => {
-      await lockAvatarChain(tx, 'proof_chain', link.avatar)
-      const head = await readChainHead(tx, link.avatar)
-      if ((head?.id ?? null) !== expectedHeadId) throw new HttpError(400, STALE_CHAIN_MESSAGE)
-      const id = await insertLink(tx, link, expectedHeadId)
-      if (link.action === 'create') await upsertProof(tx, link, id)
-      else
-        await tx.query('DELETE FROM proof WHERE avatar = $1 AND platform = $2 AND identity = $3', [
-          link.avatar,
-          link.platform,
-          link.identity,
-        ])
-      return id
-    })
-  } catch (error) {
-    // UNIQUE(previous_id) or the one-genesis index: another writer took this place in the chain.
-    if (
-      isUniqueViolation(error, 'proof_chain_previous_id_key') ||
-      isUniqueViolation(error, 'proof_chain_genesis_key')
-    ) {
-      throw new HttpError(400, STALE_CHAIN_MESSAGE)
-    }
-    throw error
-  }
+  const [id] = await appendChainLinks(db, [{ link, expectedHeadId }])
+  if (id === null || id === undefined) throw new HttpError(400, STALE_CHAIN_MESSAGE)
+  return id
 }
 
-async function insertLink(tx: Queryable, link: NewChainLink, previousId: string | null): Promise<string> {
-  const [row] = await tx.query<{ id: string }>(
-    `INSERT INTO proof_chain (avatar, action, platform, identity, alt_id, location, created_at, signature,
-       signature_payload, extra, uuid, previous_id)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10::jsonb, $11, $12)
-     RETURNING id`,
-    [
-      link.avatar,
-      link.action,
-      link.platform,
-      link.identity,
-      link.altId,
-      link.location,
-      link.createdAt,
-      link.signature,
-      link.signaturePayload,
-      JSON.stringify(link.extra),
-      link.uuid,
-      previousId,
-    ],
+// jsonb_to_recordset: the database interface takes scalar parameters only, so the batch travels as
+// one JSON text. Rows go in avatar order, so two batches (two processes) touching the same avatars
+// wait for each other in one order and cannot deadlock. The head check reads this statement's
+// snapshot; an append committed after it started is caught by the unique indexes instead.
+const APPEND_SQL = `
+  WITH batch AS (
+    SELECT * FROM jsonb_to_recordset($1::jsonb) AS b(avatar text, action text, platform text, identity text,
+      alt_id text, location text, created_at text, signature text, signature_payload text, extra jsonb,
+      uuid text, previous_id bigint)
+  ),
+  appended AS (
+    INSERT INTO proof_chain (avatar, action, platform, identity, alt_id, location, created_at, signature,
+      signature_payload, extra, uuid, previous_id)
+    SELECT avatar, action, platform, identity, alt_id, location, created_at, signature, signature_payload, extra,
+      uuid, previous_id
+    FROM batch b
+    WHERE b.previous_id IS NOT DISTINCT FROM (SELECT max(h.id) FROM proof_chain h WHERE h.avatar = b.avatar)
+    ORDER BY b.avatar
+    ON CONFLICT DO NOTHING
+    RETURNING id, avatar, action, platform, identity, alt_id, location
+  ),
+  -- The reference's FirstOrCreate on (avatar, platform, identity, location) (§7.2). A binding proven
+  -- again is valid again and points at its newest link, which revalidation rebuilds its check from.
+  bound AS (
+    INSERT INTO proof (avatar, platform, identity, alt_id, location, proof_chain_id)
+    SELECT avatar, platform, identity, alt_id, location, id FROM appended WHERE action = 'create' ORDER BY avatar
+    ON CONFLICT (avatar, platform, identity, location) DO UPDATE
+      SET alt_id = excluded.alt_id, proof_chain_id = excluded.proof_chain_id, is_valid = true,
+          invalid_reason = '', last_checked_at = now()
+  ),
+  unbound AS (
+    DELETE FROM proof p USING appended a
+    WHERE a.action = 'delete' AND p.avatar = a.avatar AND p.platform = a.platform AND p.identity = a.identity
   )
-  return (row as { id: string }).id
-}
+  SELECT avatar, id FROM appended`
 
-// The reference's FirstOrCreate on (avatar, platform, identity, location) (§7.2). A binding proven
-// again is valid again and points at its newest link, which revalidation rebuilds its check from.
-async function upsertProof(tx: Queryable, link: NewChainLink, chainId: string): Promise<void> {
-  await tx.query(
-    `INSERT INTO proof (avatar, platform, identity, alt_id, location, proof_chain_id)
-     VALUES ($1, $2, $3, $4, $5, $6)
-     ON CONFLICT (avatar, platform, identity, location) DO UPDATE
-       SET alt_id = excluded.alt_id, proof_chain_id = excluded.proof_chain_id, is_valid = true,
-           invalid_reason = '', last_checked_at = now()`,
-    [link.avatar, link.platform, link.identity, link.altId, link.location, chainId],
-  )
+/**
+ * Appends each link after its expected head, all in one statement (its own transaction); answers
+ * each new link's id, or null when its avatar's chain had moved on. At most one append per avatar.
+ */
+export async function appendChainLinks(db: Queryable, appends: readonly ChainAppend[]): Promise<(string | null)[]> {
+  const avatars = new Set(appends.map(({ link }) => link.avatar))
+  if (avatars.size !== appends.length) throw new Error('appendChainLinks: one append per avatar per batch')
+  const rows = appends.map(({ link, expectedHeadId }) => ({
+    avatar: link.avatar,
+    action: link.action,
+    platform: link.platform,
+    identity: link.identity,
+    alt_id: link.altId,
+    location: link.location,
+    created_at: link.createdAt,
+    signature: link.signature,
+    signature_payload: link.signaturePayload,
+    // Stored as the reference stores it (§4.8).
+    extra: link.extra,
+    uuid: link.uuid,
+    previous_id: expectedHeadId,
+  }))
+  const appended = await db.query<{ avatar: string; id: string }>(APPEND_SQL, [JSON.stringify(rows)], {
+    name: 'append_chain_links',
+  })
+  const idOf = new Map(appended.map((row) => [row.avatar, row.id]))
+  return appends.map(({ link }) => idOf.get(link.avatar) ?? null)
 }

@@ -4,9 +4,10 @@
  * few links before the head, the client signed before someone else appended: it is told to fetch
  * a fresh payload (§15 #4) instead of a bare `bad signature`.
  */
-import { addressOf, decodeBase64, parsePublicKey, recoverPersonalSigner } from '../../src/crypto/index.js'
+import { decodeBase64 } from '../../src/crypto/index.js'
 import { InvalidInputError } from '../../src/errors.js'
 import { buildProofSignPayload, type ProofSignPayloadParams } from '../../src/protocol/index.js'
+import { isSignedBy, type SignerKey } from '../crypto/signer-keys.js'
 import type { Queryable } from '../db/database.js'
 import { HttpError } from '../http/http-error.js'
 import { STALE_CHAIN_MESSAGE } from './append-chain-link.js'
@@ -19,11 +20,12 @@ export async function checkAvatarSignature(
   db: Queryable,
   signatureBase64: string,
   params: ProofSignPayloadParams & { avatar: string },
+  avatarKey: SignerKey,
 ): Promise<Uint8Array> {
   const signature = decodeSignatureField(signatureBase64, 'extra.signature')
-  const avatarAddress = addressOf(parsePublicKey(params.avatar))
+  // The uncompressed key builds the same payload without a square root; same key ⇔ same address.
   const signs = (prev: string | null) =>
-    signerOf(buildProofSignPayload({ ...params, prev }), signature) === avatarAddress
+    isSignedBy(buildProofSignPayload({ ...params, avatar: avatarKey.uncompressed, prev }), signature, avatarKey)
   if (signs(params.prev)) return signature
   if (params.prev !== null) {
     const earlier = await db.query<{ signature: string }>(
@@ -52,13 +54,4 @@ export function decodeSignatureField(text: string, field: string): Uint8Array {
   const v = signature[64] as number
   if (v !== 0 && v !== 1 && v !== 27 && v !== 28) throw new HttpError(400, 'Signature Recovery ID not supported')
   return signature
-}
-
-function signerOf(payload: string, signature: Uint8Array): string | null {
-  try {
-    return addressOf(recoverPersonalSigner(payload, signature))
-  } catch (error) {
-    if (error instanceof InvalidInputError) return null
-    throw error
-  }
 }

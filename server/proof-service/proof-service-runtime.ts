@@ -5,14 +5,18 @@
 import type { ServiceDeps } from '../service-deps.js'
 import type { Validator, ValidatorContext } from '../validators/validator.js'
 import { type ProofServiceDeps, validatorMap } from './app.js'
+import { createChainWrites } from './chain-writes.js'
 import { createRevalidationQueue } from './revalidation-queue.js'
 
 /** Per platform request; a platform slower than this gives no verdict (PlatformUnavailableError). */
 export const PLATFORM_TIMEOUT_MS = 10_000
 
-export type ProofServiceRuntime = Pick<ProofServiceDeps, 'validators' | 'validatorContext' | 'revalidation'>
+export type ProofServiceRuntime = Pick<
+  ProofServiceDeps,
+  'validators' | 'validatorContext' | 'revalidation' | 'chainWrites'
+>
 
-/** Builds the validator map, their context (real `fetch` unless given) and the revalidation queue. */
+/** Builds the validator map, their context (real `fetch` unless given), the revalidation queue and the chain writer. */
 export function createProofServiceRuntime(
   deps: ServiceDeps,
   validators: readonly Validator[],
@@ -26,5 +30,5 @@ export function createProofServiceRuntime(
     validatorContext: context,
     maxAgeSeconds: deps.config.revalidateAfterSeconds,
   })
-  return { validators: map, validatorContext: context, revalidation }
+  return { validators: map, validatorContext: context, revalidation, chainWrites: createChainWrites(deps.db) }
 }

@@ -3,10 +3,10 @@
  * a missing or null string field is `""`, a field of another JSON type fails the whole binding
  * (400 `when parsing body: …`), and keys, uuids and created_at get the reference's messages.
  */
-import { avatarId } from '../../src/crypto/index.js'
 import { InvalidInputError } from '../../src/errors.js'
 import { describeValue, parseUnixSecondsString, parseUuid } from '../../src/input.js'
 import { requireWellFormed } from '../../src/protocol/well-formed.js'
+import { parseSignerKey, type SignerKey } from '../crypto/signer-keys.js'
 import { HttpError } from '../http/http-error.js'
 
 /** The parsed JSON body as an object; anything else is a binding error. */
@@ -33,8 +33,13 @@ export function readStringField(record: Record<string, unknown>, name: string, p
 
 /** An avatar key in any accepted form (§3.2), as `0x` + compressed lowercase hex (§15 #2, #3). */
 export function parseAvatarKey(value: string, message = 'public key not recognized'): string {
+  return parseAvatarSignerKey(value, message).id
+}
+
+/** parseAvatarKey's key in every form the request needs, decoded once. */
+export function parseAvatarSignerKey(value: string, message = 'public key not recognized'): SignerKey {
   try {
-    return avatarId(value, 'public_key')
+    return parseSignerKey(value, 'public_key')
   } catch (error) {
     if (error instanceof InvalidInputError) throw new HttpError(400, message)
     throw error

@@ -5,8 +5,9 @@
  * reason; success sets it true again; no verdict (platform down) leaves is_valid alone and only
  * moves last_checked_at, so an unreachable platform is not hammered.
  */
-import { decodeBase64, verifyPersonalSignature } from '../../src/crypto/index.js'
+import { decodeBase64 } from '../../src/crypto/index.js'
 import { buildLegacyProofSignPayload, type Platform } from '../../src/protocol/index.js'
+import { isSignedBy, parseSignerKey } from '../crypto/signer-keys.js'
 import type { Database } from '../db/database.js'
 import type { Logger } from '../http/logger.js'
 import { PlatformUnavailableError, ProofRejectedError, type ValidationResult } from '../validators/validator.js'
@@ -110,7 +111,7 @@ async function judge(deps: RevalidationDeps, stored: StoredProof): Promise<Verdi
 function avatarSignatureOf(stored: StoredProof, signPayload: string): Uint8Array | undefined {
   try {
     const signature = decodeBase64(stored.signature, 'signature')
-    return signature.length === 65 && verifyPersonalSignature(signPayload, signature, stored.avatar)
+    return signature.length === 65 && isSignedBy(signPayload, signature, parseSignerKey(stored.avatar))
       ? signature
       : undefined
   } catch {

@@ -3,9 +3,10 @@
  * its order: required fields, key, created_at, uuid, then platform, action and identity.
  */
 import { type ProofAction, parseProofAction } from '../../src/protocol/index.js'
+import type { SignerKey } from '../crypto/signer-keys.js'
 import { HttpError } from '../http/http-error.js'
 import {
-  parseAvatarKey,
+  parseAvatarSignerKey,
   parseRequestCreatedAt,
   parseRequestUuid,
   readStringField,
@@ -20,6 +21,8 @@ export type Submission = {
   identity: string
   /** `0x` + compressed lowercase hex. */
   avatar: string
+  /** The same key decoded once, for the payload builder and the signature check. */
+  avatarKey: SignerKey
   proofLocation: string
   /** Lowercase canonical (§4.5). */
   uuid: string
@@ -45,9 +48,10 @@ export function readSubmission(value: unknown): Submission {
   const createdAt = field('created_at')
   const uuid = field('uuid')
   if (!action || !platform || !identity || !publicKey) throw new HttpError(400, 'param invalid')
-  const avatar = parseAvatarKey(publicKey)
+  const avatarKey = parseAvatarSignerKey(publicKey)
   return {
-    avatar,
+    avatar: avatarKey.id,
+    avatarKey,
     createdAt: parseRequestCreatedAt(createdAt),
     uuid: parseRequestUuid(uuid),
     platform,

@@ -3,8 +3,9 @@
  * wallet's personal_sign (base64 `extra.wallet_signature`, recovering to the identity address,
  * compared as addresses) and the avatar's; delete needs either. Pure crypto, no network.
  */
-import { addressOf, decodeBase64, recoverPersonalSigner } from '../../src/crypto/index.js'
+import { decodeBase64 } from '../../src/crypto/index.js'
 import { InvalidInputError } from '../../src/errors.js'
+import { recoverSignerAddress } from '../crypto/signer-keys.js'
 import { ProofRejectedError, type ValidationRequest, type Validator } from './validator.js'
 import { validateWalletBinding, type WalletBinding } from './wallet-binding.js'
 
@@ -35,7 +36,7 @@ function checkWalletSignature(request: ValidationRequest, wallet: string): Uint8
   if (signature.length !== 65) throw failed(`Signature length invalid: ${signature.length} instead of 65`)
   let signer: string
   try {
-    signer = addressOf(recoverPersonalSigner(request.signPayload, signature, 'wallet_signature'))
+    signer = recoverSignerAddress(request.signPayload, signature, 'wallet_signature')
   } catch (error) {
     if (!(error instanceof InvalidInputError)) throw error
     const v = signature[64] as number

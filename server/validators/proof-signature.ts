@@ -3,8 +3,9 @@
  * personal_sign over the payload the SERVER rebuilt (§4.5 step 3, §15 #10), and a delete needs only
  * the avatar's `extra.signature` (§7.2, §15 #11).
  */
-import { decodeBase64, encodeBase64, verifyPersonalSignature } from '../../src/crypto/index.js'
+import { decodeBase64, encodeBase64 } from '../../src/crypto/index.js'
 import { InvalidInputError } from '../../src/errors.js'
+import { isSignedBy, parseSignerKey } from '../crypto/signer-keys.js'
 import { ProofRejectedError, type ValidationRequest, type ValidationResult } from './validator.js'
 
 /**
@@ -24,7 +25,7 @@ export function checkProofSignature(request: ValidationRequest, signature: strin
   }
   let valid: boolean
   try {
-    valid = verifyPersonalSignature(request.signPayload, bytes, request.avatar)
+    valid = isSignedBy(request.signPayload, bytes, parseSignerKey(request.avatar))
   } catch (error) {
     if (!(error instanceof InvalidInputError)) throw error
     valid = false

@@ -1,3 +1,4 @@
+import { secp256k1 } from '@noble/curves/secp256k1.js'
 import fc from 'fast-check'
 import { getAddress } from 'viem'
 import { privateKeyToAccount } from 'viem/accounts'
@@ -94,6 +95,35 @@ describe('keys parsed once by every helper', () => {
     expect(() => avatarId(input, 'public_key')).toThrow(new InvalidInputError('public_key', problem))
     expect(() => formatPublicKey(input as Uint8Array, { compressed: false })).toThrow(`"publicKey" ${problem}`)
     expect(() => addressOf(input as Uint8Array)).toThrow(`"publicKey" ${problem}`)
+  })
+
+  it('remember recent keys without mixing them up: both parities of an x, keys seen in either form (1,000 runs)', () => {
+    // The same x with 02 and 03 is two different points (or none); a remembered key must only
+    // ever answer for its own compressed bytes, in whichever form it was first seen.
+    fc.assert(
+      fc.property(fc.uint8Array({ minLength: 32, maxLength: 32 }), fc.boolean(), (x, longFirst) => {
+        const fresh = (bytes: Uint8Array) => {
+          try {
+            return bytesToHex(secp256k1.Point.fromBytes(bytes).toBytes(false))
+          } catch {
+            return 'not a point'
+          }
+        }
+        const parsed = (bytes: Uint8Array) => {
+          try {
+            return formatPublicKey(bytes, { compressed: false, prefix: false })
+          } catch {
+            return 'not a point'
+          }
+        }
+        const even = new Uint8Array([2, ...x])
+        const odd = new Uint8Array([3, ...x])
+        const long = fresh(even)
+        if (longFirst && long !== 'not a point') expect(parsed(hexToBytes(long, 'key'))).toBe(long)
+        for (const bytes of [even, odd, even, odd]) expect(parsed(bytes)).toBe(fresh(bytes))
+      }),
+      { numRuns: 1000 },
+    )
   })
 })
 

@@ -13,9 +13,16 @@ export function parsePublicKey(value: unknown, field = 'publicKey'): Uint8Array 
   return parsePoint(value, field).toBytes(true)
 }
 
+type Point = ReturnType<typeof secp256k1.Point.fromBytes>
+
 // Decompressing a 33-byte key costs a modular square root (~60 µs in noble, as much as a fifth of
-// a recovery): every helper here parses a key ONCE, not once per call layer.
-function parsePoint(value: unknown, field: string) {
+// a recovery): every helper here parses a key ONCE, not once per call layer, and the last few keys
+// decoded are remembered by their compressed bytes, so the builders and checks that see one key in
+// turn (a KV payload parses its avatar, compresses it and formats it uncompressed) pay it once.
+const RECENT_KEYS = 64
+const recentPoints = new Map<string, Point>()
+
+function parsePoint(value: unknown, field: string): Point {
   const bytes = value instanceof Uint8Array ? value : hexToBytes(value, field)
   if (bytes.length !== 33 && bytes.length !== 65) {
     throw new InvalidInputError(field, `expected 33 or 65 bytes, got ${bytes.length}`)
@@ -27,11 +34,19 @@ function parsePoint(value: unknown, field: string) {
       `expected prefix 02/03 (33 bytes) or 04 (65 bytes), got ${prefix?.toString(16).padStart(2, '0')}`,
     )
   }
+  const compressedHex = bytes.length === 33 ? bytesToHex(bytes) : undefined
+  const known = compressedHex === undefined ? undefined : recentPoints.get(compressedHex)
+  if (known) return known
+  let point: Point
   try {
-    return secp256k1.Point.fromBytes(bytes)
+    point = secp256k1.Point.fromBytes(bytes)
   } catch {
     throw new InvalidInputError(field, 'is not a point on secp256k1')
   }
+  // Map order is insertion order: the oldest entry goes first.
+  if (recentPoints.size >= RECENT_KEYS) recentPoints.delete(recentPoints.keys().next().value as string)
+  recentPoints.set(compressedHex ?? bytesToHex(point.toBytes(true)), point)
+  return point
 }
 
 /** Formats a public key as `0x` + lowercase hex, compressed (ProofService) or uncompressed (KVService). */

@@ -3,7 +3,6 @@
  * string to sign, built by src/ from the patch as written and the avatar's latest link (§15 #6).
  * Nothing is stored: POST /v1/kv rebuilds the payload from what the client echoes.
  */
-import { avatarId } from '../../../src/crypto/index.js'
 import { buildKvSignPayload } from '../../../src/protocol/index.js'
 import type { Route } from '../../service-deps.js'
 import { withApiAlias } from '../api-alias.js'
@@ -16,13 +15,13 @@ export const postKvPayloadRoute: Route<KvServiceDeps> = (app, deps) => {
   app.on('POST', withApiAlias('/v1/kv/payload'), async (c) => {
     const request = parseKvWriteRequest(await readKvBody(c))
     await canSetKv(deps, request)
-    const head = await readChainHead(deps.db, avatarId(request.avatar))
+    const head = await readChainHead(deps.db, request.avatarKey.id)
     const uuid = crypto.randomUUID()
     // A JSON number here, unlike ProofService's string (§1.1).
     const createdAt = Math.floor(Date.now() / 1000)
     const signPayload = buildKvSignPayload({
       uuid,
-      avatar: request.avatar,
+      avatar: request.avatarKey.uncompressed,
       platform: request.platform,
       identity: request.identity,
       patch: request.patch,

@@ -3,7 +3,6 @@
  * transaction (it may ask a remote ProofService), then verify and append in one transaction,
  * and answer 201 with the avatar's KV as GET /v1/kv shows it.
  */
-import { avatarId } from '../../../src/crypto/index.js'
 import type { Route } from '../../service-deps.js'
 import { withApiAlias } from '../api-alias.js'
 import type { KvServiceDeps } from '../app.js'
@@ -17,7 +16,7 @@ export const postKvRoute: Route<KvServiceDeps> = (app, deps) => {
     const request = parseKvUploadRequest(await readKvBody(c))
     await canSetKv(deps, request)
     await appendKvLink(deps.db, request)
-    const body = await readAvatarKvJson(deps.db, avatarId(request.avatar))
+    const body = await readAvatarKvJson(deps.db, request.avatarKey.id)
     return c.body(body, 201, { 'Content-Type': 'application/json' })
   })
 }

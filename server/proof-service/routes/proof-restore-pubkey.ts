@@ -3,7 +3,6 @@
  * payload's parts and the signature; form (b) sends a whole tweet, read through its `Sig:` and
  * `Misc: uuid|created_at|prev` lines. Answers 200 `{"public_key":"0x<compressed>"}`.
  */
-import { avatarId, recoverPersonalSigner } from '../../../src/crypto/index.js'
 import { InvalidInputError } from '../../../src/errors.js'
 import {
   buildProofSignPayload,
@@ -14,6 +13,7 @@ import {
   parseTwitterMisc,
   REGISTERED_PLATFORMS,
 } from '../../../src/protocol/index.js'
+import { recoverSigner } from '../../crypto/signer-keys.js'
 import { HttpError } from '../../http/http-error.js'
 import { readJsonBody } from '../../http/read-json-body.js'
 import type { Route } from '../../service-deps.js'
@@ -49,14 +49,14 @@ export const proofRestorePubkeyRoute: Route<ProofServiceDeps> = (app) => {
       avatar: UNUSED_AVATAR,
       ...parts,
     })
-    let signer: Uint8Array
+    let signer: string
     try {
-      signer = recoverPersonalSigner(payload, parts.signature)
+      signer = recoverSigner(payload, parts.signature).id
     } catch (error) {
       if (error instanceof InvalidInputError) throw new HttpError(400, 'bad signature')
       throw error
     }
-    return c.json({ public_key: avatarId(signer) })
+    return c.json({ public_key: signer })
   })
 }
 

@@ -1,8 +1,8 @@
 /**
  * POST /v1/proof (§4.5, §7.1, §7.2): rebuilds the sign payload on the avatar's current chain head,
  * checks the avatar's signature, asks the platform's validator (network, so outside any
- * transaction), then appends the link and applies it in one transaction that refuses a moved head
- * (§15 #4). Answers 201 `{}`.
+ * transaction), then appends the link and applies it in one statement that refuses a moved head
+ * (§15 #4), committed together with the other submissions in flight. Answers 201 `{}`.
  */
 import { buildProofSignPayload } from '../../../src/protocol/index.js'
 import { HttpError } from '../../http/http-error.js'
@@ -10,10 +10,8 @@ import { readJsonBody } from '../../http/read-json-body.js'
 import type { Route } from '../../service-deps.js'
 import type { ValidationRequest, ValidationResult } from '../../validators/validator.js'
 import type { ProofServiceDeps } from '../app.js'
-import { appendChainLink } from '../append-chain-link.js'
 import { checkAvatarSignature } from '../avatar-signature.js'
 import { type BindingTarget, resolveBindingTarget, toHttpError } from '../binding-target.js'
-import { readChainHead } from '../chain-head.js'
 import { readSubmission, type Submission } from '../submission.js'
 
 // A wallet may revoke its own binding without the avatar (§6.4, §6.5); everything else needs the avatar (§15 #5).
@@ -29,7 +27,7 @@ export const proofUploadRoute: Route<ProofServiceDeps> = (app, deps) => {
       submission.identity,
       `platform not supported: ${submission.platform.slice(0, 40)}`,
     )
-    const head = await readChainHead(deps.db, avatar)
+    const head = await deps.chainWrites.readHead(avatar)
     const params = {
       action,
       platform: target.platform,
@@ -39,11 +37,10 @@ export const proofUploadRoute: Route<ProofServiceDeps> = (app, deps) => {
       createdAt,
       prev: head?.signature ?? null,
     }
-    const signPayload = buildProofSignPayload(params)
+    const signPayload = buildProofSignPayload({ ...params, avatar: submission.avatarKey.uncompressed })
     const result = await validate(deps, target, submission, { ...params, signPayload })
-    await appendChainLink(
-      deps.db,
-      {
+    await deps.chainWrites.append({
+      link: {
         avatar,
         action,
         platform: target.platform,
@@ -57,8 +54,8 @@ export const proofUploadRoute: Route<ProofServiceDeps> = (app, deps) => {
         extra: { wallet_signature: submission.walletSignature },
         uuid,
       },
-      head?.id ?? null,
-    )
+      expectedHeadId: head?.id ?? null,
+    })
     return c.json({}, 201)
   })
 }
@@ -76,7 +73,9 @@ async function validate(
     params.action === 'delete' && WALLET_PLATFORMS.includes(target.platform) && submission.walletSignature !== ''
   if (submission.signature === '' && !walletRevokes) throw new HttpError(400, 'extra.signature not found')
   const avatarSignature =
-    submission.signature === '' ? undefined : await checkAvatarSignature(deps.db, submission.signature, params)
+    submission.signature === ''
+      ? undefined
+      : await checkAvatarSignature(deps.db, submission.signature, params, submission.avatarKey)
   try {
     return await target.validator.validate(
       {
