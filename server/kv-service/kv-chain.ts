@@ -44,8 +44,10 @@ export async function isUuidUsed(db: Queryable, uuid: string): Promise<boolean> 
   return rows.length > 0
 }
 
-// Each candidate costs a signature recovery on the refusal path, so only so many are tried.
-const MAX_EARLIER_HEADS = 16
+// Each candidate costs a signature recovery (~50 µs native) on the refusal path, so only so many
+// are tried — enough for the links a burst of concurrent writers of one avatar adds within the
+// second of slack before the payload was made (20 writers in one second did exceed 16).
+const MAX_EARLIER_HEADS = 64
 
 /**
  * The `previous` values a payload made at `createdAt` may have carried before the chain moved on:

@@ -205,7 +205,9 @@ describe.each(RUNS.map((run) => [run.name, run] as const))('%s', (_, run) => {
         ],
       }
       // Found by the identity and by the platform's own id (alt_id), e.g. Steam's custom URL.
-      for (const identity of new Set([stored, platformCase.altId].filter((id) => id !== ''))) {
+      for (const identity of new Set(
+        [stored, platformCase.altId, ...(platformCase.lookups ?? [])].filter((id) => id !== ''),
+      )) {
         const page = await service.client.queryProofs({ platform, identity })
         expect(page).toEqual({ pagination: { total: 1, per: 40, current: 1, next: 0 }, ids: [binding] })
       }

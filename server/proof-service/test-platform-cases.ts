@@ -29,6 +29,8 @@ export type PlatformCase = {
   stored: string
   /** The platform's own id of the account the server records. */
   altId: string
+  /** More searches that must find the binding (e.g. the alt_id in the case the user types). */
+  lookups?: string[]
   /** Creates the accounts, servers and domains the case needs on a fresh simulator. */
   setup(state: PlatformSimulatorState): void
   /** Publishes the filled-in post text for `avatar`. */
@@ -175,14 +177,16 @@ export const PLATFORM_CASES: readonly PlatformCase[] = [
   {
     label: 'steam',
     platform: 'steam',
-    // A custom URL: the server resolves it and stores the SteamID64 (§5.2), the custom URL as alt_id.
-    identity: 'lifecycle-steam',
+    // A custom URL: the server resolves it and stores the SteamID64 (§5.2), the custom URL as alt_id,
+    // lowercased as searches are (Steam's custom URLs ignore case), so any spelling finds it.
+    identity: 'Lifecycle-Steam',
     stored: STEAM_ID64,
     altId: 'lifecycle-steam',
+    lookups: ['Lifecycle-Steam', 'LIFECYCLE-STEAM'],
     setup: (state) =>
       state.steam.setProfile({
         steamId64: STEAM_ID64,
-        customUrl: 'lifecycle-steam',
+        customUrl: 'Lifecycle-Steam',
         personaName: 'Alice',
         summary: 'gg',
       }),

@@ -69,11 +69,11 @@ describe('createSteamValidator', () => {
     expect(bad.message).toBe('"identity" expected a SteamID64 or a Steam custom URL name (letters, digits, _ and -)')
   })
 
-  it('accepts the proof in the profile summary; identity SteamID64, alt_id the custom URL', async () => {
+  it('accepts the proof in the profile summary; identity SteamID64, alt_id the custom URL lowercased', async () => {
     const { request, steamId64 } = proofProfile('Alice_Steam', { prev: TEST_PREV })
     expect(await validator.validate(request, HTTP)).toEqual({
       identity: steamId64,
-      altId: 'Alice_Steam',
+      altId: 'alice_steam',
       // Steam keeps the avatar's extra.signature as the link signature (§4.5).
       linkSignature: encodeBase64(request.avatarSignature as Uint8Array),
     })

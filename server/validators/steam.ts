@@ -55,7 +55,8 @@ function validateProfile(request: ValidationRequest, profile: Profile): Validati
   const postSignature = firstValidSignature(request, proofs, 'the "NextID proof:" entry of the steam profile summary')
   // Steam does not replace the link signature with the post's (§4.5): the avatar's own stays.
   const linkSignature = request.avatarSignature ? encodeBase64(request.avatarSignature) : postSignature
-  return { identity: profile.steamId64, altId: profile.customUrl, linkSignature }
+  // Steam's custom URLs ignore case and searches are lowercased (§7.4): stored lowercased, any spelling finds it.
+  return { identity: profile.steamId64, altId: profile.customUrl.toLowerCase(), linkSignature }
 }
 
 async function fetchProfile(baseUrl: string, identity: string, context: ValidatorContext): Promise<Profile> {
