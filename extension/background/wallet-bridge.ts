@@ -22,7 +22,8 @@ const DISCOVER_TIMEOUT_MS = 5_000
 // The user may take a while in the wallet's own window; the relay's keepalive holds the worker meanwhile.
 const WALLET_TIMEOUT_MS = 10 * 60_000
 
-type Waiting = { tabId: number; resolve: (port: chrome.runtime.Port) => void; reject: (error: Error) => void }
+// A timed-out open() is failed by its own timer, so an entry needs only the resolve half.
+type Waiting = { tabId: number; resolve: (port: chrome.runtime.Port) => void }
 
 /** The chrome implementation; registers its onConnect listener at once (call it at worker start). */
 export function createChromeWalletPages(): WalletPages {
@@ -49,7 +50,7 @@ export function createChromeWalletPages(): WalletPages {
   async function open(tabId: number): Promise<WalletPage> {
     const token = crypto.randomUUID()
     const connected = new Promise<chrome.runtime.Port>((resolve, reject) => {
-      waiting.set(token, { tabId, resolve, reject })
+      waiting.set(token, { tabId, resolve })
       setTimeout(() => {
         if (waiting.delete(token)) reject(new NoWalletPageError('the page did not answer; reload it and try again'))
       }, CONNECT_TIMEOUT_MS)
@@ -159,6 +160,10 @@ export type WalletContext = {
   /** The flow records, shared with the flow engine (storage.local in the extension). */
   store: RecordStore
   onDone?: (flow: BindingFlow) => void
+  /** Waits between submissions while the service is down (tests pass short ones). */
+  retryDelaysMs?: readonly number[]
+  /** How often a waiting wallet request checks that its flow was not cleared. */
+  clearedCheckMs?: number
 }
 
 /** For tests that do not care about wallets: no page can be reached and flows stay in memory. */

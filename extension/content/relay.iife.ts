@@ -4,7 +4,7 @@
  * `nextid-dapp` requests from the page to the background over ONE Port and the answers and
  * events back. Nothing else crosses: no other channel, no runtime.sendMessage, no popup API —
  * except the wallet bridge (wallet/wallet-relay.ts), which the background opens to reach the
- * page's own EIP-1193 wallets.
+ * page's own wallets (EIP-1193 / EIP-6963 Ethereum wallets, and Solana's window.phantom.solana).
  *
  * The Port opens on the first request (not on every page load) and, when the worker restarts and
  * it closes, on the next one. Requests in flight then fail with 4900 and are NOT retried: a retry

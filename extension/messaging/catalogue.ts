@@ -121,7 +121,7 @@ export type ConnectedSite = { origin: string; avatarId: string; grantedAt: numbe
 
 /**
  * Where a binding flow stands (issue 5): payload → sign → publish → submit → done, or failed.
- * Wallet flows (ethereum) start with `confirm-wallet` (the user checks the address the page's
+ * Wallet flows (Ethereum, Solana) start with `confirm-wallet` (the user checks the address the page's
  * wallet gave) and `wallet-sign` (the wallet signs the same payload) instead of `publish`.
  */
 export type FlowStep = 'confirm-wallet' | 'wallet-sign' | 'publish' | 'submit' | 'done' | 'failed'
@@ -133,7 +133,7 @@ export type FlowWallet = {
   /** EIP-6963 `info.icon`, a data: URI, or ''. */
   icon: string
   rdns: string
-  /** The account, checksummed. */
+  /** The account: Ethereum EIP-55 checksummed, Solana base58 as the wallet gave it. */
   address: string
   /** The page whose wallet it is (from the browser, never from the page). */
   origin: string

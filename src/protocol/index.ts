@@ -28,6 +28,7 @@ export {
   type PostContent,
   type PostContentParams,
 } from './post-content.js'
+export { isSamePostText, normalisePostText } from './post-text.js'
 export { type ProofDocument, parseProofDocument } from './proof-document.js'
 export { type ProofAction, parsePrevSignature, parseProofAction } from './proof-fields.js'
 export {

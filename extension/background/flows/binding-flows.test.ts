@@ -23,6 +23,8 @@ type Answer = { status: number; body: unknown }
 /** A scripted ProofService: each payload gets a new uuid; submit answers are taken in order. */
 function fakeProofService(submitAnswers: Answer[]) {
   const submitted: Record<string, unknown>[] = []
+  // While `hold` is pending, POST /v1/proof is in flight (received, not answered yet).
+  const control: { hold: Promise<void> | undefined } = { hold: undefined }
   let payloads = 0
   const fetch: FetchFunction = async (input, init) => {
     const url = new URL(String(input))
@@ -44,6 +46,7 @@ function fakeProofService(submitAnswers: Answer[]) {
     }
     if (url.pathname === '/v1/proof' && init?.method === 'POST') {
       submitted.push(JSON.parse(String(init.body)))
+      await control.hold
       const answer = submitAnswers.shift() ?? { status: 201, body: {} }
       return json(answer.status, answer.body)
     }
@@ -52,13 +55,14 @@ function fakeProofService(submitAnswers: Answer[]) {
     }
     return json(404, { message: 'no route' })
   }
-  return { fetch, submitted, payloadCount: () => payloads }
+  return { fetch, submitted, control, payloadCount: () => payloads }
 }
 
 async function setup(submitAnswers: Answer[], retryDelaysMs = [20, 40]) {
   const service = fakeProofService(submitAnswers)
   const stores = { records: createMemoryStore(), session: createMemoryStore(), local: createMemoryStore() }
   const alarms: number[] = []
+  const announced: string[] = []
   const clock = { offset: 0 }
   const boot = () => {
     const now = () => Date.now() + clock.offset
@@ -79,6 +83,7 @@ async function setup(submitAnswers: Answer[], retryDelaysMs = [20, 40]) {
       now,
       alarm: { set: async (when) => void alarms.push(when) },
       retryDelaysMs,
+      onDone: (flow) => void announced.push(flow.id),
     })
     return {
       session,
@@ -95,7 +100,7 @@ async function setup(submitAnswers: Answer[], retryDelaysMs = [20, 40]) {
     { secret: avatarSecretFromPrivateKey(PRIVATE_KEY), source: 'private-key', name: 'K' },
     PASSWORD,
   )
-  return { ...first, service, stores, alarms, clock, boot }
+  return { ...first, service, stores, alarms, announced, clock, boot }
 }
 
 const avatar = `0x${Buffer.from(getPublicKey(hexToBytes(PRIVATE_KEY, 'key'))).toString('hex')}`
@@ -273,5 +278,41 @@ describe('binding flows', () => {
     expect((await restarted.flows.getFlows())[0]).toMatchObject({ step: 'done', attempts: 2, proofLocation: '8' })
     expect(service.submitted).toHaveLength(2)
     expect(service.submitted[1]).toEqual(service.submitted[0])
+  })
+
+  it('failFlow fails only a flow still in the expected step: a submission in flight keeps its outcome', async () => {
+    const { flows, service, announced } = await setup([])
+    const started = await flows.startBinding({ platform: 'twitter', identity: 'alice' })
+    let answer = () => {}
+    service.control.hold = new Promise<void>((resolve) => (answer = resolve))
+    const submitting = flows.submitBinding({ flowId: started.id, proofLocation: '77' })
+    await until(async () => service.submitted.length === 1)
+    // The page reports another account now: the flow already left publish, so it is not failed.
+    expect(await flows.failFlow(started.id, 'wrong account', 'publish')).toMatchObject({ step: 'submit', error: '' })
+    answer()
+    expect(await submitting).toMatchObject({ step: 'done' })
+    expect((await flows.getFlows())[0]).toMatchObject({ step: 'done', error: '' })
+    expect(announced).toEqual([started.id])
+
+    const waiting = await flows.startBinding({ platform: 'twitter', identity: 'bob' })
+    expect(await flows.failFlow(waiting.id, 'wrong account', 'publish')).toMatchObject({
+      step: 'failed',
+      error: 'wrong account',
+    })
+    await expect(flows.failFlow('nope', 'wrong account', 'publish')).rejects.toMatchObject({ code: 'NOT_FOUND' })
+  })
+
+  it('a flow cleared while its submission is in flight is not written back or announced', async () => {
+    const { flows, service, announced } = await setup([])
+    const started = await flows.startBinding({ platform: 'twitter', identity: 'alice' })
+    let answer = () => {}
+    service.control.hold = new Promise<void>((resolve) => (answer = resolve))
+    const submitting = flows.submitBinding({ flowId: started.id, proofLocation: '77' })
+    await until(async () => service.submitted.length === 1)
+    await flows.clearFlow({ flowId: started.id })
+    answer()
+    await expect(submitting).rejects.toMatchObject({ code: 'NOT_FOUND' })
+    expect(await flows.getFlows()).toEqual([])
+    expect(announced).toEqual([])
   })
 })

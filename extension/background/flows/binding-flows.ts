@@ -8,13 +8,13 @@ import { decodeBase64, encodeBase64 } from '../../../src/crypto/index.js'
 import { InvalidInputError } from '../../../src/errors.js'
 import { requireNonEmptyString, requirePlainObject, requireString } from '../../../src/input.js'
 import { describeProofPayload, normalizeIdentity } from '../../../src/protocol/index.js'
-import type { BindingFlow } from '../../messaging/catalogue.js'
+import type { BindingFlow, FlowStep } from '../../messaging/catalogue.js'
 import type { SettingsStore } from '../settings.js'
 import { signWithAvatar } from '../sign-with-avatar.js'
 import type { RecordStore } from '../storage-ports.js'
 import type { OpenedVault, VaultSession } from '../vault-session.js'
 import { LockedError, NotFoundError } from '../wallet-errors.js'
-import { createFlowStore, type StoredFlow, toBindingFlow } from './flow-store.js'
+import { createFlowStore, FlowClearedError, type StoredFlow, toBindingFlow } from './flow-store.js'
 import { needsProofLocation, parsePostPlatform, parseProofLocation, publishHint } from './proof-location.js'
 import { choosePostText, publishUrlFor } from './publish-page.js'
 import { parseRevokeProofPlatform } from './revoke-needs-proof.js'
@@ -57,10 +57,13 @@ export function createBindingFlows(deps: BindingFlowDeps) {
   const proofService = async (): Promise<ProofServiceClient> =>
     createProofServiceClient({ baseUrl: (await deps.settings.get()).endpoints.proofServiceUrl, fetch: deps.fetch })
 
-  /** Saves a changed flow, stamped now; a flow cleared meanwhile stays cleared. */
+  /**
+   * Saves a changed flow, stamped now. A flow the user cleared meanwhile is not written back:
+   * FlowClearedError ends the step that was running for it (no retry, no onDone).
+   */
   async function save(flow: StoredFlow, change: Partial<StoredFlow>): Promise<StoredFlow> {
     const next = { ...flow, ...change, updatedAt: deps.now() }
-    await flows.replace(next)
+    if (!(await flows.replace(next))) throw new FlowClearedError()
     return next
   }
 
@@ -159,12 +162,20 @@ export function createBindingFlows(deps: BindingFlowDeps) {
     return toBindingFlow(await attempt(ready))
   }
 
-  /** Stops a flow that is not done with `reason` (e.g. the page shows another account than the one being bound). */
-  async function failFlow(flowId: string, reason: string): Promise<BindingFlow> {
+  /**
+   * Fails the flow with `reason` only while it is still in `expectedStep` (e.g. the page shows another
+   * account while the proof waits to be published). The step is checked in the same store update that
+   * writes the failure: a flow that moved on meanwhile (a submission in flight) is returned unchanged.
+   */
+  async function failFlow(flowId: string, reason: string, expectedStep: FlowStep): Promise<BindingFlow> {
     const flow = await flows.get(flowId)
     if (!flow) throw new NotFoundError('binding flow')
-    if (flow.step === 'done' || flow.step === 'failed') return toBindingFlow(flow)
-    return toBindingFlow(await fail(flow, flow.attempts, reason))
+    if (flow.step !== expectedStep) return toBindingFlow(flow)
+    const failed: StoredFlow = { ...flow, step: 'failed', nextAttemptAt: null, error: reason, updatedAt: deps.now() }
+    if (await flows.replace(failed, expectedStep)) return toBindingFlow(failed)
+    const current = await flows.get(flowId)
+    if (!current) throw new NotFoundError('binding flow')
+    return toBindingFlow(current)
   }
 
   async function clearFlow(params: unknown): Promise<undefined> {
@@ -206,6 +217,7 @@ export function createBindingFlows(deps: BindingFlowDeps) {
         deps.onDone?.(toBindingFlow(done))
         return done
       } catch (error) {
+        if (error instanceof FlowClearedError) throw error
         return await afterError(flow, attempts, error)
       }
     } finally {
@@ -249,6 +261,7 @@ export function createBindingFlows(deps: BindingFlowDeps) {
         error: CHAIN_MOVED,
       })
     } catch (error) {
+      if (error instanceof FlowClearedError) throw error
       return fail(
         flow,
         flow.attempts,
@@ -262,11 +275,12 @@ export function createBindingFlows(deps: BindingFlowDeps) {
     const now = deps.now()
     const unlocked = (await deps.session.state()).status === 'unlocked'
     for (const flow of await flows.list()) {
-      if (flow.step !== 'submit' || running.has(flow.id)) continue
+      // Wallet flows resubmit on their own (wallet-flows.ts); this engine publishes no wallet proof.
+      if (flow.step !== 'submit' || flow.walletLink !== undefined || running.has(flow.id)) continue
       if (flow.awaitingUnlock) {
-        if (unlocked) await refresh(flow)
+        if (unlocked) await refresh(flow).catch(ignoreCleared)
       } else if (flow.nextAttemptAt !== null && flow.nextAttemptAt <= now) {
-        await attempt(flow)
+        await attempt(flow).catch(ignoreCleared)
       }
     }
     await scheduleNext()
@@ -275,7 +289,13 @@ export function createBindingFlows(deps: BindingFlowDeps) {
   /** A timer for the earliest short wait, and the alarm so a stopped worker wakes for it too. */
   async function scheduleNext(): Promise<void> {
     const due = (await flows.list())
-      .filter((flow) => flow.step === 'submit' && flow.nextAttemptAt !== null && !flow.awaitingUnlock)
+      .filter(
+        (flow) =>
+          flow.step === 'submit' &&
+          flow.walletLink === undefined &&
+          flow.nextAttemptAt !== null &&
+          !flow.awaitingUnlock,
+      )
       .map((flow) => flow.nextAttemptAt as number)
     if (timer !== undefined) clearTimeout(timer)
     timer = undefined
@@ -290,6 +310,12 @@ export function createBindingFlows(deps: BindingFlowDeps) {
   const startRevokeFlow = (params: unknown) => begin('delete', params)
 
   return { startBinding, startRevokeFlow, getFlows, submitBinding, clearFlow, failFlow, resumeDue }
+}
+
+/** A flow cleared while its step ran is simply gone; anything else is a real error. */
+function ignoreCleared(error: unknown): undefined {
+  if (error instanceof FlowClearedError) return undefined
+  throw error
 }
 
 function messageOf(error: unknown): string {

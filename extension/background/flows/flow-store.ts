@@ -5,7 +5,9 @@
  */
 import type { BindingFlow, FlowStep } from '../../messaging/catalogue.js'
 import type { RecordStore } from '../storage-ports.js'
-import { POST_PLATFORMS } from './proof-location.js'
+import { NotFoundError } from '../wallet-errors.js'
+import { POST_PLATFORMS, type PostPlatform } from './proof-location.js'
+import { publishUrlFor } from './publish-page.js'
 import { isWalletLink, isWalletOfFlow, type WalletLink, walletIdentity } from './wallet-flow-record.js'
 
 export const FLOWS_KEY = 'binding-flows/v1'
@@ -62,12 +64,17 @@ export function isStoredFlow(value: unknown): value is StoredFlow {
   )
 }
 
-/** A flow whose proof the user publishes: no wallet. */
+/**
+ * A flow whose proof the user publishes: no wallet. The popup opens `publishUrl` in a tab, so it
+ * must be the page the engine derives from the flow (X's intent with this text, the new-gist page,
+ * or none), never a URL that a damaged or planted record brought along.
+ */
 function isPostFlow(flow: Record<string, unknown>): boolean {
   return (
     flow.wallet === null &&
     flow.walletLink === undefined &&
-    (POST_PLATFORMS as readonly unknown[]).includes(flow.platform)
+    (POST_PLATFORMS as readonly unknown[]).includes(flow.platform) &&
+    flow.publishUrl === publishUrlFor(flow.platform as PostPlatform, flow.postText as string)
   )
 }
 
@@ -77,6 +84,7 @@ function isWalletFlow(flow: Record<string, unknown>): boolean {
   return (
     (chain === 'ethereum' || chain === 'solana') &&
     flow.action === 'create' &&
+    flow.publishUrl === '' &&
     flow.needsProofLocation === false &&
     isWalletOfFlow(flow.wallet, chain) &&
     flow.identity === walletIdentity(chain, flow.wallet.address) &&
@@ -96,6 +104,13 @@ export function toBindingFlow(flow: StoredFlow): BindingFlow {
 }
 
 export type FlowStore = ReturnType<typeof createFlowStore>
+
+/** The flow was cleared (or replaced by a newer step) while a step of it ran: that step's result is dropped. */
+export class FlowClearedError extends NotFoundError {
+  constructor() {
+    super('binding flow')
+  }
+}
 
 // One queue for every flow store of this context: the engine and the wallet flows each hold a store
 // over the same storage key, and their read-modify-write steps must not interleave.
@@ -133,12 +148,18 @@ export function createFlowStore(store: RecordStore) {
         if (index === -1) flows.push(flow)
         else flows[index] = flow
       }),
-    /** Replaces a flow that still exists; false (nothing written) when it was cleared meanwhile. */
-    replace: (flow: StoredFlow) =>
+    /**
+     * Replaces a flow that still exists (and, given `expectedStep`, is still in that step); false,
+     * nothing written, when it was cleared or moved on meanwhile. The check and the write are one
+     * step of the queue, so no other write of this context comes between them.
+     */
+    replace: (flow: StoredFlow, expectedStep?: FlowStep) =>
       update((flows) => {
         const index = flows.findIndex((entry) => entry.id === flow.id)
-        if (index !== -1) flows[index] = flow
-        return index !== -1
+        const current = flows[index]
+        if (current === undefined || (expectedStep !== undefined && current.step !== expectedStep)) return false
+        flows[index] = flow
+        return true
       }),
     remove: (id: string) =>
       update((flows) => {

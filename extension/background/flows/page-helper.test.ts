@@ -6,7 +6,7 @@
 import { beforeAll, describe, expect, it } from 'vitest'
 import { InvalidInputError } from '../../../src/errors.js'
 import { NotFoundError } from '../wallet-errors.js'
-import { createPageHelperHandlers, normalisePostText, TEXT_MISMATCH, wrongAccountReason } from './page-helper.js'
+import { createPageHelperHandlers, TEXT_MISMATCH, wrongAccountReason } from './page-helper.js'
 import { bootBackground, localServicesPerFile } from './test-flow-context.js'
 
 const ALICE = { id: '1467726470533754881', username: 'Alice_Helper' }
@@ -119,6 +119,21 @@ describe('reportPublished', () => {
     expect((await flows.getFlows())[0]).toMatchObject({ step: 'failed', attempts: 0, proofLocation: '' })
   })
 
+  it('leaves a GitHub flow waiting when a gist with other text is reported (an older gist of the owner)', async () => {
+    const { flows, gist } = await boot()
+    const flow = await flows.startBinding({ platform: 'github', identity: 'alice' })
+    const older = flow.postText.replace(/"signature": ?"/, '$&X')
+    expect(older).not.toBe(flow.postText)
+    const status = await gist.reportPublished({
+      flowId: flow.id,
+      proofLocation: 'c0ffee00c0ffee00c0ffee00c0ffee00',
+      publishedText: older,
+    })
+    expect(status).toEqual({ step: 'publish', error: '' })
+    expect((await flows.getFlows())[0]).toMatchObject({ id: flow.id, step: 'publish', attempts: 0, proofLocation: '' })
+    expect(await gist.getPublishTask()).toMatchObject({ flowId: flow.id })
+  })
+
   it('refuses a malformed location or text and a flow of another platform, changing nothing', async () => {
     const { flows, x, gist } = await boot()
     const flow = await flows.startBinding({ platform: 'twitter', identity: 'Alice_Helper' })
@@ -130,13 +145,5 @@ describe('reportPublished', () => {
     await expect(x.reportPublished({ ...report, publishedText: 'x'.repeat(70_000) })).rejects.toThrow(InvalidInputError)
     await expect(gist.reportPublished(report)).rejects.toThrow(NotFoundError)
     expect((await flows.getFlows())[0]).toMatchObject({ step: 'publish', attempts: 0, error: '' })
-  })
-})
-
-describe('normalisePostText', () => {
-  it('ignores how line breaks and spaces are rendered, never the characters', () => {
-    expect(normalisePostText(' a\r\nb\n\n c  d\t')).toBe('a b c d')
-    expect(normalisePostText('e\u0301')).toBe(normalisePostText('é'))
-    expect(normalisePostText('Sig: AB')).not.toBe(normalisePostText('Sig: A B'))
   })
 })

@@ -6,7 +6,15 @@
  */
 import { InvalidInputError } from '../../../src/errors.js'
 import { requirePlainObject, requireString } from '../../../src/input.js'
-import type { BindingFlow, Handlers, PageHelperApi, PublishStatus, PublishTask } from '../../messaging/catalogue.js'
+import { isSamePostText } from '../../../src/protocol/index.js'
+import type {
+  BindingFlow,
+  FlowStep,
+  Handlers,
+  PageHelperApi,
+  PublishStatus,
+  PublishTask,
+} from '../../messaging/catalogue.js'
 import {
   type ContentScriptFacts,
   type HelperPlatform,
@@ -19,7 +27,7 @@ import { parseProofLocation } from './proof-location.js'
 /** The part of the flow engine the helpers drive. */
 export type PageHelperFlows = {
   getFlows(): Promise<BindingFlow[]>
-  failFlow(flowId: string, reason: string): Promise<BindingFlow>
+  failFlow(flowId: string, reason: string, expectedStep: FlowStep): Promise<BindingFlow>
   submitBinding(params: { flowId: string; proofLocation: string }): Promise<BindingFlow>
 }
 
@@ -75,7 +83,7 @@ export function createPageHelperHandlers(flows: PageHelperFlows, platform: Helpe
       const account = parseAccount(platform, requirePlainObject(params, 'params').account)
       // Only a flow still waiting to be published is stopped: after posting, the user may browse as anyone.
       if (flow.step !== 'publish' || account.toLowerCase() === flow.identity.toLowerCase()) return statusOf(flow)
-      return statusOf(await flows.failFlow(flow.id, wrongAccountReason(platform, account, flow.identity)))
+      return statusOf(await flows.failFlow(flow.id, wrongAccountReason(platform, account, flow.identity), 'publish'))
     },
 
     async reportPublished(params: unknown): Promise<PublishStatus> {
@@ -88,7 +96,13 @@ export function createPageHelperHandlers(flows: PageHelperFlows, platform: Helpe
       }
       // A second report (toast, then the status page) must not restart the submission.
       if (flow.step !== 'publish') return statusOf(flow)
-      if (!isSameText(publishedText, flow.postText)) return statusOf(await flows.failFlow(flow.id, TEXT_MISMATCH))
+      if (!isSamePostText(publishedText, flow.postText)) {
+        // A gist can be made again at no cost, and the page may be an older gist of the same owner
+        // (an earlier attempt): it does not end the flow. A tweet with other text has been posted
+        // in the user's name, so the user must delete it before starting again.
+        if (platform === 'github') return statusOf(flow)
+        return statusOf(await flows.failFlow(flow.id, TEXT_MISMATCH, 'publish'))
+      }
       return statusOf(await flows.submitBinding({ flowId: flow.id, proofLocation }))
     },
   } satisfies Handlers<PageHelperApi>
@@ -101,18 +115,6 @@ export const TEXT_MISMATCH =
 export function wrongAccountReason(platform: HelperPlatform, account: string, identity: string): string {
   const at = platform === 'twitter' ? '@' : ''
   return `wrong account: this page is logged in as ${at}${account}, but the binding is for ${at}${identity}. Log in as ${at}${identity} and start again.`
-}
-
-/**
- * The text as compared: X's composer and the DOM may change line breaks (CRLF, doubled or merged
- * newlines) and spacing, never the words or the signature. Mask compares with newlines removed.
- */
-export function normalisePostText(text: string): string {
-  return text.normalize('NFC').replace(/\r\n?/g, '\n').replace(/\s+/g, ' ').trim()
-}
-
-function isSameText(published: string, expected: string): boolean {
-  return normalisePostText(published) === normalisePostText(expected)
 }
 
 function parseAccount(platform: HelperPlatform, value: unknown): string {

@@ -23,8 +23,8 @@ import { createPreparedRequests } from '../prepared-requests.js'
 import { createSettingsStore } from '../settings.js'
 import { createMemoryStore } from '../storage-ports.js'
 import { createVaultSession } from '../vault-session.js'
+import type { WalletContext } from '../wallet-bridge.js'
 import { createBindingFlows } from './binding-flows.js'
-import type { WalletPages } from './wallet-page.js'
 
 export const TEST_AVATAR_KEY = '4c0883a69102937d6231471b5dbb6204fe5129617082792ae468d01a3f362318'
 const PASSWORD = 'correct horse battery staple'
@@ -66,7 +66,7 @@ export type BackgroundOptions = {
   /** The flow engine's onDone. */
   onDone?: (flow: BindingFlow) => void
   /** The pages with wallets; without it no page can be reached and wallet flows stay in memory. */
-  wallet?: { pages: WalletPages; onDone?: (flow: BindingFlow) => void }
+  wallet?: Omit<WalletContext, 'store'>
 }
 
 /** One service worker's background: its avatar unlocked and pointed at `server`. */

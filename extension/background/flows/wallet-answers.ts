@@ -2,7 +2,7 @@
  * Everything the page's wallet says arrives through the page, which can read and forge it: each
  * answer is checked for shape here, and nothing unchecked goes further (PLATFORMS.md §4.1–4.2).
  */
-import { bytesToHex, decodeBase58, hexToBytes, recoveryIdOf, toChecksumAddress } from '../../../src/crypto/index.js'
+import { bytesToHex, decodeBase58, hexToBytes, recoveryIdOf } from '../../../src/crypto/index.js'
 import { InvalidInputError } from '../../../src/errors.js'
 import { requireNonEmptyString } from '../../../src/input.js'
 import { WalletAnswerError, WalletRequestError } from './wallet-page-errors.js'
@@ -72,15 +72,6 @@ export function parseWalletList(value: unknown): PageWallet[] {
   return wallets
 }
 
-/** The first account of an eth_requestAccounts answer, checksummed (EIP-55). */
-export function parseAccounts(value: unknown): string {
-  if (!Array.isArray(value)) throw new WalletAnswerError('eth_requestAccounts did not answer a list of accounts')
-  const [first] = value as unknown[]
-  if (first === undefined) throw new WalletAnswerError('the wallet shared no account')
-  if (typeof first !== 'string' || !ADDRESS.test(first)) throw new WalletAnswerError('the account is not an address')
-  return toChecksumAddress(first.toLowerCase())
-}
-
 /** Every account of an eth_requestAccounts answer, lowercased; non-addresses are refused. */
 export function parseAccountList(value: unknown): string[] {
   if (!Array.isArray(value)) throw new WalletAnswerError('eth_requestAccounts did not answer a list of accounts')
@@ -124,12 +115,10 @@ export function parseSolanaSignature(value: unknown): Uint8Array {
   return hexToBytes(value, 'signature')
 }
 
-/** The EIP-1193 error the page relayed, as a typed error (4001: the user rejected). */
+/** The EIP-1193 error the page relayed, as a typed error (4001: the user rejected); only its code is used. */
 export function toWalletRequestError(value: unknown): WalletRequestError {
   const error = typeof value === 'object' && value !== null ? (value as Record<string, unknown>) : {}
-  const code = Number.isSafeInteger(error.code) ? (error.code as number) : -32603
-  const message = typeof error.message === 'string' ? error.message.slice(0, 200) : 'no message'
-  return new WalletRequestError(code, message)
+  return new WalletRequestError(Number.isSafeInteger(error.code) ? (error.code as number) : -32603)
 }
 
 /** personal_sign's first parameter: the UTF-8 bytes of the exact payload, hex encoded (EIP-1193 / MetaMask). */

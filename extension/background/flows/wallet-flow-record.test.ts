@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { toChecksumAddress } from '../../../src/crypto/index.js'
 import { isStoredFlow, type StoredFlow, toBindingFlow } from './flow-store.js'
 import { SAMPLE_FLOW } from './sample-stored-flow.js'
-import { parseAccounts, parseWalletList, parseWalletSignature, toWalletRequestError } from './wallet-answers.js'
+import { parseAccountList, parseWalletList, parseWalletSignature, toWalletRequestError } from './wallet-answers.js'
 
 const ADDRESS = toChecksumAddress(`0x${'ab12'.repeat(10)}`)
 
@@ -82,10 +82,10 @@ describe('wallet answers from the page', () => {
     expect(() => parseWalletList({})).toThrow("the wallet's answer is unusable: the wallet list is not an array")
   })
 
-  it('checksum the first account and refuse anything else', () => {
-    expect(parseAccounts([ADDRESS.toLowerCase(), 'junk'])).toBe(ADDRESS)
-    expect(() => parseAccounts(['0x12'])).toThrow('the account is not an address')
-    expect(() => parseAccounts('0x12')).toThrow('did not answer a list of accounts')
+  it('lowercase every account and refuse a non-address', () => {
+    expect(parseAccountList([ADDRESS])).toEqual([ADDRESS.toLowerCase()])
+    expect(() => parseAccountList([ADDRESS, '0x12'])).toThrow('an account is not an address')
+    expect(() => parseAccountList('0x12')).toThrow('did not answer a list of accounts')
   })
 
   it('read a 65-byte hex signature with a valid v only', () => {
@@ -100,7 +100,12 @@ describe('wallet answers from the page', () => {
       code: 'WALLET_REJECTED',
       message: 'you rejected the request in the wallet',
     })
-    expect(toWalletRequestError({ code: -32603, message: 'boom' }).message).toBe('the wallet refused (-32603): boom')
-    expect(toWalletRequestError('junk').message).toBe('the wallet refused (-32603): no message')
+    // The page's own words never reach the popup: only the code, in our wording.
+    const forged = toWalletRequestError({ code: -32603, message: 'Your avatar key leaked: visit evil.example' })
+    expect(forged.message).toBe('the wallet refused (error -32603): it gave no usable answer')
+    expect(toWalletRequestError({ code: 4200, message: 'x' }).message).toBe(
+      'the wallet refused (error 4200): the wallet does not support this request',
+    )
+    expect(toWalletRequestError('junk').message).toBe('the wallet refused (error -32603): it gave no usable answer')
   })
 })

@@ -12,7 +12,10 @@ export type WalletLink = {
   tabId: number
   /** The wallet's EIP-6963 uuid in that page (or the window.ethereum fallback's id). */
   walletId: string
-  /** Standard base64 of the wallet's verified 65-byte signature over signPayload, '' until it signed. */
+  /**
+   * The wallet's verified signature over signPayload as `extra.wallet_signature` carries it (Ethereum:
+   * standard base64 of 65 bytes; Solana: base58 of 64 bytes), '' until it signed.
+   */
   walletSignature: string
 }
 

@@ -1,5 +1,5 @@
 /**
- * Ethereum wallet flows through the popup handlers against a REAL local ProofService (PGlite); the
+ * Wallet flows (Ethereum, Solana) through the popup handlers against a REAL local ProofService (PGlite); the
  * page and its wallet are the test double of wallet-test-page.ts, signing with viem's local account.
  */
 import { privateKeyToAccount } from 'viem/accounts'
@@ -32,12 +32,27 @@ const OTHER_ADDRESS = privateKeyToAccount(OTHER_WALLET_KEY).address
 
 const services = localServicesPerFile()
 
+/** The service's POST /v1/proof is unreachable for the next `downFor` submissions (a network failure). */
+type ServiceState = { downFor: number; unreachable: number }
+
 /** One service worker over fresh storage (or `stores` of an earlier one), unlocked, on the local server. */
-async function boot(page: TestPageState, stores: BackgroundStores = createBackgroundStores(), privateKey?: string) {
+async function boot(
+  page: TestPageState,
+  stores: BackgroundStores = createBackgroundStores(),
+  privateKey?: string,
+  options: { service?: ServiceState; retryDelaysMs?: number[]; clearedCheckMs?: number } = {},
+) {
   const submitted: string[] = []
   // Counts what reaches POST /v1/proof, so a refused signature can be shown to send nothing.
   const fetch: FetchFunction = (input, init) => {
-    if (String(input).endsWith('/v1/proof') && init?.method === 'POST') submitted.push(String(init.body))
+    if (String(input).endsWith('/v1/proof') && init?.method === 'POST') {
+      if (options.service && options.service.downFor > 0) {
+        options.service.downFor--
+        options.service.unreachable++
+        return Promise.reject(new TypeError('fetch failed'))
+      }
+      submitted.push(String(init.body))
+    }
     return globalThis.fetch(input, init)
   }
   const done: BindingFlow[] = []
@@ -46,10 +61,23 @@ async function boot(page: TestPageState, stores: BackgroundStores = createBackgr
     fetch,
     stores,
     ...(privateKey ? { privateKey } : {}),
-    wallet: { pages: createTestPages(page), onDone: (flow) => done.push(flow) },
+    wallet: {
+      pages: createTestPages(page),
+      onDone: (flow) => done.push(flow),
+      ...(options.retryDelaysMs ? { retryDelaysMs: options.retryDelaysMs } : {}),
+      ...(options.clearedCheckMs ? { clearedCheckMs: options.clearedCheckMs } : {}),
+    },
   })
   return { api, submitted, done, stores }
 }
+
+/** Polls (about 5 s) until `reached` holds: for what the background does on its own. */
+async function until(reached: () => boolean, what: string): Promise<void> {
+  for (let i = 0; i < 200 && !reached(); i++) await new Promise((resolve) => setTimeout(resolve, 25))
+  if (!reached()) throw new Error(`never ${what}`)
+}
+
+const signRequests = (page: TestPageState) => page.requests.filter((request) => request.method === 'personal_sign')
 
 /** The flow once it left the steps that run on their own (wallet-sign, submit). */
 function settled(api: PopupHandlers, flowId: string): Promise<BindingFlow> {
@@ -196,6 +224,85 @@ describe('Ethereum wallet binding', () => {
     })
     await second.api.retryWalletBinding({ flowId: flow.id })
     expect(await settled(second.api, flow.id)).toMatchObject({ step: 'done' })
+  })
+})
+
+describe('wallet flows that race the user or the service', () => {
+  it('a flow cleared while the wallet is asked to sign closes the page and submits nothing', async () => {
+    const page = createTestPageState({ hang: true })
+    const { api, submitted, done } = await boot(page, createBackgroundStores(), `${'44'.repeat(32)}`, {
+      clearedCheckMs: 20,
+    })
+    const flow = await connected(api)
+    await api.confirmWalletBinding({ flowId: flow.id })
+    await until(() => signRequests(page).length === 1, 'asked the wallet to sign')
+    await api.clearFlow({ flowId: flow.id })
+    // The background notices, closes its connection to the page, and the waiting request ends.
+    await until(() => page.abortedRequests === 1, 'closed the page')
+    expect(await api.getFlows(undefined)).toEqual([])
+    expect(submitted).toEqual([])
+    expect(done).toEqual([])
+  })
+
+  it('a wallet signature that arrives after the flow was cleared is not submitted or announced', async () => {
+    let answer = () => {}
+    const page = createTestPageState({ signGate: new Promise<void>((resolve) => (answer = resolve)) })
+    const { api, submitted, done } = await boot(page, createBackgroundStores(), `${'45'.repeat(32)}`)
+    const cleared = await connected(api)
+    await api.confirmWalletBinding({ flowId: cleared.id })
+    await until(() => signRequests(page).length === 1, 'asked the wallet to sign')
+    await api.clearFlow({ flowId: cleared.id })
+    answer() // the user signs in the wallet right after clearing, before any check of the page runs
+
+    // A second binding of the same address runs to the end after it: only that one is submitted and announced.
+    page.signGate = undefined
+    const next = await connected(api)
+    await api.confirmWalletBinding({ flowId: next.id })
+    expect(await settled(api, next.id)).toMatchObject({ step: 'done', error: '' })
+    expect(submitted).toHaveLength(1)
+    expect(done.map((flow) => flow.id)).toEqual([next.id])
+    expect((await api.getFlows(undefined)).map((flow) => flow.id)).toEqual([next.id])
+  })
+
+  it('a double confirm asks the wallet once and submits once', async () => {
+    const page = createTestPageState()
+    const { api, submitted, done } = await boot(page, createBackgroundStores(), `${'46'.repeat(32)}`)
+    const flow = await connected(api)
+    const taps = await Promise.all([
+      api.confirmWalletBinding({ flowId: flow.id }),
+      api.confirmWalletBinding({ flowId: flow.id }),
+    ])
+    expect(taps.map((tap) => tap.id)).toEqual([flow.id, flow.id])
+    expect(await settled(api, flow.id)).toMatchObject({ step: 'done' })
+    expect(signRequests(page)).toHaveLength(1)
+    expect(submitted).toHaveLength(1)
+    expect(done).toHaveLength(1)
+  })
+
+  it('resubmits the verified signatures while the service is down, and “Try again” resubmits without the wallet', async () => {
+    const page = createTestPageState()
+    const service: ServiceState = { downFor: 3, unreachable: 0 }
+    const { api, done } = await boot(page, createBackgroundStores(), `${'47'.repeat(32)}`, {
+      service,
+      retryDelaysMs: [20, 20],
+    })
+    const flow = await connected(api)
+    await api.confirmWalletBinding({ flowId: flow.id })
+    // The first submission and both scheduled resubmissions find the service down.
+    const failed = await settled(api, flow.id)
+    expect(failed.step).toBe('failed')
+    expect(failed.error).toMatch(/^service down: .*; try again later$/)
+    expect(service.unreachable).toBe(3)
+
+    const again = await api.retryWalletBinding({ flowId: flow.id })
+    expect(again.step).toBe('submit')
+    expect(await settled(api, flow.id)).toMatchObject({ step: 'done', error: '' })
+    // One wallet prompt in all: every submission sent the signature the wallet gave the first time.
+    expect(signRequests(page)).toHaveLength(1)
+    expect(done.map((entry) => entry.id)).toEqual([flow.id])
+    expect(await api.getBindings(undefined)).toEqual([
+      expect.objectContaining({ platform: 'ethereum', identity: ADDRESS.toLowerCase(), isValid: true }),
+    ])
   })
 })
 

@@ -1,24 +1,25 @@
 /**
- * Ethereum wallet bindings (issue 5, §6.4): a wallet in the active web page gives its account →
- * the user confirms "bind this address" (a page could hand us anyone's address, so the avatar
- * signs nothing before that) → the avatar signs the payload → the wallet personal_signs the SAME
- * payload → the signature is verified here → POST /v1/proof → exists → done.
+ * Wallet bindings, Ethereum and Solana (issue 5, §6.4, §6.5): a wallet in the active web page gives
+ * its account → the user confirms "bind this address" (a page could hand us anyone's address, so
+ * the avatar signs nothing before that) → the avatar signs the payload → the wallet signs the SAME
+ * payload (personal_sign / signMessage) → the signature is verified here → POST /v1/proof → exists
+ * → done.
  *
  * The action popup closes as soon as the wallet's own window takes focus, so everything after the
  * confirmation runs here in the background and is persisted in the flow store at every step.
  */
 import { createProofServiceClient } from '../../../src/client/index.js'
 import { decodeBase64, encodeBase64 } from '../../../src/crypto/index.js'
-import { InvalidInputError } from '../../../src/errors.js'
+import { InvalidInputError, NetworkError, ServiceError, TimeoutError } from '../../../src/errors.js'
 import { requirePlainObject, requireString } from '../../../src/input.js'
 import { describeProofPayload } from '../../../src/protocol/index.js'
-import type { BindingFlow, PopupApi } from '../../messaging/catalogue.js'
+import type { BindingFlow, FlowStep, PopupApi } from '../../messaging/catalogue.js'
 import type { SigningFlowDeps } from '../revoke-flow.js'
 import { signWithAvatar } from '../sign-with-avatar.js'
 import type { RecordStore } from '../storage-ports.js'
 import { NotFoundError } from '../wallet-errors.js'
-import { createFlowStore, type StoredFlow, toBindingFlow } from './flow-store.js'
-import { classifySubmitError } from './submit-outcome.js'
+import { createFlowStore, FlowClearedError, type StoredFlow, toBindingFlow } from './flow-store.js'
+import { classifySubmitError, DEFAULT_RETRY_DELAYS_MS, nextRetryDelay, type SubmitOutcome } from './submit-outcome.js'
 import { parseWalletList, requireWalletId, type WalletChain } from './wallet-answers.js'
 import { chainWallet } from './wallet-chains.js'
 import type { WalletLink } from './wallet-flow-record.js'
@@ -32,12 +33,17 @@ export type WalletFlowDeps = Omit<SigningFlowDeps, 'requests'> & {
   now: () => number
   /** Told once when a flow reaches `done` (the engine's notification). */
   onDone?: (flow: BindingFlow) => void
+  /** Waits between submissions while the service is down; tests pass short ones. */
+  retryDelaysMs?: readonly number[]
+  /** How often a wallet request checks that its flow was not cleared (default 1 s). */
+  clearedCheckMs?: number
 }
 
 type WalletFlow = StoredFlow & { walletLink: WalletLink }
 type PageWallets = PopupApi['findWallets']['result']
 
 const INTERRUPTED = 'the extension restarted while the wallet was asked to sign; try again'
+const CLEARED_CHECK_MS = 1_000
 
 export type WalletFlows = ReturnType<typeof createWalletFlows>
 
@@ -50,9 +56,14 @@ export function createWalletFlows(deps: WalletFlowDeps) {
   const proofService = async () =>
     createProofServiceClient({ baseUrl: (await deps.settings.get()).endpoints.proofServiceUrl, fetch: deps.fetch })
 
-  async function save(flow: WalletFlow, change: Partial<WalletFlow>): Promise<WalletFlow> {
+  /**
+   * Saves a changed flow, stamped now; with `expectedStep`, only if the stored flow is still in it.
+   * FlowClearedError when the user cleared it (or another tap moved it on) meanwhile: the step that
+   * was running stops there — nothing is signed on, submitted or announced for it.
+   */
+  async function save(flow: WalletFlow, change: Partial<WalletFlow>, expectedStep?: FlowStep): Promise<WalletFlow> {
     const next = { ...flow, ...change, updatedAt: deps.now() }
-    await flows.replace(next)
+    if (!(await flows.replace(next, expectedStep))) throw new FlowClearedError()
     return next
   }
 
@@ -140,16 +151,38 @@ export function createWalletFlows(deps: WalletFlowDeps) {
     return sign(flow)
   }
 
+  /**
+   * "Try again": a flow that failed while submitting a verified wallet signature (the service was
+   * down) submits it again, with no new wallet prompt; any other failure signs a fresh payload.
+   */
   async function retryWalletBinding(params: unknown): Promise<BindingFlow> {
     const flow = await getWalletFlow(params)
     if (flow.step !== 'failed') throw new InvalidInputError('flowId', `names a flow in step ${flow.step}, not failed`)
-    return sign(flow)
+    if (flow.walletLink.walletSignature === '') return sign(flow)
+    if (running.has(flow.id)) return toBindingFlow(flow)
+    running.add(flow.id)
+    let again: WalletFlow
+    try {
+      again = await save(flow, { step: 'submit', attempts: 0, nextAttemptAt: null, error: '' }, 'failed')
+    } catch (error) {
+      running.delete(flow.id)
+      throw error
+    }
+    void submit(again)
+      .catch(() => undefined) // cleared meanwhile, or storage failing: nothing left to tell
+      .finally(() => running.delete(flow.id))
+    return toBindingFlow(again)
   }
 
-  /** A fresh payload signed by the avatar, then the wallet's turn runs on here without the popup. */
+  /**
+   * A fresh payload signed by the avatar, then the wallet's turn runs on here without the popup.
+   * The flow is marked running before the first await, so a second tap (or a second popup) that
+   * arrives meanwhile signs nothing; the store write also checks the step it started from.
+   */
   function sign(flow: WalletFlow): Promise<BindingFlow> {
-    return deps.session.track(async () => {
-      if (running.has(flow.id)) return toBindingFlow(flow)
+    if (running.has(flow.id)) return Promise.resolve(toBindingFlow(flow))
+    running.add(flow.id)
+    const signing = deps.session.track(async () => {
       const vault = await deps.session.open()
       const client = await proofService()
       const { identity } = flow
@@ -161,46 +194,83 @@ export function createWalletFlows(deps: WalletFlowDeps) {
         throw new InvalidInputError('sign_payload', `does not bind ${platform} ${identity}`)
       }
       const signature = encodeBase64(await signWithAvatar(vault, flow.avatarId, payload.signPayload))
-      const next = await save(flow, {
-        step: 'wallet-sign',
-        uuid: payload.uuid,
-        payloadCreatedAt: payload.createdAt,
-        signPayload: payload.signPayload,
-        signature,
-        attempts: 0,
-        error: '',
-        walletLink: { ...flow.walletLink, walletSignature: '' },
-      })
-      running.add(next.id)
-      void walletSigns(next).finally(() => running.delete(next.id))
+      const next = await save(
+        flow,
+        {
+          step: 'wallet-sign',
+          uuid: payload.uuid,
+          payloadCreatedAt: payload.createdAt,
+          signPayload: payload.signPayload,
+          signature,
+          attempts: 0,
+          nextAttemptAt: null,
+          error: '',
+          walletLink: { ...flow.walletLink, walletSignature: '' },
+        },
+        flow.step,
+      )
+      void walletSigns(next)
+        .catch(() => undefined) // storage failing: nothing left to tell
+        .finally(() => running.delete(next.id))
       return toBindingFlow(next)
+    })
+    return signing.catch((error: unknown) => {
+      running.delete(flow.id)
+      throw error
     })
   }
 
-  /** The wallet signs the same payload in its page; only a signature by the confirmed address is kept. */
-  async function walletSigns(flow: WalletFlow): Promise<WalletFlow> {
+  /**
+   * The wallet signs the same payload in its page; only a signature by the confirmed address is kept.
+   * A flow cleared meanwhile ends here: its page is closed (the wait is not held open for nothing)
+   * and nothing is submitted.
+   */
+  async function walletSigns(flow: WalletFlow): Promise<void> {
     let signed: WalletFlow
     try {
       const { tabId, walletId } = flow.walletLink
       const wallet = flow.wallet as NonNullable<WalletFlow['wallet']>
       const signature = await withPage(
         () => deps.pages.open(tabId),
-        async (page) => {
-          if (page.origin !== wallet.origin) throw new WalletPageChangedError(wallet.origin, page.origin)
-          return chainWallet(chainOf(flow)).requestSignature(page, walletId, wallet.address, flow.signPayload)
-        },
+        (page) =>
+          whileFlowExists(flow.id, page, () => {
+            if (page.origin !== wallet.origin) throw new WalletPageChangedError(wallet.origin, page.origin)
+            return chainWallet(chainOf(flow)).requestSignature(page, walletId, wallet.address, flow.signPayload)
+          }),
       )
-      signed = await save(flow, {
-        step: 'submit',
-        walletLink: { ...flow.walletLink, walletSignature: signature },
-      })
+      const walletLink = { ...flow.walletLink, walletSignature: signature }
+      signed = await save(flow, { step: 'submit', walletLink }, 'wallet-sign')
     } catch (error) {
-      return fail(flow, messageOf(error))
+      await save(flow, { step: 'failed', nextAttemptAt: null, error: messageOf(error) }, 'wallet-sign').catch(
+        ignoreCleared,
+      )
+      return
     }
-    return submit(signed)
+    await submit(signed).catch(ignoreCleared)
   }
 
-  /** POST /v1/proof with both signatures (§6.4), then GET exists confirms. */
+  /** Runs `request` on `page`, closing the page (which fails the request) once the flow is cleared. */
+  async function whileFlowExists<T>(flowId: string, page: WalletPage, request: () => Promise<T>): Promise<T> {
+    const watch = setInterval(() => {
+      void flows
+        .get(flowId)
+        .then((current) => {
+          if (current === undefined) page.close()
+        })
+        .catch(() => undefined)
+    }, deps.clearedCheckMs ?? CLEARED_CHECK_MS)
+    try {
+      return await request()
+    } finally {
+      clearInterval(watch)
+    }
+  }
+
+  /**
+   * POST /v1/proof with both signatures (§6.4), then GET exists confirms. The service being down (or
+   * slow to list the proof) is retried with the engine's backoff: the verified wallet signature is
+   * kept, so no retry asks the wallet again. FlowClearedError: the flow was cleared meanwhile.
+   */
   async function submit(flow: WalletFlow): Promise<WalletFlow> {
     const attempts = flow.attempts + 1
     try {
@@ -215,34 +285,79 @@ export function createWalletFlows(deps: WalletFlowDeps) {
         walletSignature: flow.walletLink.walletSignature,
       })
       if (!(await client.proofExists(binding))) {
-        return fail(flow, 'the service accepted the proof but does not list the binding', attempts)
+        return failResigning(flow, 'the service accepted the proof but does not list the binding', attempts)
       }
-      const done = await save(flow, { step: 'done', attempts, error: '' })
+      const done = await save(flow, { step: 'done', attempts, nextAttemptAt: null, error: '' })
       deps.onDone?.(toBindingFlow(done))
       return done
     } catch (error) {
+      if (error instanceof FlowClearedError) throw error
       const outcome = classifySubmitError(error)
-      // A moved chain needs a fresh payload, which the wallet must sign again: that is "Try again".
-      const reason = outcome.kind === 'chain-moved' ? "the avatar's chain changed meanwhile; try again" : outcome.reason
-      return fail(flow, reason, attempts)
+      if (outcome.kind === 'chain-moved') {
+        // A moved chain needs a fresh payload, which the wallet must sign again: that is "Try again".
+        return failResigning(flow, "the avatar's chain changed meanwhile; try again", attempts)
+      }
+      if (!isTransient(error, outcome)) return failResigning(flow, outcome.reason, attempts)
+      const delay = nextRetryDelay(attempts, deps.retryDelaysMs ?? DEFAULT_RETRY_DELAYS_MS)
+      // Retries used up: "Try again" submits the same signatures once more (retryWalletBinding).
+      if (delay === undefined) return fail(flow, `${outcome.reason}; try again later`, attempts)
+      const waiting = await save(flow, {
+        attempts,
+        nextAttemptAt: deps.now() + delay,
+        error: `${outcome.reason}; trying again in ${Math.ceil(delay / 1000)} s`,
+      })
+      scheduleResubmit(waiting.id, delay)
+      return waiting
     }
+  }
+
+  /** Submits the flow again after `delay` if it still waits for that (a worker restart: resume). */
+  function scheduleResubmit(flowId: string, delay: number): void {
+    setTimeout(() => {
+      void flows
+        .get(flowId)
+        .then((flow) => {
+          if (flow && isWaitingToSubmit(flow) && !running.has(flow.id)) return runSubmit(flow as WalletFlow)
+        })
+        .catch(() => undefined)
+    }, delay)
+  }
+
+  /** One submission, marked running so a timer, a wake and "Try again" never overlap. */
+  async function runSubmit(flow: WalletFlow): Promise<void> {
+    running.add(flow.id)
+    await submit(flow)
+      .catch(() => undefined) // cleared meanwhile, or storage failing: nothing left to tell
+      .finally(() => running.delete(flow.id))
   }
 
   const fail = (flow: WalletFlow, reason: string, attempts = flow.attempts) =>
     save(flow, { step: 'failed', attempts, nextAttemptAt: null, error: reason })
 
+  /** Fails so that "Try again" signs a fresh payload: the service will not take these signatures. */
+  const failResigning = (flow: WalletFlow, reason: string, attempts: number) =>
+    save(flow, {
+      step: 'failed',
+      attempts,
+      nextAttemptAt: null,
+      error: reason,
+      walletLink: { ...flow.walletLink, walletSignature: '' },
+    })
+
   /**
    * At worker start: a wallet request of the old worker died with it (its Port closed), so that flow
-   * fails with a reason and can be tried again; a signature already verified is still submitted.
+   * fails with a reason and can be tried again; a signature already verified is still submitted
+   * (when its retry falls due).
    */
   async function resume(): Promise<void> {
     for (const flow of await flows.list()) {
       if (!flow.walletLink || flow.wallet === null || running.has(flow.id)) continue
       const walletFlow = flow as WalletFlow
-      if (flow.step === 'wallet-sign') await fail(walletFlow, INTERRUPTED)
-      if (flow.step === 'submit' && flow.walletLink.walletSignature !== '') {
-        running.add(flow.id)
-        await submit(walletFlow).finally(() => running.delete(flow.id))
+      if (flow.step === 'wallet-sign') await fail(walletFlow, INTERRUPTED).catch(ignoreCleared)
+      if (isWaitingToSubmit(flow)) {
+        const wait = (flow.nextAttemptAt ?? 0) - deps.now()
+        if (wait > 0) scheduleResubmit(flow.id, wait)
+        else await runSubmit(walletFlow)
       }
     }
   }
@@ -253,6 +368,27 @@ export function createWalletFlows(deps: WalletFlowDeps) {
 /** A wallet flow's platform (the store keeps wallet flows of these two only). */
 function chainOf(flow: StoredFlow): WalletChain {
   return flow.platform === 'solana' ? 'solana' : 'ethereum'
+}
+
+/** A submission that holds a verified wallet signature (the only kind the store keeps at `submit`). */
+function isWaitingToSubmit(flow: StoredFlow): boolean {
+  return flow.step === 'submit' && flow.walletLink !== undefined && flow.walletLink.walletSignature !== ''
+}
+
+/** The service was down or slow (or did not list the proof yet): the same signatures may go again. */
+function isTransient(error: unknown, outcome: SubmitOutcome): boolean {
+  return (
+    outcome.kind === 'not-visible' ||
+    error instanceof NetworkError ||
+    error instanceof TimeoutError ||
+    (error instanceof ServiceError && error.status >= 500)
+  )
+}
+
+/** A flow cleared while its step ran is simply gone; anything else is a real error. */
+function ignoreCleared(error: unknown): undefined {
+  if (error instanceof FlowClearedError) return undefined
+  throw error
 }
 
 function messageOf(error: unknown): string {

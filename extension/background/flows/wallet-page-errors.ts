@@ -25,14 +25,25 @@ export class WalletPageChangedError extends WalletError {
   }
 }
 
+// EIP-1193 provider errors in our words. The wallet's own message is not kept: it comes through the
+// page, which can write anything there, and the popup would show it as if the extension said it.
+const RPC_WORDING: Record<number, string> = {
+  4100: 'the wallet has not authorised this site for that account',
+  4200: 'the wallet does not support this request',
+  4900: 'the wallet is disconnected',
+  4901: 'the wallet is not connected to the requested chain',
+}
+
 /** The wallet answered with an EIP-1193 error; 4001 is the user saying no. */
 export class WalletRequestError extends WalletError {
   readonly rpcCode: number
 
-  constructor(rpcCode: number, message: string) {
+  constructor(rpcCode: number) {
     super(
       rpcCode === 4001 ? 'WALLET_REJECTED' : 'WALLET_ERROR',
-      rpcCode === 4001 ? 'you rejected the request in the wallet' : `the wallet refused (${rpcCode}): ${message}`,
+      rpcCode === 4001
+        ? 'you rejected the request in the wallet'
+        : `the wallet refused (error ${rpcCode}): ${RPC_WORDING[rpcCode] ?? 'it gave no usable answer'}`,
     )
     this.rpcCode = rpcCode
   }

@@ -43,6 +43,10 @@ export type TestPageState = {
   closed: boolean
   /** The wallet never answers personal_sign (the user walked away). */
   hang: boolean
+  /** personal_sign answers only once this settles (the user takes their time in the wallet). */
+  signGate?: Promise<void> | undefined
+  /** Requests cut off because the background closed the page while they waited. */
+  abortedRequests: number
   /** The Solana wallet's account, and the key it signs with. */
   solanaAccount: ReturnType<typeof createSolanaKey>
   solanaSigner: ReturnType<typeof createSolanaKey>
@@ -69,6 +73,7 @@ export function createTestPageState(change: Partial<TestPageState> = {}): TestPa
     reject: false,
     closed: false,
     hang: false,
+    abortedRequests: 0,
     solanaAccount: SOLANA_KEY,
     solanaSigner: SOLANA_KEY,
     requests: [],
@@ -78,27 +83,47 @@ export function createTestPageState(change: Partial<TestPageState> = {}): TestPa
 
 /** WalletPages over the fake page (tab 7 is the active one). */
 export function createTestPages(state: TestPageState): WalletPages {
-  const page = (tabId: number): WalletPage => ({
-    tabId,
-    origin: state.origin,
-    discover: async () => state.wallets,
-    async request(walletId, method, params) {
-      state.requests.push({ method, params })
-      if (state.closed) throw new WalletPageClosedError()
-      if (walletId === SOLANA_WALLET_ID) return solanaAnswer(state, method, params)
-      if (walletId !== TEST_WALLET_ID) throw new WalletRequestError(4900, 'no such wallet')
-      if (state.reject) throw new WalletRequestError(4001, 'User rejected the request.')
-      if (method === 'eth_requestAccounts') {
-        return state.accountsAnswer ?? [privateKeyToAccount(state.accountKey).address]
-      }
-      if (method === 'personal_sign') {
-        if (state.hang) return new Promise<never>(() => {})
-        return privateKeyToAccount(state.signingKey).signMessage({ message: { raw: params[0] as Hex } })
-      }
-      throw new WalletRequestError(4200, `unsupported ${method}`)
-    },
-    close() {},
-  })
+  const page = (tabId: number): WalletPage => {
+    // Like the relay Port: closing the page fails what still waits on it.
+    const waiting = new Set<() => void>()
+    const untilAnsweredOrClosed = (until: Promise<void>) =>
+      new Promise<void>((resolve, reject) => {
+        const abort = () => {
+          state.abortedRequests++
+          reject(new WalletPageClosedError())
+        }
+        waiting.add(abort)
+        void until.then(() => {
+          waiting.delete(abort)
+          resolve()
+        })
+      })
+    return {
+      tabId,
+      origin: state.origin,
+      discover: async () => state.wallets,
+      async request(walletId, method, params) {
+        state.requests.push({ method, params })
+        if (state.closed) throw new WalletPageClosedError()
+        if (walletId === SOLANA_WALLET_ID) return solanaAnswer(state, method, params)
+        if (walletId !== TEST_WALLET_ID) throw new WalletRequestError(4900)
+        if (state.reject) throw new WalletRequestError(4001)
+        if (method === 'eth_requestAccounts') {
+          return state.accountsAnswer ?? [privateKeyToAccount(state.accountKey).address]
+        }
+        if (method === 'personal_sign') {
+          if (state.hang) await untilAnsweredOrClosed(new Promise<void>(() => {}))
+          if (state.signGate) await untilAnsweredOrClosed(state.signGate)
+          return privateKeyToAccount(state.signingKey).signMessage({ message: { raw: params[0] as Hex } })
+        }
+        throw new WalletRequestError(4200)
+      },
+      close() {
+        for (const abort of waiting) abort()
+        waiting.clear()
+      },
+    }
+  }
   return {
     openActive: async () => page(7),
     async open(tabId) {
@@ -110,11 +135,11 @@ export function createTestPages(state: TestPageState): WalletPages {
 
 /** Phantom's connect / signMessage as the bridge relays them: base58 account, hex signature. */
 function solanaAnswer(state: TestPageState, method: string, params: unknown[]): string {
-  if (state.reject) throw new WalletRequestError(4001, 'User rejected the request.')
+  if (state.reject) throw new WalletRequestError(4001)
   if (method === 'solana_connect') return state.solanaAccount.address
   if (method === 'solana_signMessage') {
     const signature = sign(null, new TextEncoder().encode(params[0] as string), state.solanaSigner.privateKey)
     return `0x${signature.toString('hex')}`
   }
-  throw new WalletRequestError(4200, `unsupported ${method}`)
+  throw new WalletRequestError(4200)
 }

@@ -3,10 +3,11 @@
  * being bound). Capture-phase listeners on the window run before the page's own handlers, and
  * cancel both a click on a create button and the submit event (which also catches Enter in a field
  * and requestSubmit()). Buttons stay enabled so the user's click reaches us and the banner can say why.
+ * The block lasts as long as the page: the flow has failed, and a new one starts on a fresh page.
  */
 
-/** Blocks creation until `signal` aborts; `onBlocked` runs on every refused attempt. */
-export function blockCreate(form: HTMLFormElement, onBlocked: () => void, signal: AbortSignal): void {
+/** Blocks creation from `form` for the page's life; `onBlocked` runs on every refused attempt. */
+export function blockCreate(form: HTMLFormElement, onBlocked: () => void): void {
   const view = form.ownerDocument.defaultView
   if (!view) return
   const refuse = (event: Event) => {
@@ -20,21 +21,18 @@ export function blockCreate(form: HTMLFormElement, onBlocked: () => void, signal
       const control = event.target instanceof Element ? event.target.closest('button, input') : null
       if (control && isCreateControl(control, form)) refuse(event)
     },
-    { capture: true, signal },
+    { capture: true },
   )
   view.addEventListener(
     'submit',
     (event) => {
       if (event.target === form) refuse(event)
     },
-    { capture: true, signal },
+    { capture: true },
   )
   for (const button of form.querySelectorAll('button, input[type="submit"]')) {
     if (isCreateControl(button, form)) button.setAttribute('aria-disabled', 'true')
   }
-  signal.addEventListener('abort', () => {
-    for (const button of form.querySelectorAll('[aria-disabled="true"]')) button.removeAttribute('aria-disabled')
-  })
 }
 
 /** A control that submits `form`: a submit button inside it or pointing at it with `form=`. */

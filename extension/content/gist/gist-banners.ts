@@ -106,3 +106,12 @@ export function missingFileBanner(task: PublishTask): BannerContent {
     text: helperText('helperGistMissingFileText', task.fileName),
   }
 }
+
+/** The proof file of the gist just created differs from the proof text: not submitted. */
+export function textMismatchBanner(task: PublishTask): BannerContent {
+  return {
+    tone: 'error',
+    title: helperText('helperGistTextMismatchTitle'),
+    text: helperText('helperGistTextMismatchText', task.fileName),
+  }
+}

@@ -13,7 +13,7 @@ import {
   parseStatusPath,
   readComposerText,
   readLoggedInHandle,
-  readToastStatus,
+  readToastStatuses,
   X_SELECTORS,
   type XPageFixture,
 } from './selectors.js'
@@ -82,8 +82,8 @@ describe('the composer', () => {
 
 describe('status ids', () => {
   it('takes the handle and id from the toast "View" link', () => {
-    expect(readToastStatus(loadXFixture('toast'))).toEqual({ handle: 'alice', id: '1747300000000000001' })
-    expect(readToastStatus(loadXFixture('home'))).toBeUndefined()
+    expect(readToastStatuses(loadXFixture('toast'))).toEqual([{ handle: 'alice', id: '1747300000000000001' }])
+    expect(readToastStatuses(loadXFixture('home'))).toEqual([])
   })
 
   it('parses status paths and links with suffixes, keeping ids as strings', () => {

@@ -119,11 +119,12 @@ export function parseStatusPath(href: string): StatusRef | undefined {
   return match?.[1] && match[2] ? { handle: match[1], id: match[2] } : undefined
 }
 
-/** The status the toast after posting links to, if a toast is shown. */
-export function readToastStatus(doc: Document): StatusRef | undefined {
+/** The statuses the toasts after posting link to, in page order (none when no toast is shown). */
+export function readToastStatuses(doc: Document): StatusRef[] {
+  const refs: StatusRef[] = []
   for (const link of doc.querySelectorAll(X_SELECTORS.toastStatusLink.css)) {
     const ref = parseStatusPath(link.getAttribute('href') ?? '')
-    if (ref) return ref
+    if (ref) refs.push(ref)
   }
-  return undefined
+  return refs
 }

@@ -75,6 +75,9 @@ function StepBody({ flow, avatarName }: { flow: BindingFlow & { wallet: FlowWall
             {t('walletConfirmAsk', wallet.address, wallet.name, wallet.origin, avatarName)}
           </p>
           <p className="warning">{t('walletConfirmWarn')}</p>
+          <p className="hint" data-testid="wallet-page-sees">
+            {t('walletPageSees', wallet.origin)}
+          </p>
         </>
       )
     case 'wallet-sign':
@@ -100,9 +103,13 @@ function StepBody({ flow, avatarName }: { flow: BindingFlow & { wallet: FlowWall
       )
     default:
       return (
-        <p className="lead" role="status">
-          {t('walletSubmitting')}
-        </p>
+        <>
+          <p className="lead" role="status">
+            {t('walletSubmitting')}
+          </p>
+          {/* The service was down: the background says when it sends the same signatures again. */}
+          {flow.error !== '' && <p className="hint">{flow.error}</p>}
+        </>
       )
   }
 }

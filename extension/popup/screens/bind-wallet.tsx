@@ -99,12 +99,18 @@ function PickWallet({ onConnected }: { onConnected: () => void }) {
         </p>
       )}
       {search.state === 'found' && search.found.wallets.length > 0 && (
-        <WalletList
-          found={search.found}
-          actionLabel={action.busy ? t('walletConnecting') : t('walletConnect')}
-          busy={action.busy}
-          onPick={(wallet) => connect(wallet.id)}
-        />
+        <>
+          {/* Connecting is a request to the page's own wallet, so the page learns what it answers. */}
+          <p className="warning" data-testid="wallet-page-sees">
+            {t('walletPageSees', search.found.origin)}
+          </p>
+          <WalletList
+            found={search.found}
+            actionLabel={action.busy ? t('walletConnecting') : t('walletConnect')}
+            busy={action.busy}
+            onPick={(wallet) => connect(wallet.id)}
+          />
+        </>
       )}
       <ErrorText message={action.error} />
       {search.state !== 'looking' && (
