@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { type Env, loadConfig } from './config.js'
+import { MIGRATIONS } from './db/migrations.js'
 import { openTestPostgres, TEST_DATABASE_URL } from './db/test-databases.js'
 import { configuredPlatforms, validatorMap } from './proof-service/app.js'
 import { type ServerHandles, startServer } from './start-server.js'
@@ -80,7 +81,9 @@ describe('startServer', () => {
     await first.stop()
     const second = await start({})
     expect(await second.db.query('SELECT content FROM kv')).toEqual([{ content: { k: 1 } }])
-    expect(await second.db.query('SELECT version FROM schema_migrations')).toEqual([{ version: 1 }])
+    expect(await second.db.query('SELECT version FROM schema_migrations')).toEqual(
+      MIGRATIONS.map((_, index) => ({ version: index + 1 })),
+    )
   })
 
   it('runs either service alone', async () => {
@@ -134,7 +137,9 @@ describe('startServer', () => {
       const server = await start({ DATABASE_URL: database.location })
       expect(server.db.kind).toBe('postgres')
       expect(await (await fetch(`${server.proofServiceUrl}/healthz`)).json()).toEqual(PROOF_HEALTHZ)
-      expect(await database.db.query('SELECT version FROM schema_migrations')).toEqual([{ version: 1 }])
+      expect(await database.db.query('SELECT version FROM schema_migrations')).toEqual(
+        MIGRATIONS.map((_, index) => ({ version: index + 1 })),
+      )
       await server.stop()
     } finally {
       await database.dispose()

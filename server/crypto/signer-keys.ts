@@ -77,22 +77,22 @@ export function recoverSignerAddress(message: string | Uint8Array, signature: un
  * to nothing is simply not valid.
  */
 export function isSignedBy(message: string | Uint8Array, signature: unknown, key: SignerKey): boolean {
-  recoveryIdOf(signature)
-  try {
-    return sameBytes(recoverSigner(message, signature).compressed, key.compressed)
-  } catch (error) {
-    if (error instanceof InvalidInputError && error.field === 'signature') return false
-    throw error
-  }
+  const recoveryId = recoveryIdOf(signature)
+  const recovered = secp256k1Backend.recover((signature as Uint8Array).subarray(0, 64), recoveryId, digestOf(message))
+  // Both uncompressed (04 ‖ x ‖ y): equal keys are equal bytes.
+  return recovered !== null && sameBytes(recovered, key.uncompressed)
 }
 
 // A binding's two signatures (avatar and wallet) are over the same payload: hash it once. Other
 // requests' checks interleave at every await, so a few recent payloads are remembered, not one.
+// Only short ones: the map keeps its keys alive, and a KV payload can carry a patch of up to the
+// body limit (64 of those would pin 64 MB); proof payloads are well under the limit.
 const RECENT_DIGESTS = 64
+const MAX_CACHED_MESSAGE_LENGTH = 4096
 const recentDigests = new Map<string, Uint8Array>()
 
 function digestOf(message: string | Uint8Array): Uint8Array {
-  if (typeof message !== 'string') return hashPersonalMessage(message)
+  if (typeof message !== 'string' || message.length > MAX_CACHED_MESSAGE_LENGTH) return hashPersonalMessage(message)
   let digest = recentDigests.get(message)
   if (digest === undefined) {
     digest = hashPersonalMessage(message)

@@ -18,19 +18,20 @@ for (const driver of TEST_DRIVERS) {
     afterAll(() => test?.dispose())
 
     // The route's pattern: lock, re-read the head inside the transaction, append after it.
+    let uuids = 0
     const append = (avatar: string, onLocked = async () => {}) =>
       db.transaction(async (tx) => {
-        await lockAvatarChain(tx, 'proof_chain', avatar)
+        await lockAvatarChain(tx, avatar)
         await onLocked()
         const [head] = await tx.query<{ id: string | null }>(
-          'SELECT max(id)::text AS id FROM proof_chain WHERE avatar = $1',
+          'SELECT max(id)::text AS id FROM kv_chain WHERE avatar = $1',
           [avatar],
         )
         await pause(30)
         await tx.query(
-          `INSERT INTO proof_chain (avatar, action, platform, identity, created_at, signature, signature_payload, uuid, previous_id)
-           VALUES ($1, 'create', 'github', 'alice', '1', 'c2ln', '{}', 'u', $2)`,
-          [avatar, head?.id ?? null],
+          `INSERT INTO kv_chain (uuid, avatar, platform, identity, patch, patch_text, signature, signature_payload, created_at, previous_id)
+           VALUES ($1, $2, 'nextid', $2, '{}'::jsonb, '{}', 'c2ln', '{}', 1, $3)`,
+          [`uuid-${++uuids}`, avatar, head?.id ?? null],
         )
       })
 
@@ -38,7 +39,7 @@ for (const driver of TEST_DRIVERS) {
       const avatar = `0x02${'1'.repeat(64)}`
       await Promise.all([append(avatar), append(avatar), append(avatar)])
       const links = await db.query<{ id: string; previous_id: string | null }>(
-        'SELECT id, previous_id FROM proof_chain WHERE avatar = $1 ORDER BY id',
+        'SELECT id, previous_id FROM kv_chain WHERE avatar = $1 ORDER BY id',
         [avatar],
       )
       expect(links.map((link) => link.previous_id)).toEqual([null, links[0]?.id, links[1]?.id])

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Database, SqlParam } from './database.js'
 import { migrate } from './migrate.js'
+import { MIGRATIONS } from './migrations.js'
 import { isUniqueViolation, sqlStateOf } from './sql-state.js'
 import { TEST_DRIVERS, type TestDatabase } from './test-databases.js'
 
@@ -113,6 +114,39 @@ for (const driver of TEST_DRIVERS) {
       await expect(again).rejects.toMatchObject({ code: '23505' })
       expect(await db.query(`SELECT content, arweave_id FROM kv WHERE avatar = $1`, [ALICE])).toEqual([
         { content: {}, arweave_id: null },
+      ])
+    })
+  })
+
+  describe.skipIf(driver.skip)(`schema version 2 on ${driver.name}`, () => {
+    let test: TestDatabase
+    afterAll(() => test?.dispose())
+
+    it('lowercases the Steam custom URLs stored before the validator did, and nothing else', async () => {
+      test = await driver.open()
+      const db = test.db
+      await migrate(db, MIGRATIONS.slice(0, 1))
+      const [link] = await db.query<{ id: string }>(
+        `INSERT INTO proof_chain (avatar, action, platform, identity, created_at, signature, signature_payload, uuid)
+         VALUES ($1, 'create', 'steam', '76561197960287930', '1700000000', 'c2ln', '{}', 'u') RETURNING id`,
+        [ALICE],
+      )
+      const bindings: [string, string, string][] = [
+        ['steam', '76561197960287930', 'GabeLoganNewell'],
+        ['steam', '76561197960287931', ''],
+        ['github', 'Alice', 'MixedCase'],
+      ]
+      for (const [platform, identity, altId] of bindings) {
+        await db.query(
+          'INSERT INTO proof (avatar, platform, identity, alt_id, proof_chain_id) VALUES ($1, $2, $3, $4, $5)',
+          [ALICE, platform, identity, altId, link?.id ?? null],
+        )
+      }
+      expect(await migrate(db)).toEqual([2])
+      expect(await db.query('SELECT platform, identity, alt_id FROM proof ORDER BY identity')).toEqual([
+        { platform: 'steam', identity: '76561197960287930', alt_id: 'gabelogannewell' },
+        { platform: 'steam', identity: '76561197960287931', alt_id: '' },
+        { platform: 'github', identity: 'Alice', alt_id: 'MixedCase' },
       ])
     })
   })

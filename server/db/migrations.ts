@@ -11,7 +11,8 @@
  *   foreign key (avatar, previous_id) → (avatar, id) keeps a link's predecessor in its own chain.
  *   Appends must still turn a race into a clean "bad signature" answer (§15 #4) rather than a
  *   constraint violation: KV appends take lockAvatarChain; proof appends insert with ON CONFLICT
- *   DO NOTHING, so the loser waits for the winner's commit and is skipped (append-chain-link.ts).
+ *   on those indexes DO NOTHING, so the loser waits for the winner's commit and is skipped
+ *   (append-chain-link.ts).
  */
 
 /** MIGRATIONS[i] is schema version i + 1. */
@@ -98,5 +99,10 @@ export const MIGRATIONS: readonly string[] = [
     PRIMARY KEY (avatar, platform, identity)
   );
   CREATE INDEX kv_platform_identity_idx ON kv (platform, identity);
+  `,
+  `
+  -- Steam custom URLs ignore case and searches lowercase them (§7.4): the validator now stores
+  -- alt_id lowercased, and bindings stored before then must match the same way.
+  UPDATE proof SET alt_id = lower(alt_id) WHERE platform = 'steam' AND alt_id <> lower(alt_id);
   `,
 ]

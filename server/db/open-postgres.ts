@@ -18,12 +18,31 @@ export type PostgresOptions = {
   maxConnections?: number
 }
 
+// Every session runs READ COMMITTED whatever the server's or database's default: the writes are
+// built for it. A losing concurrent append waits for the winner's commit, then sees it and is
+// skipped (the clear "chain changed" 400); under REPEATABLE READ or SERIALIZABLE the same race
+// ends in a serialization failure instead — a 500 for a request that did nothing wrong.
+const READ_COMMITTED = '-c default_transaction_isolation=read\\ committed'
+
 /** Connects a pool to `url` (postgres://…) and checks the connection once. */
 export async function openPostgres(url: string, options: PostgresOptions = {}): Promise<Database> {
-  const pool = new pg.Pool({ connectionString: url, max: options.maxConnections ?? 10 })
+  const pool = new pg.Pool({ connectionString: url, max: options.maxConnections ?? 10, options: READ_COMMITTED })
   pool.on('error', options.onIdleError ?? (() => {}))
   try {
-    await pool.query('SELECT 1')
+    // pg lets an `options` parameter in the URL replace the one above, and a connection pooler may
+    // drop it: refuse to run without it.
+    const [row] = (
+      await pool.query<{ isolation: string }>('SELECT current_setting($1) AS isolation', [
+        'default_transaction_isolation',
+      ])
+    ).rows
+    if (row?.isolation !== 'read committed') {
+      throw new Error(
+        `the database sessions must default to read committed, got ${row?.isolation}: ` +
+          "remove it from the URL's options parameter, or behind a pooler that drops startup options, " +
+          "run ALTER DATABASE … SET default_transaction_isolation = 'read committed'",
+      )
+    }
   } catch (error) {
     await pool.end()
     throw error

@@ -17,3 +17,13 @@ export function isUniqueViolation(error: unknown, constraint?: string): boolean 
   if (sqlStateOf(error) !== UNIQUE_VIOLATION) return false
   return constraint === undefined || (error as { constraint?: unknown }).constraint === constraint
 }
+
+/**
+ * True when `error` is the database refusing the statement itself — bad data (class 22), a
+ * constraint (23), a deadlock or serialization failure (40) — so its transaction certainly rolled
+ * back. Anything else (a dropped connection, a timeout) leaves unknown whether a COMMIT went through.
+ */
+export function isRolledBackStatementError(error: unknown): boolean {
+  const sqlClass = sqlStateOf(error)?.slice(0, 2)
+  return sqlClass === '22' || sqlClass === '23' || sqlClass === '40'
+}

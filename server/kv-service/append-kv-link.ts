@@ -23,7 +23,7 @@ export async function appendKvLink(db: Database, request: KvUploadRequest): Prom
   const avatar = request.avatarKey.id
   try {
     await db.transaction(async (tx) => {
-      await lockAvatarChain(tx, 'kv_chain', avatar)
+      await lockAvatarChain(tx, avatar)
       if (await isUuidUsed(tx, request.uuid)) throw reusedUuid(request.uuid)
       const head = await readChainHead(tx, avatar)
       const signaturePayload = payloadWith(request, head?.signature ?? null)
@@ -67,10 +67,29 @@ function payloadWith(request: KvUploadRequest, previous: string | null): string 
   })
 }
 
-/** Tells a stale payload (signed with a head that has moved on) from a wrong signer. */
+// The refusal path is paid for by whoever sends a bad signature, so it is bounded: a payload is
+// made moments before it is signed and sent, so only a recent created_at can be stale (an old one,
+// which the client chooses, would select every link of the chain); and each candidate rebuilds and
+// hashes the whole payload (a patch of up to the body limit), so the bytes hashed are capped.
+const STALE_WINDOW_SECONDS = 120
+const MAX_STALE_CHECK_BYTES = 4 * 1024 * 1024
+
+/**
+ * Tells a stale payload (signed with a head that has moved on) from a wrong signer. False — the
+ * plain mismatch — when the check would cost too much to be worth it (see above).
+ */
 async function signedEarlierHead(tx: Queryable, request: KvUploadRequest): Promise<boolean> {
+  if (request.createdAt < Date.now() / 1000 - STALE_WINDOW_SECONDS) return false
   const candidates = await findEarlierHeads(tx, request.avatarKey.id, request.createdAt)
-  return candidates.some((previous) => isSignedBy(payloadWith(request, previous), request.signature, request.avatarKey))
+  const [first, ...rest] = candidates
+  if (first === undefined) return false
+  // The payloads differ only in `previous` (a signature's base64, or null): the first one's size is theirs.
+  const firstPayload = payloadWith(request, first)
+  if (candidates.length * Buffer.byteLength(firstPayload) > MAX_STALE_CHECK_BYTES) return false
+  return (
+    isSignedBy(firstPayload, request.signature, request.avatarKey) ||
+    rest.some((previous) => isSignedBy(payloadWith(request, previous), request.signature, request.avatarKey))
+  )
 }
 
 class SignatureMismatch extends Error {}

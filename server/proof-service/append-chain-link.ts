@@ -5,11 +5,10 @@
  * database (§15 #4): a link goes in only after the head its payload was signed on, and the
  * unique indexes (one successor per link, one genesis per avatar) make a concurrent writer — in
  * this process or another — wait for the first one's commit and then skip the link (ON CONFLICT
- * DO NOTHING), which the client hears as the clear stale-chain 400, never a fork.
+ * on those indexes DO NOTHING), which the client hears as the clear stale-chain 400, never a fork.
  */
 import type { ProofAction } from '../../src/protocol/index.js'
 import type { Queryable } from '../db/database.js'
-import { HttpError } from '../http/http-error.js'
 
 /** Starts the reference way (`bad signature`, §4.5) so existing clients recognise it. */
 export const STALE_CHAIN_MESSAGE = "bad signature: the avatar's proof chain changed; request a new payload"
@@ -32,20 +31,10 @@ export type NewChainLink = {
 /** One append: `link` after `expectedHeadId` (null = genesis), the head its payload was signed on. */
 export type ChainAppend = { link: NewChainLink; expectedHeadId: string | null }
 
-/** Inserts `link` after `expectedHeadId` (null = genesis) and creates or deletes the binding; 400 when the head moved. */
-export async function appendChainLink(
-  db: Queryable,
-  link: NewChainLink,
-  expectedHeadId: string | null,
-): Promise<string> {
-  const [id] = await appendChainLinks(db, [{ link, expectedHeadId }])
-  if (id === null || id === undefined) throw new HttpError(400, STALE_CHAIN_MESSAGE)
-  return id
-}
-
 // jsonb_to_recordset: the database interface takes scalar parameters only, so the batch travels as
-// one JSON text. Rows go in avatar order, so two batches (two processes) touching the same avatars
-// wait for each other in one order and cannot deadlock. The head check reads this statement's
+// one JSON text. Rows go in avatar order (links after a head, then genesis links: one plan, one
+// order), so two batches (two processes) touching the same avatars wait for each other in one order
+// and should not deadlock; chain-writes.ts retries a deadlocked batch one append at a time anyway. The head check reads this statement's
 // snapshot; an append committed after it started is caught by the unique indexes instead.
 const APPEND_SQL = `
   WITH batch AS (
@@ -53,17 +42,33 @@ const APPEND_SQL = `
       alt_id text, location text, created_at text, signature text, signature_payload text, extra jsonb,
       uuid text, previous_id bigint)
   ),
-  appended AS (
+  -- A link after a head and a genesis link race on different unique indexes, and ON CONFLICT takes one
+  -- target: one insert each. Naming the targets matters: any other unique conflict is a real error,
+  -- not a lost race to answer with the stale-chain 400.
+  after_head AS (
     INSERT INTO proof_chain (avatar, action, platform, identity, alt_id, location, created_at, signature,
       signature_payload, extra, uuid, previous_id)
     SELECT avatar, action, platform, identity, alt_id, location, created_at, signature, signature_payload, extra,
       uuid, previous_id
     FROM batch b
-    WHERE b.previous_id IS NOT DISTINCT FROM (SELECT max(h.id) FROM proof_chain h WHERE h.avatar = b.avatar)
+    WHERE b.previous_id IS NOT NULL
+      AND b.previous_id = (SELECT max(h.id) FROM proof_chain h WHERE h.avatar = b.avatar)
     ORDER BY b.avatar
-    ON CONFLICT DO NOTHING
+    ON CONFLICT (previous_id) DO NOTHING
     RETURNING id, avatar, action, platform, identity, alt_id, location
   ),
+  genesis AS (
+    INSERT INTO proof_chain (avatar, action, platform, identity, alt_id, location, created_at, signature,
+      signature_payload, extra, uuid, previous_id)
+    SELECT avatar, action, platform, identity, alt_id, location, created_at, signature, signature_payload, extra,
+      uuid, previous_id
+    FROM batch b
+    WHERE b.previous_id IS NULL AND NOT EXISTS (SELECT 1 FROM proof_chain h WHERE h.avatar = b.avatar)
+    ORDER BY b.avatar
+    ON CONFLICT (avatar) WHERE previous_id IS NULL DO NOTHING
+    RETURNING id, avatar, action, platform, identity, alt_id, location
+  ),
+  appended AS (SELECT * FROM after_head UNION ALL SELECT * FROM genesis),
   -- The reference's FirstOrCreate on (avatar, platform, identity, location) (§7.2). A binding proven
   -- again is valid again and points at its newest link, which revalidation rebuilds its check from.
   bound AS (

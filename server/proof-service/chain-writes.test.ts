@@ -106,6 +106,51 @@ for (const driver of TEST_DRIVERS) {
       expect(await chainOf(database.db, stale)).toHaveLength(1)
     })
 
+    it('retries a refused batch one append at a time, never more statements at once than the batches in flight', async () => {
+      let running = 0
+      let mostAtOnce = 0
+      const query = async <R extends Row>(sql: string, params?: readonly SqlParam[], options?: QueryOptions) => {
+        running += 1
+        mostAtOnce = Math.max(mostAtOnce, running)
+        try {
+          return await database.db.query<R>(sql, params, options)
+        } finally {
+          running -= 1
+        }
+      }
+      const writes = createChainWrites({ ...database.db, query } as Database)
+      // Every batch holds broken appends (the CHECK on created_at), so every batch is retried singly.
+      const appends = Array.from({ length: 48 }, (_, n) => {
+        const changes = n % 4 === 0 ? { createdAt: 'not a number' } : {}
+        return { link: link(avatarOf(5000 + n), changes), expectedHeadId: null }
+      })
+      const results = await Promise.allSettled(appends.map((append) => writes.append(append)))
+      expect(results.filter((result) => result.status === 'fulfilled')).toHaveLength(36)
+      // BATCHING.maxInFlight in chain-writes.ts.
+      expect(mostAtOnce).toBeLessThanOrEqual(4)
+    })
+
+    it('does not retry a batch whose commit may have gone through: each append gets the error, not a stale 400', async () => {
+      let appendStatements = 0
+      // The statement runs and commits, then the connection drops before its answer arrives.
+      const query = async <R extends Row>(sql: string, params?: readonly SqlParam[], options?: QueryOptions) => {
+        const rows = await database.db.query<R>(sql, params, options)
+        if (!sql.includes('INSERT INTO proof_chain')) return rows
+        appendStatements += 1
+        throw new Error('Connection terminated unexpectedly')
+      }
+      const writes = createChainWrites({ ...database.db, query } as Database)
+      const avatars = [avatarOf(6000), avatarOf(6001), avatarOf(6002)]
+      const results = await Promise.allSettled(
+        avatars.map((avatar) => writes.append({ link: link(avatar), expectedHeadId: null })),
+      )
+      for (const result of results) {
+        expect(result).toMatchObject({ status: 'rejected', reason: { message: 'Connection terminated unexpectedly' } })
+      }
+      expect(appendStatements).toBe(1)
+      for (const avatar of avatars) expect(await chainOf(database.db, avatar)).toHaveLength(1)
+    })
+
     it('deletes the binding a delete link names', async () => {
       const writes = createChainWrites(database.db)
       const avatar = avatarOf(4000)

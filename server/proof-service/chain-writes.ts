@@ -6,6 +6,7 @@
  */
 import { createBatcher } from '../db/batcher.js'
 import type { Database } from '../db/database.js'
+import { isRolledBackStatementError } from '../db/sql-state.js'
 import { HttpError } from '../http/http-error.js'
 import { appendChainLinks, type ChainAppend, STALE_CHAIN_MESSAGE } from './append-chain-link.js'
 import type { ChainHead } from './chain-head.js'
@@ -54,19 +55,23 @@ export function createChainWrites(db: Database): ChainWrites {
       try {
         return (await appendChainLinks(db, batch)).map((id) => ({ id }))
       } catch (error) {
-        if (batch.length === 1) return [{ error }]
+        // A lost connection may have lost only the answer of a COMMIT that went through: run again,
+        // each append would see its own link as the head and hear a wrong "chain changed" 400. Only
+        // a statement the database refused is known to have changed nothing.
+        if (batch.length === 1 || !isRolledBackStatementError(error)) return batch.map(() => ({ error }))
         // One bad append (or a deadlock with another process) must not fail the others: alone, each
-        // gets its own answer.
-        return Promise.all(
-          batch.map(async (append) => {
-            try {
-              const [id] = await appendChainLinks(db, [append])
-              return { id: id ?? null }
-            } catch (error) {
-              return { error }
-            }
-          }),
-        )
+        // gets its own answer. One after the other, in this batch's slot, so the retries keep to
+        // maxInFlight statements (connections) at once like everything else.
+        const outcomes: Outcome[] = []
+        for (const append of batch) {
+          try {
+            const [id] = await appendChainLinks(db, [append])
+            outcomes.push({ id: id ?? null })
+          } catch (error) {
+            outcomes.push({ error })
+          }
+        }
+        return outcomes
       }
     },
   })

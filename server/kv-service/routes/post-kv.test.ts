@@ -183,6 +183,40 @@ for (const driver of TEST_DRIVERS) {
       expect(await contentOf(first)).toEqual({ first: 1, other: 1 })
     })
 
+    it('tells a stale payload only when it is recent: an old created_at gets the plain mismatch', async () => {
+      const key = freshKey()
+      const first = nextidWrite(key, '{"first":1}')
+      const fresh = await requestPayload(app, first)
+      // The client chooses created_at; an old one would make every link of the chain a candidate.
+      const old = fresh.created_at - 600
+      const oldPayload = {
+        ...fresh,
+        created_at: old,
+        sign_payload: fresh.sign_payload.replace(`"created_at":${fresh.created_at},`, `"created_at":${old},`),
+      }
+      expect(oldPayload.sign_payload).not.toBe(fresh.sign_payload)
+      expect((await writeKv(app, nextidWrite(key, '{"other":1}'))).status).toBe(201)
+      await expectRefused(await upload(app, first, oldPayload), MISMATCH)
+      await expectRefused(await upload(app, first, fresh), STALE)
+      expect(await linksOf(key.avatar)).toHaveLength(1)
+    })
+
+    it('caps the bytes hashed telling a stale payload: a huge patch after many links gets the plain mismatch', async () => {
+      const key = freshKey()
+      // ~0.9 MB, inside the 1 MB body limit: five candidates would hash more than 4 MB.
+      const huge = nextidWrite(key, `{"big":"${'x'.repeat(900_000)}"}`)
+      const small = nextidWrite(key, '{"small":1}')
+      const hugeStale = await requestPayload(app, huge)
+      const smallStale = await requestPayload(app, small)
+      for (let index = 0; index < 5; index++) {
+        expect((await writeKv(app, nextidWrite(key, `{"n":${index}}`))).status).toBe(201)
+      }
+      await expectRefused(await upload(app, huge, hugeStale), MISMATCH)
+      // The same chain, a small patch: the check is affordable and finds the head it was signed on.
+      await expectRefused(await upload(app, small, smallStale), STALE)
+      expect(await linksOf(key.avatar)).toHaveLength(5)
+    })
+
     it('refuses a signature by another key, or over other fields, as a public key mismatch', async () => {
       const write = nextidWrite()
       const payload = await requestPayload(app, write)
