@@ -7,7 +7,7 @@
  * modular square root. Each request parses its keys once and passes the SignerKey on.
  */
 import { keccak_256 } from '@noble/hashes/sha3.js'
-import { hashPersonalMessage, hexToBytes, recoveryIdOf } from '../../src/crypto/index.js'
+import { hashPersonalMessage, publicKeyBytes, recoveryIdOf } from '../../src/crypto/index.js'
 import { InvalidInputError } from '../../src/errors.js'
 import { type Secp256k1Backend, secp256k1Backend } from './secp256k1-backend.js'
 
@@ -27,17 +27,7 @@ export function parseSignerKey(
   field = 'publicKey',
   backend: Secp256k1Backend = secp256k1Backend,
 ): SignerKey {
-  const bytes = value instanceof Uint8Array ? value : hexToBytes(value, field)
-  if (bytes.length !== 33 && bytes.length !== 65) {
-    throw new InvalidInputError(field, `expected 33 or 65 bytes, got ${bytes.length}`)
-  }
-  const prefix = bytes[0]
-  if (bytes.length === 33 ? prefix !== 0x02 && prefix !== 0x03 : prefix !== 0x04) {
-    throw new InvalidInputError(
-      field,
-      `expected prefix 02/03 (33 bytes) or 04 (65 bytes), got ${prefix?.toString(16).padStart(2, '0')}`,
-    )
-  }
+  const bytes = publicKeyBytes(value, field)
   const uncompressed = backend.decode(bytes)
   if (uncompressed === null) throw new InvalidInputError(field, 'is not a point on secp256k1')
   return fromUncompressed(uncompressed)

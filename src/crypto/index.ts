@@ -8,6 +8,7 @@ export {
   parseAddress,
   parsePrivateKey,
   parsePublicKey,
+  publicKeyBytes,
   toChecksumAddress,
 } from './keys.js'
 export {

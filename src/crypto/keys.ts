@@ -22,7 +22,8 @@ type Point = ReturnType<typeof secp256k1.Point.fromBytes>
 const RECENT_KEYS = 64
 const recentPoints = new Map<string, Point>()
 
-function parsePoint(value: unknown, field: string): Point {
+/** The bytes of a §3.2 public key (hex text or bytes) with its length and prefix checked; the point itself is not. */
+export function publicKeyBytes(value: unknown, field: string): Uint8Array {
   const bytes = value instanceof Uint8Array ? value : hexToBytes(value, field)
   if (bytes.length !== 33 && bytes.length !== 65) {
     throw new InvalidInputError(field, `expected 33 or 65 bytes, got ${bytes.length}`)
@@ -34,6 +35,11 @@ function parsePoint(value: unknown, field: string): Point {
       `expected prefix 02/03 (33 bytes) or 04 (65 bytes), got ${prefix?.toString(16).padStart(2, '0')}`,
     )
   }
+  return bytes
+}
+
+function parsePoint(value: unknown, field: string): Point {
+  const bytes = publicKeyBytes(value, field)
   const compressedHex = bytes.length === 33 ? bytesToHex(bytes) : undefined
   const known = compressedHex === undefined ? undefined : recentPoints.get(compressedHex)
   if (known) return known
