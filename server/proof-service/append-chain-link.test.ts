@@ -3,26 +3,10 @@ import type { Queryable } from '../db/database.js'
 import { TEST_DRIVERS } from '../db/test-databases.js'
 import { appendChainLinks, type NewChainLink } from './append-chain-link.js'
 import { readChainHead } from './chain-head.js'
+import { sampleChainLink } from './test-chain-links.js'
 import { openTestProofService, type TestProofService } from './test-proof-service.js'
 
-let count = 0
-const link = (avatar: string, changes: Partial<NewChainLink> = {}): NewChainLink => {
-  count += 1
-  return {
-    avatar,
-    action: 'create',
-    platform: 'ethereum',
-    identity: `0x${String(count).padStart(40, '0')}`,
-    altId: '',
-    location: '',
-    createdAt: String(1_700_000_000 + count),
-    signature: `c2lnbmF0dXJl${count}`,
-    signaturePayload: `{"n":${count}}`,
-    extra: { wallet_signature: '' },
-    uuid: `00000000-0000-4000-8000-${String(count).padStart(12, '0')}`,
-    ...changes,
-  }
-}
+const link = sampleChainLink
 
 /** One append on its own: the new link's id, or null when the chain had moved on. */
 async function appendOne(db: Queryable, link: NewChainLink, expectedHeadId: string | null): Promise<string | null> {

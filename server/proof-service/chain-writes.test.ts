@@ -2,27 +2,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Database, Queryable, QueryOptions, Row, SqlParam } from '../db/database.js'
 import { migrate } from '../db/migrate.js'
 import { TEST_DRIVERS, type TestDatabase } from '../db/test-databases.js'
-import { type NewChainLink, STALE_CHAIN_MESSAGE } from './append-chain-link.js'
+import { STALE_CHAIN_MESSAGE } from './append-chain-link.js'
 import { createChainWrites } from './chain-writes.js'
+import { sampleChainLink } from './test-chain-links.js'
 
-let count = 0
-const link = (avatar: string, changes: Partial<NewChainLink> = {}): NewChainLink => {
-  count += 1
-  return {
-    avatar,
-    action: 'create',
-    platform: 'ethereum',
-    identity: `0x${String(count).padStart(40, '0')}`,
-    altId: '',
-    location: '',
-    createdAt: String(1_700_000_000 + count),
-    signature: `c2lnbmF0dXJl${count}`,
-    signaturePayload: `{"n":${count}}`,
-    extra: { wallet_signature: '' },
-    uuid: `00000000-0000-4000-8000-${String(count).padStart(12, '0')}`,
-    ...changes,
-  }
-}
+const link = sampleChainLink
 
 const avatarOf = (n: number) => `0x02${n.toString(16).padStart(64, 'c')}`
 

@@ -14,7 +14,7 @@ import { signWithAvatar } from '../sign-with-avatar.js'
 import type { RecordStore } from '../storage-ports.js'
 import type { OpenedVault, VaultSession } from '../vault-session.js'
 import { LockedError, NotFoundError } from '../wallet-errors.js'
-import { createFlowStore, FlowClearedError, type StoredFlow, toBindingFlow } from './flow-store.js'
+import { createFlowStore, FlowClearedError, freshFlowState, type StoredFlow, toBindingFlow } from './flow-store.js'
 import { needsProofLocation, parsePostPlatform, parseProofLocation, publishHint } from './proof-location.js'
 import { choosePostText, publishUrlFor } from './publish-page.js'
 import { parseRevokeProofPlatform } from './revoke-needs-proof.js'
@@ -123,14 +123,8 @@ export function createBindingFlows(deps: BindingFlowDeps) {
         publishHint: publishHint(platform, signed.identity, avatarId),
         wallet: null,
         needsProofLocation: needsProofLocation(platform),
-        proofLocation: '',
-        attempts: 0,
-        nextAttemptAt: null,
-        error: '',
-        createdAt: now,
-        updatedAt: now,
+        ...freshFlowState(now),
         language,
-        awaitingUnlock: false,
       }
       await flows.put(flow)
       return toBindingFlow(flow)

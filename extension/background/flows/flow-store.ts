@@ -97,6 +97,19 @@ function isUnconfirmedWalletFlow(flow: Record<string, unknown>): boolean {
   return flow.step === 'confirm-wallet' && flow.wallet !== null && flow.uuid === '' && flow.signature === ''
 }
 
+/** Where every new flow starts: no location, no attempt, no error, created and updated `now`. */
+export function freshFlowState(now: number) {
+  return {
+    proofLocation: '',
+    attempts: 0,
+    nextAttemptAt: null,
+    error: '',
+    createdAt: now,
+    updatedAt: now,
+    awaitingUnlock: false,
+  } satisfies Partial<StoredFlow>
+}
+
 /** The public view of a stored flow (nothing the popup does not need). */
 export function toBindingFlow(flow: StoredFlow): BindingFlow {
   const { uuid, payloadCreatedAt, signPayload, signature, language, awaitingUnlock, walletLink, ...view } = flow

@@ -18,7 +18,7 @@ import type { SigningFlowDeps } from '../revoke-flow.js'
 import { signWithAvatar } from '../sign-with-avatar.js'
 import type { RecordStore } from '../storage-ports.js'
 import { NotFoundError } from '../wallet-errors.js'
-import { createFlowStore, FlowClearedError, type StoredFlow, toBindingFlow } from './flow-store.js'
+import { createFlowStore, FlowClearedError, freshFlowState, type StoredFlow, toBindingFlow } from './flow-store.js'
 import { classifySubmitError, DEFAULT_RETRY_DELAYS_MS, nextRetryDelay, type SubmitOutcome } from './submit-outcome.js'
 import { parseWalletList, requireWalletId, type WalletChain } from './wallet-answers.js'
 import { chainWallet } from './wallet-chains.js'
@@ -113,18 +113,12 @@ export function createWalletFlows(deps: WalletFlowDeps) {
             publishUrl: '',
             wallet: { name: wallet.name, icon: wallet.icon, rdns: wallet.rdns, address, origin: page.origin },
             needsProofLocation: false,
-            proofLocation: '',
-            attempts: 0,
-            nextAttemptAt: null,
-            error: '',
-            createdAt: now,
-            updatedAt: now,
+            ...freshFlowState(now),
             uuid: '',
             payloadCreatedAt: '',
             signPayload: '',
             signature: '',
             language: 'en',
-            awaitingUnlock: false,
             walletLink: { tabId: page.tabId, walletId, walletSignature: '' },
           }
         },
