@@ -3,7 +3,13 @@ import { defineConfig } from 'vitest/config'
 // Kept apart from vite.config.ts: the crxjs plugin must not run for unit tests.
 export default defineConfig({
   test: {
-    include: ['src/**/*.test.ts', 'extension/**/*.test.ts', 'server/**/*.test.ts', 'scripts/**/*.test.ts'],
+    include: [
+      'src/**/*.test.ts',
+      'extension/**/*.test.ts',
+      'server/**/*.test.ts',
+      'scripts/**/*.test.ts',
+      'test/**/*.test.ts',
+    ],
     environment: 'node',
     testTimeout: 60_000,
     // Tests that start a server on PGlite set it up in beforeAll; under a loaded CI machine that takes > 10 s.

@@ -50,7 +50,7 @@ async function openFilledForm(context: Parameters<typeof PopupPage.open>[0], flo
 /** Waits until the helper has filled the new-gist form in for `flow`. */
 async function expectFilledForm(gist: Page, flow: BindingFlow): Promise<void> {
   await expect(gist.locator('input[name="gist[contents][][name]"]')).toHaveValue(`${flow.avatarId}.json`)
-  // The page itself relabels its button once the helper chose "public" (PLATFORMS.md §2.3).
+  // The page itself relabels its button once the helper chose "public" (platforms.md §2.3).
   await expect(gist.getByRole('button', { name: 'Create public gist', exact: true })).toBeVisible()
   await expect(gist.locator('input[name="gist[description]"]')).toHaveValue('Next.ID proof')
   await expect
@@ -102,7 +102,7 @@ test('a GitHub binding started in the popup completes from the filled gist form,
     .toEqual({ tone: 'success', text: expect.stringContaining('GitHub account bound') })
   await saveScreenshot(gist, '41-gist-helper-done')
   const [done] = await ok<BindingFlow[]>(popup.page, 'getFlows')
-  expect(done).toMatchObject({ id: flow.id, step: 'done', proofLocation: gistId, error: '' })
+  expect(done).toMatchObject({ id: flow.id, step: 'done', proofLocation: gistId, status: null })
 
   // The popup's flow screen shows it verified; home lists the binding as valid; the revoke sheet removes it.
   await flowScreen.expectDone()
@@ -129,9 +129,8 @@ test('signed in as another login: the flow fails with the wrong-account reason a
   await gist.goto(flow.publishUrl)
   await expect.poll(() => flowStep(popup.page, flow.id), { timeout: 15_000 }).toBe('failed')
   const [failed] = await ok<BindingFlow[]>(popup.page, 'getFlows')
-  expect(failed?.error).toBe(
-    'wrong account: this page is logged in as mallory, but the binding is for alice. Log in as alice and start again.',
-  )
+  // The background says what happened as a code with the page's account; the popup and the banner word it.
+  expect(failed?.status).toEqual({ code: 'wrong-account', account: 'mallory' })
   await expect
     .poll(() => readBanner(gist))
     .toEqual({

@@ -82,7 +82,7 @@ export function newGistPage(login: string, editor: GistEditor = 'textarea'): str
 }
 
 /**
- * A stand-in for a CodeMirror 6 editor (PLATFORMS.md §2.4): `.cm-content` contenteditable with one
+ * A stand-in for a CodeMirror 6 editor (platforms.md §2.4): `.cm-content` contenteditable with one
  * `.cm-line` per line, which, like CodeMirror, takes the browser's edits, re-renders its lines from
  * them and writes its text into the hidden textarea when the form is submitted. Setting the
  * textarea alone is therefore lost, as on a real editor.

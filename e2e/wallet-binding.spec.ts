@@ -167,7 +167,7 @@ test('the wallet rejecting fails the flow with the reason; “Try again” compl
   await popup.button('Bind').click()
   await expectWalletStep(popup, 'failed')
   await expect(popup.page.getByTestId('wallet-failed')).toHaveText(
-    'The binding failed: you rejected the request in the wallet',
+    'The binding failed. You rejected the request in the wallet.',
   )
 
   wallet.reject = false
@@ -194,7 +194,7 @@ test('a page whose wallet signs as another account is refused before anything is
   await popup.button('Bind').click()
   await expectWalletStep(popup, 'failed')
   await expect(popup.page.getByTestId('wallet-failed')).toHaveText(
-    `The binding failed: the wallet signature is from another account than ${wallet.account.address}; nothing was sent`,
+    'The binding failed. The wallet signed with another account than the one being bound; nothing was sent.',
   )
   expect(await ok<Binding[]>(popup.page, 'getBindings')).toEqual([])
   expect((await ok<ProofChainView>(popup.page, 'getProofChain')).links).toEqual([])

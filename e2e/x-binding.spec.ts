@@ -74,9 +74,9 @@ test('an X binding started in the popup completes from the compose intent, shows
   await flowScreen.startBinding('X (Twitter)', 'alice')
   const postText = await flowScreen.readTextToPublish()
 
-  // "Open X" opens the compose intent in a new tab, the text pre-filled.
+  // "Open X (Twitter)" (the registry's name) opens the compose intent in a new tab, the text pre-filled.
   const opened = context.waitForEvent('page')
-  await popup.button('Open X').click()
+  await popup.button('Open X (Twitter)').click()
   const x = await opened
   await x.waitForURL(/^https:\/\/x\.com\/intent\/tweet\?text=/)
   await expectBanner(x, READY)
@@ -173,9 +173,10 @@ test('a page logged in as another handle fails the flow and posts nothing', asyn
   const x = await context.newPage()
   await x.goto(flow.publishUrl)
   await expectBanner(x, 'Wrong X account')
-  const reason =
-    'wrong account: this page is logged in as @mallory, but the binding is for @alice. Log in as @alice and start again.'
-  expect(await flowOf(popup.page, flow.id)).toMatchObject({ step: 'failed', error: reason })
+  expect(await flowOf(popup.page, flow.id)).toMatchObject({
+    step: 'failed',
+    status: { code: 'wrong-account', account: 'mallory' },
+  })
   await saveScreenshot(x, '38-x-helper-wrong-account')
 
   // X's own handler would disable the button and clear the composer at once: neither happens.

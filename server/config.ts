@@ -16,7 +16,7 @@ export type PlatformConfig = {
   keybase: { urlTemplate: string }
   dns: { dohUrl: string }
   discord: { apiUrl: string; botToken: string | null }
-  /** The .bit register API serving `POST /v1/account/records` (PLATFORMS.md §3.7). */
+  /** The .bit register API serving `POST /v1/account/records` (platforms.md §3.7). */
   dotbit: { apiUrl: string }
   minds: { apiUrl: string }
   steam: { url: string }

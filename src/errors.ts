@@ -5,6 +5,7 @@
 
 export type ErrorCode =
   | 'INVALID_INPUT'
+  | 'INVALID_IDENTITY'
   | 'WRONG_PASSWORD'
   | 'CORRUPT_ENVELOPE'
   | 'SERVICE_ERROR'
@@ -29,6 +30,28 @@ export class InvalidInputError extends NextIdError {
 
   constructor(field: string, problem: string) {
     super('INVALID_INPUT', `"${field}" ${problem}`)
+    this.field = field
+  }
+}
+
+/**
+ * What the user typed is not an identity of the platform (issue 11): `rule` is the code the UI
+ * words, `input` the user's own words to quote back.
+ */
+export class IdentityError extends NextIdError {
+  readonly platform: string
+  readonly rule: string
+  readonly input: string
+  readonly field: string
+
+  constructor(platform: string, rule: string, input: string, field = 'identity') {
+    super(
+      'INVALID_IDENTITY',
+      `"${field}" ${JSON.stringify(input.slice(0, 64))} is not a ${platform} identity (${rule})`,
+    )
+    this.platform = platform
+    this.rule = rule
+    this.input = input
     this.field = field
   }
 }

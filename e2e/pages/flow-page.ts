@@ -89,9 +89,18 @@ export class FlowPage {
     await this.popup.button("I've published it").click()
   }
 
-  /** The waiting line of the verify step ("Not visible yet; trying again in 8 s"). */
+  /** The waiting line of the verify step ("Next check at 14:02:10"). */
   retryStatus(): Locator {
     return this.popup.page.getByTestId('flow-retry')
+  }
+
+  /** Until when the background keeps checking ("Keeps checking until …"). */
+  checkUntil(): Locator {
+    return this.popup.page.getByTestId('flow-check-until')
+  }
+
+  async checkNow() {
+    await this.popup.page.getByTestId('flow-check-now').click()
   }
 
   doneMessage(): Locator {

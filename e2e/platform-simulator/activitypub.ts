@@ -1,5 +1,5 @@
 /**
- * Runs in: tests (Node). Fediverse servers in their real wire formats (PLATFORMS.md §3.5): nodeinfo
+ * Runs in: tests (Node). Fediverse servers in their real wire formats (platforms.md §3.5): nodeinfo
  * discovery, Mastodon's `GET /api/v1/statuses/:id` (HTML content), Pleroma's (plus
  * `pleroma.content["text/plain"]`) and Misskey's `POST /api/notes/show` with its error shape.
  *

@@ -1,6 +1,6 @@
 /**
  * Runs in: tests (Node). Discord's `GET /api/v{9,10}/channels/{channel}/messages/{message}` in its
- * real wire format (PLATFORMS.md §3.9): a bot token, authors after the username migration
+ * real wire format (platforms.md §3.9): a bot token, authors after the username migration
  * (`discriminator: "0"`), errors as `{"message","code"}`, 429 with `retry_after`, and the empty
  * `content` a bot without the MESSAGE_CONTENT intent receives.
  */
@@ -98,7 +98,7 @@ function rateLimited(c: Context): Response {
   return c.json({ message: 'You are being rate limited.', retry_after: 1.337, global: false }, 429)
 }
 
-// Without the intent Discord blanks content, embeds, attachments and components (§3.9).
+// Without the intent Discord blanks content, embeds, attachments and components (platforms.md §3.9).
 function messageBody(message: SimulatedDiscordMessage, withContent: boolean): object {
   const { author } = message
   return {

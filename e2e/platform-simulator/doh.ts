@@ -1,5 +1,5 @@
 /**
- * Runs in: tests (Node). Cloudflare's DNS-over-HTTPS JSON API (PLATFORMS.md §3.3): TXT `data` in
+ * Runs in: tests (Node). Cloudflare's DNS-over-HTTPS JSON API (platforms.md §3.3): TXT `data` in
  * presentation form (each character-string in literal quotes, several separated by a space),
  * NXDOMAIN as HTTP 200 with `Status: 3` and no `Answer`, and HTTP 400 for a malformed request.
  */

@@ -1,6 +1,6 @@
 /**
  * Runs in: tests (Node). The .bit register API's `POST /v1/account/records` in its real wire format
- * (PLATFORMS.md §3.7): `{"err_no","err_msg","data":{"records":[…]}}`, HTTP 200 even for errors, with
+ * (platforms.md §3.7): `{"err_no","err_msg","data":{"records":[…]}}`, HTTP 200 even for errors, with
  * the indexer's error codes (20007 account not exist, 20006 account format invalid,
  * `dotbitHQ/das-account-indexer:API.md`).
  */

@@ -1,6 +1,6 @@
 /**
  * Runs in: tests (Node). One fake of every platform the validators call, each in its real wire
- * format (PLATFORMS.md §3), mounted under its own prefix of a single Hono app.
+ * format (platforms.md §3), mounted under its own prefix of a single Hono app.
  *
  * Add a platform: one import and one entry in `createPlatforms()`.
  */

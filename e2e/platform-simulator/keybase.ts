@@ -1,6 +1,6 @@
 /**
  * Runs in: tests (Node). Keybase public files, `https://<username>.keybase.pub/NextID/0x<hex>.json`
- * (PLATFORMS.md §3.4). One simulator port cannot have a host per user, so the user name is the first
+ * (platforms.md §3.4). One simulator port cannot have a host per user, so the user name is the first
  * path segment instead: in tests KEYBASE_URL_TEMPLATE is `http://127.0.0.1:PORT/keybase/{username}`
  * (`configFor` sets it). keybase.pub itself was shut down in 2023; this fake is all that answers.
  */

@@ -1,6 +1,6 @@
 /**
  * Runs in: tests (Node). Minds' `GET /api/v2/entities/?urns=urn:activity:<id>&as_activities=0&export_user_counts=false`
- * in its real wire format (PLATFORMS.md §3.6): `{"status":"success","entities":[…]}`, an empty
+ * in its real wire format (platforms.md §3.6): `{"status":"success","entities":[…]}`, an empty
  * `entities` for a missing post. The 429 body is UNCONFIRMED; only its status matters.
  */
 import { Hono } from 'hono'

@@ -1,6 +1,6 @@
 /**
  * Runs in: tests (Node). Steam community profile XML (`/profiles/<SteamID64>/?xml=1` and
- * `/id/<customURL>/?xml=1`) in its real wire format (PLATFORMS.md §3.8, sample
+ * `/id/<customURL>/?xml=1`) in its real wire format (platforms.md §3.8, sample
  * `NextDotID/proof_server:validator/steam/test_76561198092541763.xml`): CDATA fields, the summary
  * as HTML with `<br>` line breaks, and `<response><error>` (HTTP 200) for a missing profile.
  */

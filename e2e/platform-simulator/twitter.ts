@@ -172,7 +172,7 @@ function notAuthorized(id: string): object {
   }
 }
 
-// The 400 wording is UNCONFIRMED (PLATFORMS.md §3.1); the shape follows go-twitter's ErrorResponse.
+// The 400 wording is UNCONFIRMED (platforms.md §3.1); the shape follows go-twitter's ErrorResponse.
 function invalidRequest(parameter: string, value: string): object {
   return {
     errors: [

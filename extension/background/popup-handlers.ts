@@ -2,8 +2,10 @@
  * The popup API: one handler per PopupApi method. Message bodies are untrusted and checked here;
  * every call first enforces the auto-lock deadline (vault-session.ts).
  */
-import type { FetchFunction } from '../../src/client/index.js'
+import { createProofServiceClient, type FetchFunction } from '../../src/client/index.js'
+import { ServiceError } from '../../src/errors.js'
 import { requirePlainObject } from '../../src/input.js'
+import { parsePlatform } from '../../src/platforms/index.js'
 import type { Handlers, PopupApi } from '../messaging/catalogue.js'
 import { fetchAvatarBindings } from './avatar-bindings.js'
 import { avatarSecretFromPhrase, avatarSecretFromPrivateKey } from './avatar-secrets.js'
@@ -12,6 +14,7 @@ import type { BackupFlow } from './backup-flow.js'
 import type { createApprovalHandlers } from './dapp/approval-handlers.js'
 import { fetchBindablePlatforms } from './flows/bindable-platforms.js'
 import { type BindingFlows, createBindingFlows } from './flows/binding-flows.js'
+import { hasChainMoved } from './flows/chain-head.js'
 import { explainRevokeRefusal } from './flows/revoke-needs-proof.js'
 import { createWalletFlows } from './flows/wallet-flows.js'
 import { createKvFlow } from './kv-flow.js'
@@ -140,9 +143,22 @@ export function createPopupHandlers(deps: PopupHandlerDeps): Handlers<PopupApi> 
       try {
         return await revoke.confirmRevoke(params)
       } catch (error) {
-        // A refused revoke keeps its prepared request: its platform says whether a new proof would help (§7.2).
+        // A refused revoke keeps its prepared request: its platform, and whether the chain moved
+        // (read from the service, not from its words), say whether a new proof would help (§7.2).
         const request = await requests.get(requirePlainObject(params, 'params').requestId, 'revoke').catch(() => null)
-        throw request ? explainRevokeRefusal(error, request.platform) : error
+        if (!request || !isRefusal(error)) throw error
+        const client = createProofServiceClient({
+          baseUrl: (await settings.get()).endpoints.proofServiceUrl,
+          fetch: deps.fetch,
+        })
+        const signed = {
+          ...request,
+          action: 'delete' as const,
+          platform: parsePlatform(request.platform),
+          avatarId: request.avatar,
+        }
+        const moved = await hasChainMoved(client, signed).catch(() => false)
+        throw explainRevokeRefusal(error, request.platform, moved)
       }
     },
     async cancelRequest(params) {
@@ -159,6 +175,8 @@ export function createPopupHandlers(deps: PopupHandlerDeps): Handlers<PopupApi> 
     getFlows: () => flows.getFlows(),
     submitBinding: (params) => flows.submitBinding(params),
     clearFlow: (params) => flows.clearFlow(params),
+    checkFlowNow: (params) => flows.checkFlowNow(params),
+    restartFlow: (params) => flows.restartFlow(params),
     // popup flow UI
     async getPlatforms() {
       await session.enforceDeadline()
@@ -187,3 +205,8 @@ const withoutDapp = {
     throw new NotFoundError('connected site')
   },
 } satisfies ReturnType<typeof createApprovalHandlers>
+
+/** A 4xx from the service: it refused what was submitted (a 5xx or no answer is an outage). */
+function isRefusal(error: unknown): boolean {
+  return error instanceof ServiceError && error.status >= 400 && error.status < 500
+}

@@ -9,6 +9,7 @@ import { InvalidInputError } from '../../src/errors.js'
 import { requireNonEmptyString, requirePlainObject } from '../../src/input.js'
 import { describeProofPayload, normalizeIdentity, parsePlatform } from '../../src/protocol/index.js'
 import type { PreparedSignature } from '../messaging/catalogue.js'
+import { PayloadMismatchError } from './flows/binding-flows.js'
 import { requireWalletId } from './flows/wallet-answers.js'
 import { chainWallet } from './flows/wallet-chains.js'
 import type { WalletPages } from './flows/wallet-page.js'
@@ -44,7 +45,7 @@ export function createRevokeFlow(deps: SigningFlowDeps) {
       const description = describeProofPayload(payload.signPayload, avatar)
       // The service chose the string; sign it only if it says what the user asked for.
       if (description.action !== 'delete' || description.platform !== platform || description.identity !== identity) {
-        throw new InvalidInputError('sign_payload', `does not revoke ${platform} ${identity}`)
+        throw new PayloadMismatchError()
       }
       const { uuid, createdAt, signPayload } = payload
       const requestId = await deps.requests.add({

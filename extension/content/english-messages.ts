@@ -27,5 +27,5 @@ export function readEnglishMessage(key: string, substitutions?: string | string[
 
 /** Installs the English reader as chrome.i18n.getMessage until vi.unstubAllGlobals(). */
 export function stubEnglishMessages(): void {
-  vi.stubGlobal('chrome', { i18n: { getMessage: readEnglishMessage } })
+  vi.stubGlobal('chrome', { i18n: { getMessage: readEnglishMessage, getUILanguage: () => 'en' } })
 }

@@ -1,7 +1,7 @@
 /**
  * Runs in: page (MAIN world), top frame, document_start. Keep dependency-free and small.
  * `window.nextid`: an EIP-1193-shaped provider, announced EIP-6963-style under our own event names
- * (PLATFORMS.md §4.1–4.2). It talks to the relay only through window.postMessage envelopes.
+ * (platforms.md §4.1–4.2). It talks to the relay only through window.postMessage envelopes.
  */
 import { startWalletBridge } from './wallet/wallet-bridge.js'
 

@@ -5,6 +5,9 @@
  * only while it is being written down at creation, and a phrase or key again only after the
  * password is confirmed (revealSecret).
  */
+import type { FlowStatus } from './flow-status.js'
+
+export type { FlowStatus } from './flow-status.js'
 
 export type BackgroundStatus = {
   version: string
@@ -153,8 +156,6 @@ export type BindingFlow = {
   step: FlowStep
   /** What to publish (post text, TXT record, file content), with the signature filled in. */
   postText: string
-  /** Where and how to publish it, in words. */
-  publishHint: string
   /** A page that starts publishing (X's compose intent, a new gist), or '' when there is none. */
   publishUrl: string
   /** The wallet of a wallet flow; null for every other flow. */
@@ -162,11 +163,13 @@ export type BindingFlow = {
   /** True when the platform needs a proof location (tweet id, gist id, message link, …). */
   needsProofLocation: boolean
   proofLocation: string
-  /** Submission attempts so far; the next one is due at `nextAttemptAt` (unix ms) while the post is not visible yet. */
+  /** Submission attempts so far; the next one is due at `nextAttemptAt` (unix ms). */
   attempts: number
   nextAttemptAt: number | null
-  /** Why the flow failed or the last attempt did not go through, in words. */
-  error: string
+  /** Unix ms until which the background keeps checking (the platform's patience), or null before submitting. */
+  checkUntil: number | null
+  /** Why the flow waits or failed, as a code the UI words; null while nothing needs saying. */
+  status: FlowStatus | null
   createdAt: number
   updatedAt: number
 }
@@ -240,8 +243,15 @@ export type PopupApi = {
   getFlows: { params: undefined; result: BindingFlow[] }
   /** The user published the proof: submit it (retrying with backoff while the post is not visible yet). */
   submitBinding: { params: { flowId: string; proofLocation: string }; result: BindingFlow }
-  /** Forgets a flow (done, failed or abandoned). */
+  /** Forgets a flow (done, failed or abandoned): "Cancel" while it waits. */
   clearFlow: { params: { flowId: string }; result: undefined }
+  /** "Check now": a waiting flow submits again at once instead of at its next check. */
+  checkFlowNow: { params: { flowId: string }; result: BindingFlow }
+  /**
+   * "Start again" on a failed flow: while the avatar's chain has not moved, the proof already
+   * published is submitted again (nothing new to sign or publish); only then a fresh payload is signed.
+   */
+  restartFlow: { params: { flowId: string }; result: BindingFlow }
   // popup flow UI
   /** What the configured ProofService lists in /healthz that this extension can bind (X, GitHub, Ethereum first). */
   getPlatforms: { params: undefined; result: BindablePlatform[] }
@@ -286,7 +296,7 @@ export type PublishTask = {
 }
 
 /** How a flow stands, as the helper content script shows it on the page. */
-export type PublishStatus = { step: FlowStep; error: string }
+export type PublishStatus = { step: FlowStep; status: FlowStatus | null }
 
 /**
  * Methods the helper content scripts on x.com and gist.github.com may call. The platform comes

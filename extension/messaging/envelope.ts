@@ -9,8 +9,11 @@ export type RequestEnvelope = {
   params: unknown
 }
 
-/** Errors cross the boundary as code and message only: no stack, no cause. */
-export type ErrorReply = { ok: false; error: { code: string; message: string } }
+/**
+ * Errors cross the boundary as a code, plain string details for the receiver to word (the rule an
+ * identity broke, the words the user typed), and a message for logs: no stack, no cause.
+ */
+export type ErrorReply = { ok: false; error: { code: string; message: string; details?: Record<string, string> } }
 export type Reply = { ok: true; result: unknown } | ErrorReply
 
 export function isRequestEnvelope(message: unknown): message is RequestEnvelope {

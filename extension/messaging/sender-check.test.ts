@@ -1,5 +1,6 @@
-import { describe, expect, it } from 'vitest'
-import { helperPlatformOf, isOwnExtensionPage } from './sender-check.js'
+import { describe, expect, expectTypeOf, it } from 'vitest'
+import { postFacts } from '../../src/platforms/index.js'
+import { HELPER_PLATFORMS, type HelperPlatform, helperPlatformOf, isOwnExtensionPage } from './sender-check.js'
 
 const own = { id: 'bpmnpgjfpnkihnhbjpkckligkmmgdhgp', origin: 'chrome-extension://bpmnpgjfpnkihnhbjpkckligkmmgdhgp' }
 
@@ -42,6 +43,18 @@ describe('helperPlatformOf', () => {
     expect(helper('https://mobile.x.com/compose/post')).toBe('twitter')
     expect(helper('https://mobile.twitter.com/alice/status/1')).toBe('twitter')
     expect(helper('https://gist.github.com/', { origin: 'https://gist.github.com' })).toBe('github')
+  })
+
+  it('reads the helper sites from the registry: every helper origin of X and GitHub, nothing else', () => {
+    expectTypeOf<HelperPlatform>().toEqualTypeOf<'twitter' | 'github'>()
+    expect(HELPER_PLATFORMS).toEqual(['twitter', 'github'])
+    for (const platform of HELPER_PLATFORMS) {
+      for (const origin of postFacts(platform).helperOrigins)
+        expect(helper(`${origin}/any/path`), origin).toBe(platform)
+    }
+    for (const platform of ['dns', 'keybase', 'minds', 'activitypub'] as const) {
+      expect(postFacts(platform).helperOrigins).toEqual([])
+    }
   })
 
   it('refuses other sites, look-alike hosts, http and other ports', () => {

@@ -2,6 +2,7 @@
  * Who may call an API is decided from what the browser says about the sender, never from the
  * message. Kept free of browser globals so the rule itself is unit-tested.
  */
+import { type PLATFORM_SPECS, POST_PLATFORMS, type PostPlatform, postFacts } from '../../src/platforms/index.js'
 
 /** The fields of a runtime.MessageSender the check reads. */
 export type SenderFacts = { id?: string; url?: string; origin?: string }
@@ -32,17 +33,31 @@ export function originOf(url: string): string | undefined {
   }
 }
 
-/** The platforms whose sites run a proof-post helper content script. */
-export type HelperPlatform = 'twitter' | 'github'
+type Specs = typeof PLATFORM_SPECS
 
-/** The sites the helpers run on, by exact origin (https only, no subdomains beyond these). */
-const HELPER_SITES: Readonly<Record<string, HelperPlatform>> = {
-  'https://x.com': 'twitter',
-  'https://twitter.com': 'twitter',
-  'https://mobile.x.com': 'twitter',
-  'https://mobile.twitter.com': 'twitter',
-  'https://gist.github.com': 'github',
-}
+/**
+ * The platforms whose sites run a proof-post helper content script: the post platforms whose
+ * registry spec lists `post.helperOrigins` ('twitter' | 'github').
+ */
+export type HelperPlatform = {
+  [Id in PostPlatform]: Specs[Id]['post']['helperOrigins'] extends readonly [] ? never : Id
+}[PostPlatform]
+
+/** The helper platforms, in registry order. */
+export const HELPER_PLATFORMS = POST_PLATFORMS.filter(
+  (platform) => postFacts(platform).helperOrigins.length > 0,
+) as readonly HelperPlatform[]
+
+/**
+ * The sites the helpers run on, by exact origin (https only, no subdomains beyond these): every
+ * helper platform's `post.helperOrigins` in the registry. The manifest's content-script matches
+ * are built from the same lists (scripts/manifest.ts).
+ */
+const HELPER_SITES: ReadonlyMap<string, HelperPlatform> = new Map(
+  HELPER_PLATFORMS.flatMap((platform) =>
+    postFacts(platform).helperOrigins.map((origin) => [origin, platform] as const),
+  ),
+)
 
 /** What the page-helper rule reads besides SenderFacts: a content script has a tab and a frame. */
 export type ContentScriptFacts = SenderFacts & { tab?: unknown; frameId?: number }
@@ -56,7 +71,9 @@ export function helperPlatformOf(sender: ContentScriptFacts, own: OwnExtension):
   if (sender.id !== own.id || sender.url === undefined) return undefined
   if (sender.tab === undefined || sender.tab === null || sender.frameId !== 0) return undefined
   const origin = originOf(sender.url)
-  if (origin === undefined || !Object.hasOwn(HELPER_SITES, origin)) return undefined
+  if (origin === undefined) return undefined
+  const platform = HELPER_SITES.get(origin)
+  if (platform === undefined) return undefined
   if (sender.origin !== undefined && sender.origin !== origin) return undefined
-  return HELPER_SITES[origin]
+  return platform
 }

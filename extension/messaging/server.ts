@@ -3,6 +3,7 @@
  * from what the browser says about the sender, never from a field in the message.
  */
 import browser, { type Runtime } from 'webextension-polyfill'
+import { IdentityError } from '../../src/errors.js'
 import type { ApiName, Handlers, Method } from './catalogue.js'
 import { type ErrorReply, isRequestEnvelope, type Reply } from './envelope.js'
 import { isOwnExtensionPage, originOf } from './sender-check.js'
@@ -40,6 +41,10 @@ export function serveApi<Api extends Record<string, Method>>(
 }
 
 function toErrorReply(error: unknown): ErrorReply {
+  if (error instanceof IdentityError) {
+    const details = { platform: error.platform, rule: error.rule, input: error.input }
+    return errorReply(error.code, error.message, details)
+  }
   if (error instanceof Error) {
     const code = 'code' in error && typeof error.code === 'string' ? error.code : 'INTERNAL'
     return errorReply(code, error.message)
@@ -47,6 +52,6 @@ function toErrorReply(error: unknown): ErrorReply {
   return errorReply('INTERNAL', 'unexpected failure')
 }
 
-function errorReply(code: string, message: string): ErrorReply {
-  return { ok: false, error: { code, message } }
+function errorReply(code: string, message: string, details?: Record<string, string>): ErrorReply {
+  return { ok: false, error: { code, message, ...(details ? { details } : {}) } }
 }

@@ -1,6 +1,7 @@
 /** The popup's one way to reach the background: the typed PopupApi client. */
 import type { PopupApi } from '../messaging/catalogue.js'
 import { BackgroundError, createBackgroundClient } from '../messaging/client.js'
+import { identityErrorText } from './format/identity-error.js'
 import { type MessageKey, t } from './i18n.js'
 
 const call = createBackgroundClient<PopupApi>('popup')
@@ -30,6 +31,8 @@ const KNOWN_CODES: Record<string, MessageKey> = {
   ALREADY_EXISTS: 'errorAlreadyExists',
   NETWORK_ERROR: 'errorServiceUnreachable',
   TIMEOUT: 'errorServiceTimeout',
+  PAYLOAD_MISMATCH: 'errorPayloadMismatch',
+  FLOW_STEP: 'errorFlowStep',
 }
 
 /** A sentence for the user about a failed call: our words for known codes, the service's message otherwise. */
@@ -37,6 +40,7 @@ export function describeError(error: unknown): string {
   if (error instanceof BackgroundError) {
     const key = KNOWN_CODES[error.code]
     if (key) return t(key)
+    if (error.code === 'INVALID_IDENTITY') return identityErrorText(error.details)
     if (error.code === 'SERVICE_ERROR') return t('errorServiceAnswered', error.message)
     return error.message
   }

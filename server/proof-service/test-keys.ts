@@ -1,6 +1,6 @@
 /**
  * Test helper: fixed keys for real signatures in ProofService and validator tests (never mocked).
- * TEST_AVATAR_KEY is the publicly known key of NEXTID-PROTOCOL.md §3.7; the others are arbitrary
+ * TEST_AVATAR_KEY is the publicly known key of nextid-protocol.md §3.7; the others are arbitrary
  * fixed scalars. Test use only.
  */
 import { createPrivateKey, createPublicKey, sign } from 'node:crypto'

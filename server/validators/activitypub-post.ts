@@ -1,5 +1,5 @@
 /**
- * Reading a post from a fediverse server (PLATFORMS.md §3.5): nodeinfo tells which API the server
+ * Reading a post from a fediverse server (platforms.md §3.5): nodeinfo tells which API the server
  * speaks, then Mastodon/Pleroma `GET /api/v1/statuses/:id` or Misskey `POST /api/notes/show`.
  * Unlike the reference, servers listing only nodeinfo 2.1 work, and the Mastodon branch is real (§11 #2).
  */

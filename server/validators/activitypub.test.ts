@@ -221,7 +221,7 @@ describe('createActivityPubValidator', () => {
   })
 })
 
-describe('the simulated fediverse (PLATFORMS.md §3.5)', () => {
+describe('the simulated fediverse (platforms.md §3.5)', () => {
   const base = () => `${simulator.url}/activitypub`
 
   it('serves nodeinfo discovery with absolute links on the same server', async () => {

@@ -1,5 +1,5 @@
 /**
- * ActivityPub bindings (§6.1, §6.3, §15 #21; PLATFORMS.md §3.5): the identity `user@server` names
+ * ActivityPub bindings (§6.1, §6.3, §15 #21; platforms.md §3.5): the identity `user@server` names
  * the server to ask; the post must be by that server's own account `user` and hold a
  * `Signature: ` line (found after stripping HTML) with the avatar's signature over the rebuilt
  * payload. Servers are reached through ACTIVITYPUB_URL_TEMPLATE (`https://{server}`).
@@ -17,7 +17,7 @@ const HOST = /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,6
 const POST_ID = /^[A-Za-z0-9_-]{1,64}$/
 
 /** The activitypub validator; always configured (no credential, the URL template has a default). */
-export function createActivityPubValidator(config: PlatformConfig['activitypub']): Validator {
+export function createActivityPubValidator(config: PlatformConfig['activitypub']): Validator<'activitypub'> {
   return {
     platform: 'activitypub',
     isConfigured: true,

@@ -209,7 +209,7 @@ describe('createDiscordValidator', () => {
   })
 })
 
-describe('the simulated Discord API (PLATFORMS.md §3.9)', () => {
+describe('the simulated Discord API (platforms.md §3.9)', () => {
   const get = (path: string, token = simulator.state.discord.botToken) =>
     fetch(`${simulator.url}/discord${path}`, { headers: { authorization: `Bot ${token}` } })
 

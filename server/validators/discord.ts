@@ -1,5 +1,5 @@
 /**
- * Discord bindings (§6.1, §6.3; PLATFORMS.md §3.9): the bot reads the message the proof link points
+ * Discord bindings (§6.1, §6.3; platforms.md §3.9): the bot reads the message the proof link points
  * to; its author must be the identity (`alice#0` or `alice` for migrated users, `Name#1234` for
  * legacy tags, case-sensitive) and its `Sig: ` line the avatar's signature over the rebuilt payload.
  */
@@ -29,7 +29,7 @@ type MessageLink = { channel: string; message: string }
 type Message = { content: string; hasMedia: boolean; author: { id: string; username: string; discriminator: string } }
 
 /** The discord validator; not configured without a bot token (DISCORD_BOT_TOKEN). */
-export function createDiscordValidator(config: PlatformConfig['discord']): Validator {
+export function createDiscordValidator(config: PlatformConfig['discord']): Validator<'discord'> {
   const token = config.botToken ?? ''
   return {
     platform: 'discord',
@@ -70,7 +70,7 @@ function parseMessageLink(location: string): MessageLink {
 function validateMessage(request: ValidationRequest, message: Message): ValidationResult {
   const { author } = message
   const tag = `${author.username}#${author.discriminator}`
-  // discordgo v0.25 prints migrated users as `alice#0`; newer clients show just `alice` (§3.9).
+  // discordgo v0.25 prints migrated users as `alice#0`; newer clients show just `alice` (platforms.md §3.9).
   if (request.identity !== tag && !(author.discriminator === '0' && request.identity === author.username)) {
     throw new ProofRejectedError(
       `discord message is not sent by this account: expected ${request.identity}, got ${tag}`,

@@ -141,7 +141,7 @@ describe('createDnsValidator', () => {
   })
 })
 
-describe('the simulated DNS-over-HTTPS JSON API (PLATFORMS.md §3.3)', () => {
+describe('the simulated DNS-over-HTTPS JSON API (platforms.md §3.3)', () => {
   const query = (search: string, accept = 'application/dns-json') =>
     fetch(`${simulator.url}/doh/dns-query${search}`, { headers: { accept } })
 

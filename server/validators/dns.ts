@@ -1,5 +1,5 @@
 /**
- * DNS bindings (§6.1, §6.2; PLATFORMS.md §3.3): the domain's TXT records, read over DNS-over-HTTPS
+ * DNS bindings (§6.1, §6.2; platforms.md §3.3): the domain's TXT records, read over DNS-over-HTTPS
  * JSON, must hold `ps:true;v:1;sig:…;ca:…;uuid:<this request's uuid>;prev:…` with the avatar's
  * signature over the rebuilt payload. A record split into several strings is joined first (§15 #22).
  */
@@ -24,7 +24,7 @@ const NXDOMAIN = 3
 const LABEL_SYNTAX = /^[a-z0-9_]([a-z0-9_-]{0,61}[a-z0-9_])?$/
 
 /** The dns validator; always configured (DOH_URL has a default). */
-export function createDnsValidator(config: PlatformConfig['dns']): Validator {
+export function createDnsValidator(config: PlatformConfig['dns']): Validator<'dns'> {
   return {
     platform: 'dns',
     isConfigured: true,

@@ -148,7 +148,7 @@ describe('createDotbitValidator', () => {
   })
 })
 
-describe('the simulated .bit API (PLATFORMS.md §3.7)', () => {
+describe('the simulated .bit API (platforms.md §3.7)', () => {
   const records = (body: unknown) =>
     fetch(`${simulator.url}/dotbit/v1/account/records`, { method: 'POST', body: JSON.stringify(body) })
 

@@ -1,5 +1,5 @@
 /**
- * .bit bindings (§6.1, §6.2; PLATFORMS.md §3.7): the account's `nextid` profile record holds
+ * .bit bindings (§6.1, §6.2; platforms.md §3.7): the account's `nextid` profile record holds
  * `0x<compressed avatar>:<signature>`, the avatar's signature over the rebuilt payload. The register
  * API answers HTTP 200 with `err_no`; the indexer spells it `errno` and the key `profile.nextid`
  * (`dotbitHQ/das-account-indexer:API.md`), so both spellings are read.
@@ -27,7 +27,7 @@ const ACCOUNT_FORMAT_INVALID = 20006
 const ACCOUNT_NOT_EXIST = 20007
 
 /** The dotbit validator; always configured (DOTBIT_API_URL has a default). */
-export function createDotbitValidator(config: PlatformConfig['dotbit']): Validator {
+export function createDotbitValidator(config: PlatformConfig['dotbit']): Validator<'dotbit'> {
   return {
     platform: 'dotbit',
     isConfigured: true,

@@ -10,7 +10,7 @@ import { ProofRejectedError, type ValidationRequest, type Validator } from './va
 import { validateWalletBinding, type WalletBinding } from './wallet-binding.js'
 
 /** The ethereum validator; always configured, since it needs no platform settings. */
-export function createEthereumValidator(): Validator {
+export function createEthereumValidator(): Validator<'ethereum'> {
   return {
     platform: 'ethereum',
     isConfigured: true,

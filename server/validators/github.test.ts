@@ -192,7 +192,7 @@ describe('createGithubValidator', () => {
   })
 })
 
-describe('the simulated GitHub API (PLATFORMS.md §3.2)', () => {
+describe('the simulated GitHub API (platforms.md §3.2)', () => {
   it('serves the 404 body and the rate-limit headers', async () => {
     const missing = await fetch(`${simulator.url}/github/gists/abc`)
     expect(missing.status).toBe(404)

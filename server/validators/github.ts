@@ -1,5 +1,5 @@
 /**
- * GitHub bindings (§6.1; PLATFORMS.md §3.2): the gist's owner must be the identity (compared
+ * GitHub bindings (§6.1; platforms.md §3.2): the gist's owner must be the identity (compared
  * case-insensitively, §15 #9) and its file `0x<compressed avatar>.json` a proof document naming the
  * avatar and signed over the SERVER-REBUILT payload (§15 #10) — the reference checks the file
  * against its own payload, so an old gist validated any later request.
@@ -26,7 +26,7 @@ const GIST_ID = /^[0-9a-f]{1,64}$/i
 type Gist = { login: string; ownerId: string; files: Record<string, unknown> }
 
 /** The github validator; always configured (the token only raises the rate limit). */
-export function createGithubValidator(config: PlatformConfig['github']): Validator {
+export function createGithubValidator(config: PlatformConfig['github']): Validator<'github'> {
   return {
     platform: 'github',
     isConfigured: true,
@@ -96,7 +96,7 @@ async function fetchGist(config: PlatformConfig['github'], id: string, context: 
   return { login: owner.login, ownerId: String(owner.id), files }
 }
 
-// Primary limit: remaining 0; secondary limit: a retry-after (PLATFORMS.md §3.2).
+// Primary limit: remaining 0; secondary limit: a retry-after (platforms.md §3.2).
 function isRateLimited(response: Response): boolean {
   return response.headers.get('x-ratelimit-remaining') === '0' || response.headers.has('retry-after')
 }

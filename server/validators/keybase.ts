@@ -1,5 +1,5 @@
 /**
- * Keybase bindings (§6.1, §6.2; PLATFORMS.md §3.4): the public file
+ * Keybase bindings (§6.1, §6.2; platforms.md §3.4): the public file
  * `https://<username>.keybase.pub/NextID/0x<compressed avatar>.json` must name the avatar and carry
  * its signature over the rebuilt payload. keybase.pub shut down in 2023, so against the real
  * service every create is "unavailable"; the validator stays for self-hosted mirrors and old chains.
@@ -16,7 +16,7 @@ const LABEL = 'keybase'
 const USERNAME = /^[a-z0-9_]{1,16}$/
 
 /** The keybase validator; always configured (KEYBASE_URL_TEMPLATE has a default). */
-export function createKeybaseValidator(config: PlatformConfig['keybase']): Validator {
+export function createKeybaseValidator(config: PlatformConfig['keybase']): Validator<'keybase'> {
   return {
     platform: 'keybase',
     isConfigured: true,

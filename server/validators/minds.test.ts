@@ -117,7 +117,7 @@ describe('createMindsValidator', () => {
   })
 })
 
-describe('the simulated Minds API (PLATFORMS.md §3.6)', () => {
+describe('the simulated Minds API (platforms.md §3.6)', () => {
   it('answers entities by urn, and an empty list for a missing post', async () => {
     const by = owner('zed')
     const { guid } = simulator.state.minds.postActivity({ message: 'hi', owner: by })

@@ -1,5 +1,5 @@
 /**
- * Minds bindings (§6.1, §6.3; PLATFORMS.md §3.6): the activity the proof location names must be
+ * Minds bindings (§6.1, §6.3; platforms.md §3.6): the activity the proof location names must be
  * posted by the identity (usernames compared lowercased) and carry a `Sig: ` line with the avatar's
  * signature over the rebuilt payload. Minds answers a missing post with an empty `entities` list.
  */
@@ -23,7 +23,7 @@ const POST_ID = /^[0-9]{1,20}$/
 type Activity = { message: string; ownerGuid: string; username: string }
 
 /** The minds validator; always configured (MINDS_API_URL has a default, no credential needed). */
-export function createMindsValidator(config: PlatformConfig['minds']): Validator {
+export function createMindsValidator(config: PlatformConfig['minds']): Validator<'minds'> {
   return {
     platform: 'minds',
     isConfigured: true,

@@ -9,7 +9,7 @@ import { ProofRejectedError, type ValidationRequest, type Validator } from './va
 import { validateWalletBinding, type WalletBinding } from './wallet-binding.js'
 
 /** The solana validator; always configured, since it needs no platform settings. */
-export function createSolanaValidator(): Validator {
+export function createSolanaValidator(): Validator<'solana'> {
   return {
     platform: 'solana',
     isConfigured: true,

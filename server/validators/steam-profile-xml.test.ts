@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { parseSteamProfileXml } from './steam-profile-xml.js'
 
-// The shape of steamcommunity.com's `?xml=1` profile (PLATFORMS.md §3.8), groups included.
+// The shape of steamcommunity.com's `?xml=1` profile (platforms.md §3.8), groups included.
 const PROFILE = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><profile>
 	<steamID64>76561198092541763</steamID64>
 	<steamID><![CDATA[bebebeb]]></steamID>

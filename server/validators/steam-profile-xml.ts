@@ -1,5 +1,5 @@
 /**
- * Reads Steam's profile XML (PLATFORMS.md §3.8): `<profile>` with CDATA fields, or
+ * Reads Steam's profile XML (platforms.md §3.8): `<profile>` with CDATA fields, or
  * `<response><error>` for a missing profile. Only the root's direct children are read, so the
  * `<summary>` of a group listed inside `<groups>` is never taken for the user's own.
  */

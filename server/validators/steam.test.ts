@@ -144,7 +144,7 @@ describe('createSteamValidator', () => {
   })
 })
 
-describe('the simulated Steam community (PLATFORMS.md §3.8)', () => {
+describe('the simulated Steam community (platforms.md §3.8)', () => {
   it('serves profile XML by id and by custom URL, and <response><error> for a missing one', async () => {
     const steamId64 = profile('zed', 'line one\nline two')
     const byId = await fetch(`${simulator.url}/steam/profiles/${steamId64}/?xml=1`)

@@ -1,5 +1,5 @@
 /**
- * Steam bindings (§5.2, §6.1, §6.3; PLATFORMS.md §3.8): the identity is the SteamID64 (a custom URL
+ * Steam bindings (§5.2, §6.1, §6.3; platforms.md §3.8): the identity is the SteamID64 (a custom URL
  * is resolved through the profile XML before the payload is built), and the profile summary must
  * hold `NextID proof: <signature>:…` with the avatar's signature over the rebuilt payload; up to 10
  * such entries are tried, as the reference does. alt_id is the custom URL.
@@ -29,7 +29,7 @@ const MAX_PROOFS = 10
 type Profile = { steamId64: string; customUrl: string; summary: string }
 
 /** The steam validator; always configured (STEAM_URL has a default, no credential needed). */
-export function createSteamValidator(config: PlatformConfig['steam']): Validator {
+export function createSteamValidator(config: PlatformConfig['steam']): Validator<'steam'> {
   return {
     platform: 'steam',
     isConfigured: true,

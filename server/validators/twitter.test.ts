@@ -188,7 +188,7 @@ describe('createTwitterValidator', () => {
   })
 })
 
-describe('the simulated Twitter API (PLATFORMS.md §3.1)', () => {
+describe('the simulated Twitter API (platforms.md §3.1)', () => {
   const get = (path: string, token = simulator.config.twitter.bearerToken) =>
     fetch(`${simulator.url}/twitter${path}`, { headers: { authorization: `Bearer ${token}` } })
 

@@ -1,5 +1,5 @@
 /**
- * Twitter bindings (§6.1, §6.3; PLATFORMS.md §3.1): one Twitter API v2 lookup of the tweet with its
+ * Twitter bindings (§6.1, §6.3; platforms.md §3.1): one Twitter API v2 lookup of the tweet with its
  * author expanded; the author's username must be the identity and the tweet's first `Sig: ` line the
  * avatar's signature over the rebuilt payload. Unlike the reference, revalidation works too (§15 #8),
  * so a transient API failure must never read as "not proven".
@@ -25,7 +25,7 @@ const TWEET_ID = /^[0-9]{1,19}$/
 type Tweet = { text: string; authorId: string; username: string }
 
 /** The twitter validator; not configured without a bearer token. */
-export function createTwitterValidator(config: PlatformConfig['twitter']): Validator {
+export function createTwitterValidator(config: PlatformConfig['twitter']): Validator<'twitter'> {
   const token = config.bearerToken ?? ''
   return {
     platform: 'twitter',
@@ -80,7 +80,7 @@ async function fetchTweet(apiUrl: string, token: string, id: string, context: Va
   return { text, authorId, username: author.username }
 }
 
-// A 200 without `data` carries the reason in `errors` (PLATFORMS.md §3.1).
+// A 200 without `data` carries the reason in `errors` (platforms.md §3.1).
 function missingTweet(id: string, errors: unknown): Error {
   const first = Array.isArray(errors) ? asJsonObject(errors[0]) : undefined
   const type = typeof first?.type === 'string' ? first.type : ''

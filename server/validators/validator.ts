@@ -4,7 +4,7 @@
  * it never touches the database. ProofService rebuilds `signPayload` itself (src/protocol) before
  * calling it, so a validator compares against the payload the server expects, never the post's own.
  */
-import type { Platform } from '../../src/protocol/platforms.js'
+import type { Platform } from '../../src/platforms/index.js'
 import type { ProofAction } from '../../src/protocol/proof-fields.js'
 
 export type ValidationRequest = {
@@ -44,8 +44,9 @@ export type ValidatorContext = {
   timeoutMs: number
 }
 
-export type Validator = {
-  platform: Platform
+/** A platform's validator; `P` is its platform, so the table in index.ts can check each key's factory. */
+export type Validator<P extends Platform = Platform> = {
+  platform: P
   /** False when the platform's settings (token, URL) are missing: the platform then answers 400. */
   isConfigured: boolean
   validate(request: ValidationRequest, context: ValidatorContext): Promise<ValidationResult>

@@ -1,4 +1,4 @@
-/** HTTP clients for Next.ID's ProofService and KVService (NEXTID-PROTOCOL.md §4, §9). */
+/** HTTP clients for Next.ID's ProofService and KVService (nextid-protocol.md §4, §9). */
 export type { PublicKeyInput } from './client-input.js'
 export { DEFAULT_TIMEOUT_MS, type FetchFunction, type HttpClientOptions } from './http.js'
 export type { CreateKvPayloadParams, KvIdentityParams, SubmitKvParams } from './kv-requests.js'

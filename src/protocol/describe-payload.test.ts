@@ -23,11 +23,12 @@ describe('describeProofPayload', () => {
       platform: 'github',
       identity: 'alice',
       avatar: TEST_AVATAR,
+      prev: null,
       text: 'Bind GitHub account alice to avatar 0x03198d…36e5',
     })
-    expect(describeProofPayload(buildProofSignPayload({ ...proof, platform: 'twitter', prev: TEST_PREV })).text).toBe(
-      'Bind X/Twitter account alice to your avatar',
-    )
+    const onHead = describeProofPayload(buildProofSignPayload({ ...proof, platform: 'twitter', prev: TEST_PREV }))
+    expect(onHead.text).toBe('Bind X/Twitter account alice to your avatar')
+    expect(onHead.prev).toBe(TEST_PREV)
   })
 
   it('describes a revocation of a wallet, taking the avatar from persona', () => {
@@ -37,6 +38,7 @@ describe('describeProofPayload', () => {
       platform: 'ethereum',
       identity: TEST_ADDRESS,
       avatar: TEST_AVATAR,
+      prev: null,
       text: 'Revoke the binding of Ethereum wallet 0x115d0e…04c3 from avatar 0x03198d…36e5',
     })
   })
@@ -100,6 +102,7 @@ describe('describeKvPayload', () => {
       platform: 'twitter',
       identity: 'alice',
       avatar: TEST_AVATAR,
+      prev: null,
       text: 'Write KV data for X/Twitter account alice on avatar 0x03198d…36e5: set com.mask.plugin.x, delete y',
       sets: ['com.mask.plugin.x'],
       deletes: ['y'],

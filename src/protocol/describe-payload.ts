@@ -18,6 +18,8 @@ export interface PayloadDescription {
   identity: string
   /** `0x` + compressed avatar hex, when the payload or the caller names it. */
   avatar: string | null
+  /** The chain head the payload was made on (§5.1): the previous link's signature, null at genesis; null for KV. */
+  prev: string | null
   text: string
 }
 
@@ -45,7 +47,7 @@ export function describeProofPayload(signPayload: unknown, avatar?: unknown): Pa
   const identity = checked('identity', () => requireNonEmptyString(payload.identity, 'identity'))
   checked('created_at', () => parseUnixSecondsString(payload.created_at, 'created_at'))
   checked('uuid', () => parseUuid(payload.uuid, 'uuid'))
-  checked('prev', () => parsePrevSignature(payload.prev, 'prev'))
+  const prev = checked('prev', () => parsePrevSignature(payload.prev, 'prev'))
   const persona = hasPersona ? checked('persona', () => avatarId(payload.persona, 'persona')) : null
   const given = avatar === undefined ? null : avatarId(avatar, 'avatar')
   if (persona !== null && given !== null && persona !== given) {
@@ -56,7 +58,7 @@ export function describeProofPayload(signPayload: unknown, avatar?: unknown): Pa
   const avatarText = owner === null ? 'your avatar' : `avatar ${shortenHex(owner)}`
   const text =
     action === 'create' ? `Bind ${subject} to ${avatarText}` : `Revoke the binding of ${subject} from ${avatarText}`
-  return { action, platform, identity, avatar: owner, text }
+  return { action, platform, identity, avatar: owner, prev, text }
 }
 
 /** Describes a KVService sign payload: whose data, on which avatar, which top-level keys change (§9.2). */
@@ -80,7 +82,7 @@ export function describeKvPayload(signPayload: unknown): KvPayloadDescription {
   const owner = `${PLATFORM_LABELS[platform]} ${displayIdentity(platform, identity)}`
   const changes = replacesAll ? 'replace all data' : describeChanges(sets, deletes)
   const text = `Write KV data for ${owner} on avatar ${shortenHex(avatar)}: ${changes}`
-  return { action: 'kv', platform, identity, avatar, text, sets, deletes, replacesAll }
+  return { action: 'kv', platform, identity, avatar, prev: null, text, sets, deletes, replacesAll }
 }
 
 /** Shortens a `0x` key or address to `0x02ab12…cd34` (6 hex digits after `0x`, the last 4). */

@@ -5,13 +5,17 @@
 import { avatarId, decodeBase64 } from '../crypto/index.js'
 import { InvalidInputError } from '../errors.js'
 import { parseUnixSecondsString, parseUuid, requirePlainObject, requireString } from '../input.js'
-import { quoteGoString } from './go-json.js'
-import { normalizeIdentity, type Platform, parsePlatform } from './platforms.js'
+import {
+  normalizeIdentity,
+  PLATFORM_SPECS,
+  type Platform,
+  type PostContent,
+  parsePlatform,
+} from '../platforms/index.js'
 import { type ProofAction, parsePrevSignature, parseProofAction } from './proof-fields.js'
 import { buildProofSignPayload } from './proof-payload.js'
 
-/** Texts by language key; `default` is always there. */
-export type PostContent = { default: string } & Record<string, string>
+export type { PostContent }
 
 export interface PostContentParams {
   /** Only GitHub and Keybase embed the sign payload, which depends on it. */
@@ -26,97 +30,24 @@ export interface PostContentParams {
 
 const SIGNATURE = '%SIG_BASE64%'
 const PERSONA = '%COMPRESSED_PERSONA_PUBKEY_HEX%'
-const POWERED_BY = 'Powered by Next.ID - Connect All Digital Identities.'
 
-interface Fields {
-  params: PostContentParams
-  platform: Platform
-  /** As typed (validated): Twitter and Minds show it that way (§6.2). */
-  typed: string
-  /** As normalised into the sign payload (§5.3). */
-  identity: string
-  avatar: string
-  uuid: string
-  createdAt: string
-  prev: string | null
-}
-
-/** The `post_content` object the reference returns for these request values. */
+/** The `post_content` object the reference returns for these request values (the platform's template). */
 export function buildPostContent(params: PostContentParams): PostContent {
   const input = requirePlainObject(params, 'params')
   const platform = parsePlatform(input.platform)
   parseProofAction(input.action)
-  const fields: Fields = {
-    params,
-    platform,
-    identity: normalizeIdentity(platform, input.identity),
+  const post = PLATFORM_SPECS[platform].post
+  const fields = {
     typed: input.identity as string,
+    identity: normalizeIdentity(platform, input.identity),
     avatar: avatarId(input.avatar, 'avatar'),
     uuid: parseUuid(input.uuid, 'uuid'),
     createdAt: parseUnixSecondsString(input.createdAt, 'createdAt'),
     prev: parsePrevSignature(input.prev, 'prev'),
   }
-  return TEMPLATES[platform](fields)
-}
-
-const TEMPLATES: Record<Platform, (fields: Fields) => PostContent> = {
-  twitter: ({ typed, uuid, createdAt, prev }) => {
-    // Genesis leaves the last slot empty: `Misc: <uuid>|<created_at>|`.
-    const misc = `${uuid}|${createdAt}|${prev ?? ''}`
-    const english = `🎭 Verify @${typed} with @NextDotID.\nSig: ${SIGNATURE}\nMisc: ${misc}`
-    return {
-      default: english,
-      en_US: english,
-      zh_CN: `🎭 由 @NextDotID 验证 @${typed} 。\nSig: ${SIGNATURE}\n其它信息: ${misc}`,
-    }
-  },
-  discord: ({ identity }) => {
-    // Discord alone uses `-` in its language keys (§11 #8).
-    const english = `Verifying my discord ID: ${identity} on NextID. \nSig: ${SIGNATURE}`
-    return { default: english, 'en-US': english, 'zh-CN': `在NextID上认证我的账号： ${identity} \nSig: ${SIGNATURE}` }
-  },
-  minds: ({ typed, uuid, createdAt, prev }) => ({
-    default:
-      `🎭 Verifying my Minds ID @${typed} for NextID.\n\nSig: ${SIGNATURE}\nCreatedAt: ${createdAt}\n` +
-      `UUID: ${uuid}${prev === null ? '' : `\nPrevious: ${prev}`}\n\n${POWERED_BY}\n`,
-  }),
-  activitypub: ({ identity, avatar, uuid, createdAt, prev }) => ({
-    default:
-      `Validate my ActivityPub identity @${identity} for Avatar ${avatar}:\n\nSignature: ${SIGNATURE}\n` +
-      `UUID: ${uuid}\nPrevious: ${prev ?? 'null'}\nCreatedAt: ${createdAt}\n\n${POWERED_BY}\n`,
-  }),
-  dns: ({ uuid, createdAt, prev }) => ({
-    default: `ps:true;v:1;sig:${SIGNATURE};ca:${createdAt};uuid:${uuid};prev:${prev ?? 'null'}`,
-  }),
-  dotbit: () => ({ default: `${PERSONA}:${SIGNATURE}` }),
-  steam: ({ uuid, createdAt, prev }) => ({
-    default: `NextID proof: ${SIGNATURE}:${createdAt}:${uuid}:${prev ?? 'null'}`,
-  }),
-  github: (fields) => ({ default: proofDocument(fields, 'Github', 'github_username') }),
-  keybase: (fields) => ({ default: proofDocument(fields, 'Keybase', 'keybase_username') }),
   // The binding is proven by signatures in the request, not by a post.
-  ethereum: () => ({ default: '' }),
-  solana: () => ({ default: '' }),
-  nextid: () => ({ default: '' }),
-}
-
-// Go's json.MarshalIndent(struct, "", "\t") of the gist / keybase file, fields in struct order.
-function proofDocument(fields: Fields, site: string, usernameKey: string): string {
-  const entries: [string, string][] = [
-    ['version', '1'],
-    ['comment', `Here's an NextID proof of this ${site} account.`],
-    [
-      'comment2',
-      'To validate, base64.decode the signature, and recover pubkey from it using sign_payload with ethereum personal_sign algo.',
-    ],
-    ['persona', fields.avatar],
-    [usernameKey, fields.identity],
-    ['sign_payload', buildProofSignPayload(fields.params)],
-    ['signature', SIGNATURE],
-    ['created_at', fields.createdAt],
-    ['uuid', fields.uuid],
-  ]
-  return `{\n${entries.map(([key, value]) => `\t${quoteGoString(key)}: ${quoteGoString(value)}`).join(',\n')}\n}`
+  if (post === null) return { default: '' }
+  return post.template({ ...fields, signPayload: buildProofSignPayload(params) })
 }
 
 /**

@@ -1,5 +1,5 @@
 /**
- * Shared test values. The key is the PUBLICLY KNOWN test key of NEXTID-PROTOCOL.md §3.7 (from the
+ * Shared test values. The key is the PUBLICLY KNOWN test key of nextid-protocol.md §3.7 (from the
  * kv_server doc-tests): test use only, never for a real avatar or wallet.
  */
 import { buildPostContent } from './post-content.js'

@@ -42,7 +42,7 @@ describe('weighTweet', () => {
     expect(weighTweet('see http://x.co now')).toBe(4 + 23 + 4)
   })
 
-  it('matches §1.2 for the Next.ID templates: English always fits, Chinese overflows for long handles with prev', () => {
+  it('matches platforms.md §1.2 for the Next.ID templates: English always fits, Chinese overflows for long handles with prev', () => {
     const handle15 = 'abcdefghijklmno'
     expect(weighTweet(twitterTexts('alice', null).en)).toBe(177 + 5)
     expect(weighTweet(twitterTexts('alice', null).zh)).toBe(179 + 5)

@@ -1,5 +1,5 @@
 /**
- * X's weighted tweet length (twitter-text `config/v3.json`, PLATFORMS.md §1.2): the composer
+ * X's weighted tweet length (twitter-text `config/v3.json`, platforms.md §1.2): the composer
  * refuses a post that weighs more than 280. Code points in a few Latin/punctuation ranges weigh
  * 1, everything else 2; an emoji sequence weighs 2 in total; a URL weighs 23. The text is
  * NFC-normalised first.

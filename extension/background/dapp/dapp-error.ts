@@ -1,5 +1,5 @@
 /**
- * Errors a web page receives: EIP-1193 provider codes and JSON-RPC codes (PLATFORMS.md §4.2).
+ * Errors a web page receives: EIP-1193 provider codes and JSON-RPC codes (platforms.md §4.2).
  * Only `code` and `message` cross to the page; internal errors are mapped once here.
  */
 import { NextIdError } from '../../../src/errors.js'

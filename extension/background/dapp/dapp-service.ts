@@ -201,7 +201,7 @@ export function disconnectEvent(message: string) {
   return { code: 4900, message }
 }
 
-/** The avatar's EIP-55 Ethereum address (what a sign-in names, §4.3). */
+/** The avatar's EIP-55 Ethereum address (what a sign-in names, platforms.md §4.3). */
 export function addressFor(avatar: string): string {
   return toChecksumAddress(addressOf(parsePublicKey(avatar, 'avatar')))
 }

@@ -1,5 +1,5 @@
 /**
- * The sign-in message (ERC-4361 layout, CAIP-122 data model; PLATFORMS.md §4.3). The extension
+ * The sign-in message (ERC-4361 layout, CAIP-122 data model; platforms.md §4.3). The extension
  * builds it itself: domain and URI come from the requesting origin (the browser's sender
  * information), the address from the avatar; the dApp supplies only nonce, statement and chain.
  */

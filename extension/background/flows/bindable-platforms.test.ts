@@ -11,10 +11,10 @@ describe('bindablePlatforms', () => {
       { platform: 'ethereum', kind: 'wallet' },
       { platform: 'solana', kind: 'wallet' },
       { platform: 'keybase', kind: 'post' },
-      { platform: 'dns', kind: 'post' },
       { platform: 'discord', kind: 'post' },
       { platform: 'dotbit', kind: 'post' },
       { platform: 'minds', kind: 'post' },
+      { platform: 'dns', kind: 'post' },
       { platform: 'steam', kind: 'post' },
       { platform: 'activitypub', kind: 'post' },
     ])

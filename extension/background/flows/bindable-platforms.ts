@@ -4,24 +4,19 @@
  * post platforms, a wallet's signature on Ethereum and Solana (issue 5).
  */
 import { createProofServiceClient, type FetchFunction } from '../../../src/client/index.js'
+import { PLATFORM_SPECS, type Platform, POST_PLATFORMS, WALLET_PLATFORMS } from '../../../src/platforms/index.js'
 import type { BindablePlatform } from '../../messaging/catalogue.js'
-import { POST_PLATFORMS } from './proof-location.js'
 
-/** The picker's order: the common ones first, then the rest as the flow engine lists them. */
-const ORDER: readonly string[] = [
-  'twitter',
-  'github',
-  'ethereum',
-  'solana',
-  ...POST_PLATFORMS.filter((p) => p !== 'twitter' && p !== 'github'),
-]
+const FIRST: readonly Platform[] = ['twitter', 'github', ...WALLET_PLATFORMS]
+/** The picker's order: the common ones first, then the other post platforms in the registry's order. */
+const ORDER: readonly Platform[] = [...FIRST, ...POST_PLATFORMS.filter((platform) => !FIRST.includes(platform))]
 
 /** The bindable subset of `listed`, each once, in the picker's order (the reference's order is random, §4.3). */
 export function bindablePlatforms(listed: readonly string[]): BindablePlatform[] {
   const offered = new Set(listed)
   return ORDER.filter((platform) => offered.has(platform)).map((platform) => ({
     platform,
-    kind: platform === 'ethereum' || platform === 'solana' ? 'wallet' : 'post',
+    kind: PLATFORM_SPECS[platform].kind === 'wallet' ? 'wallet' : 'post',
   }))
 }
 

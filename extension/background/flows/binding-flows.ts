@@ -1,21 +1,24 @@
 /**
- * The binding flow engine (issue 5): payload → sign → publish → submit → confirm, persisted at
- * every step. Submitting needs no secret (the signature is public once posted), so retries run
- * while locked; only a moved chain (a fresh payload to sign, §5.4) waits for the next unlock.
+ * The binding flow engine (issue 5, issue 11): payload → sign → publish → submit → confirm,
+ * persisted at every step. Submitting needs no secret (the signature is public once posted), so
+ * retries run while locked; only a moved chain (a fresh payload to sign, §4.5) waits for unlock.
+ * Decisions come from facts, never from the service's words: an outage is waited out, a refusal
+ * re-reads the chain head (chain-head.ts), and checking goes on for the platform's patience.
  */
 import { createProofServiceClient, type FetchFunction, type ProofServiceClient } from '../../../src/client/index.js'
 import { decodeBase64, encodeBase64 } from '../../../src/crypto/index.js'
-import { InvalidInputError } from '../../../src/errors.js'
-import { requireNonEmptyString, requirePlainObject, requireString } from '../../../src/input.js'
-import { describeProofPayload, normalizeIdentity } from '../../../src/protocol/index.js'
-import type { BindingFlow, FlowStep } from '../../messaging/catalogue.js'
+import { requirePlainObject, requireString } from '../../../src/input.js'
+import { parseIdentityInput, postFacts } from '../../../src/platforms/index.js'
+import { describeProofPayload } from '../../../src/protocol/index.js'
+import type { BindingFlow, FlowStatus, FlowStep } from '../../messaging/catalogue.js'
 import type { SettingsStore } from '../settings.js'
 import { signWithAvatar } from '../sign-with-avatar.js'
 import type { RecordStore } from '../storage-ports.js'
 import type { OpenedVault, VaultSession } from '../vault-session.js'
-import { LockedError, NotFoundError } from '../wallet-errors.js'
+import { LockedError, NotFoundError, WalletError } from '../wallet-errors.js'
+import { hasChainMoved } from './chain-head.js'
 import { createFlowStore, FlowClearedError, freshFlowState, type StoredFlow, toBindingFlow } from './flow-store.js'
-import { needsProofLocation, parsePostPlatform, parseProofLocation, publishHint } from './proof-location.js'
+import { needsProofLocation, parsePostPlatform, parseProofLocation } from './proof-location.js'
 import { choosePostText, publishUrlFor } from './publish-page.js'
 import { parseRevokeProofPlatform } from './revoke-needs-proof.js'
 import { classifySubmitError, DEFAULT_RETRY_DELAYS_MS, nextRetryDelay } from './submit-outcome.js'
@@ -31,7 +34,7 @@ export type BindingFlowDeps = {
   fetch: FetchFunction
   now: () => number
   alarm: RetryAlarm
-  /** Waits between attempts while the post is not visible yet; tests pass short ones. */
+  /** Waits between attempts, the last one repeating until the platform's patience runs out; tests pass short ones. */
   retryDelaysMs?: readonly number[]
   /** Waits up to this long run on an in-memory timer as well as the alarm (alarms fire after ≥ 30 s). */
   shortWaitMs?: number
@@ -42,8 +45,19 @@ export type BindingFlowDeps = {
 /** The chrome.alarms name of the binding-retry wake. */
 export const BINDING_RETRY_ALARM = 'binding-retry'
 
-const CHAIN_MOVED = "the avatar's chain changed; publish this updated text"
-const CHAIN_MOVED_LOCKED = "the avatar's chain changed; unlock to get the updated text to publish"
+/** The service offered a payload for another binding than the one asked for: nothing was signed. */
+export class PayloadMismatchError extends WalletError {
+  constructor() {
+    super('PAYLOAD_MISMATCH', "the service's payload is not for the binding asked for; nothing was signed")
+  }
+}
+
+/** A request names a flow in a step where it cannot do that. */
+export class FlowStepError extends WalletError {
+  constructor(step: FlowStep) {
+    super('FLOW_STEP', `the flow is in step ${step}`)
+  }
+}
 
 export type BindingFlows = ReturnType<typeof createBindingFlows>
 
@@ -67,7 +81,7 @@ export function createBindingFlows(deps: BindingFlowDeps) {
     return next
   }
 
-  /** A fresh create payload signed by the flow's avatar: the post text and what submit needs. */
+  /** A fresh payload signed by the flow's avatar: the post text and what submit needs. */
   async function signedPayload(
     vault: OpenedVault,
     flow: Pick<StoredFlow, 'action' | 'platform' | 'identity' | 'avatarId' | 'language'>,
@@ -81,18 +95,18 @@ export function createBindingFlows(deps: BindingFlowDeps) {
       publicKey: flow.avatarId,
     })
     const description = describeProofPayload(payload.signPayload, flow.avatarId)
-    // The service chose the string; sign it only if it binds what the user asked for.
-    if (description.action !== flow.action || description.platform !== platform) {
-      throw new InvalidInputError('sign_payload', `does not ${flow.action} ${platform} ${flow.identity}`)
-    }
-    // A revoke must remove exactly the binding the user picked.
-    if (flow.action === 'delete' && description.identity !== flow.identity) {
-      throw new InvalidInputError('sign_payload', `does not revoke ${platform} ${flow.identity}`)
+    // The service chose the string: the avatar signs it only if it is exactly the binding asked for,
+    // so a hostile endpoint cannot get a signature binding its own account to this avatar.
+    if (
+      description.action !== flow.action ||
+      description.platform !== platform ||
+      description.identity !== flow.identity
+    ) {
+      throw new PayloadMismatchError()
     }
     const signature = encodeBase64(await signWithAvatar(vault, flow.avatarId, payload.signPayload))
     const postText = choosePostText({ ...flow, platform, postContent: payload.postContent, signature })
     return {
-      identity: description.identity,
       uuid: payload.uuid,
       payloadCreatedAt: payload.createdAt,
       signPayload: payload.signPayload,
@@ -106,8 +120,9 @@ export function createBindingFlows(deps: BindingFlowDeps) {
   async function begin(action: StoredFlow['action'], params: unknown): Promise<BindingFlow> {
     const input = requirePlainObject(params, 'params')
     const platform = action === 'delete' ? parseRevokeProofPlatform(input.platform) : parsePostPlatform(input.platform)
-    const identity = normalizeIdentity(platform, requireNonEmptyString(input.identity, 'identity'))
-    const language = input.language === undefined ? 'en' : requireNonEmptyString(input.language, 'language')
+    // Checked before anything is asked for or signed; the error keeps the user's words.
+    const identity = parseIdentityInput(platform, input.identity)
+    const language = input.language === undefined ? 'en' : requireString(input.language, 'language') || 'en'
     return deps.session.track(async () => {
       const vault = await deps.session.open()
       const avatarId = vault.record.currentAvatarId
@@ -117,10 +132,10 @@ export function createBindingFlows(deps: BindingFlowDeps) {
         id: crypto.randomUUID(),
         action,
         platform,
+        identity,
         avatarId,
         step: 'publish',
         ...signed,
-        publishHint: publishHint(platform, signed.identity, avatarId),
         wallet: null,
         needsProofLocation: needsProofLocation(platform),
         ...freshFlowState(now),
@@ -137,12 +152,17 @@ export function createBindingFlows(deps: BindingFlowDeps) {
     return list.sort((a, b) => b.createdAt - a.createdAt).map(toBindingFlow)
   }
 
-  async function submitBinding(params: unknown): Promise<BindingFlow> {
-    const input = requirePlainObject(params, 'params')
-    const flowId = requireString(input.flowId, 'flowId')
-    await deps.session.enforceDeadline()
+  /** A post flow by id, or NOT_FOUND (wallet flows have their own engine). */
+  async function postFlow(params: unknown): Promise<StoredFlow> {
+    const flowId = requireString(requirePlainObject(params, 'params').flowId, 'flowId')
     const flow = await flows.get(flowId)
-    if (!flow) throw new NotFoundError('binding flow')
+    if (!flow || flow.walletLink !== undefined) throw new NotFoundError('binding flow')
+    return flow
+  }
+
+  async function submitBinding(params: unknown): Promise<BindingFlow> {
+    await deps.session.enforceDeadline()
+    const flow = await postFlow(params)
     if (flow.step === 'done') return toBindingFlow(flow)
     if (flow.awaitingUnlock) {
       // The chain moved earlier: hand out the freshly signed text now, or say the vault is locked.
@@ -151,21 +171,62 @@ export function createBindingFlows(deps: BindingFlowDeps) {
       return toBindingFlow(refreshed)
     }
     const platform = parsePostPlatform(flow.platform)
+    const input = requirePlainObject(params, 'params')
     const proofLocation = needsProofLocation(platform) ? parseProofLocation(platform, input.proofLocation) : ''
-    const ready = await save(flow, { step: 'submit', proofLocation, attempts: 0, nextAttemptAt: null, error: '' })
-    return toBindingFlow(await attempt(ready))
+    return toBindingFlow(await attempt(await startChecking(flow, proofLocation)))
+  }
+
+  /** Into the verify step: checks start now and go on for the platform's patience. */
+  function startChecking(flow: StoredFlow, proofLocation: string): Promise<StoredFlow> {
+    const patience = postFacts(parsePostPlatform(flow.platform)).patienceMs
+    return save(flow, {
+      step: 'submit',
+      proofLocation,
+      attempts: 0,
+      nextAttemptAt: null,
+      checkUntil: deps.now() + patience,
+      status: null,
+    })
+  }
+
+  /** "Check now": the next check of a waiting flow runs at once. */
+  async function checkFlowNow(params: unknown): Promise<BindingFlow> {
+    await deps.session.enforceDeadline()
+    const flow = await postFlow(params)
+    if (flow.step !== 'submit') throw new FlowStepError(flow.step)
+    if (flow.awaitingUnlock) return toBindingFlow(await refresh(flow))
+    return toBindingFlow(await attempt(flow))
   }
 
   /**
-   * Fails the flow with `reason` only while it is still in `expectedStep` (e.g. the page shows another
+   * "Start again" on a failed flow. While the chain has not moved, what the user already published
+   * still proves the binding: it is checked again (or, if it never got that far, the same text is
+   * offered again) and nothing new is signed. Only a moved chain signs a fresh payload.
+   */
+  async function restartFlow(params: unknown): Promise<BindingFlow> {
+    await deps.session.enforceDeadline()
+    const flow = await postFlow(params)
+    if (flow.step !== 'failed') throw new FlowStepError(flow.step)
+    const client = await proofService()
+    const platform = parsePostPlatform(flow.platform)
+    if (await hasChainMoved(client, { ...flow, platform })) return toBindingFlow(await refresh(flow))
+    const wasSubmitted = flow.attempts > 0
+    if (!wasSubmitted) {
+      return toBindingFlow(await save(flow, { step: 'publish', status: null, nextAttemptAt: null }))
+    }
+    return toBindingFlow(await attempt(await startChecking(flow, flow.proofLocation)))
+  }
+
+  /**
+   * Fails the flow with `status` only while it is still in `expectedStep` (e.g. the page shows another
    * account while the proof waits to be published). The step is checked in the same store update that
    * writes the failure: a flow that moved on meanwhile (a submission in flight) is returned unchanged.
    */
-  async function failFlow(flowId: string, reason: string, expectedStep: FlowStep): Promise<BindingFlow> {
+  async function failFlow(flowId: string, status: FlowStatus, expectedStep: FlowStep): Promise<BindingFlow> {
     const flow = await flows.get(flowId)
     if (!flow) throw new NotFoundError('binding flow')
     if (flow.step !== expectedStep) return toBindingFlow(flow)
-    const failed: StoredFlow = { ...flow, step: 'failed', nextAttemptAt: null, error: reason, updatedAt: deps.now() }
+    const failed: StoredFlow = { ...flow, step: 'failed', nextAttemptAt: null, status, updatedAt: deps.now() }
     if (await flows.replace(failed, expectedStep)) return toBindingFlow(failed)
     const current = await flows.get(flowId)
     if (!current) throw new NotFoundError('binding flow')
@@ -185,13 +246,10 @@ export function createBindingFlows(deps: BindingFlowDeps) {
     running.add(flow.id)
     try {
       const attempts = flow.attempts + 1
+      const client = await proofService()
+      const platform = parsePostPlatform(flow.platform)
       try {
-        const client = await proofService()
-        const binding = {
-          platform: parsePostPlatform(flow.platform),
-          identity: flow.identity,
-          publicKey: flow.avatarId,
-        }
+        const binding = { platform, identity: flow.identity, publicKey: flow.avatarId }
         await client.submitProof({
           action: flow.action,
           ...binding,
@@ -201,18 +259,14 @@ export function createBindingFlows(deps: BindingFlowDeps) {
           signature: decodeBase64(flow.signature, 'signature'),
         })
         const exists = await client.proofExists(binding)
-        if (flow.action === 'create' && !exists) {
-          return await fail(flow, attempts, 'the service accepted the proof but does not list the binding')
-        }
-        if (flow.action === 'delete' && exists) {
-          return await fail(flow, attempts, 'the service accepted the revoke but still lists the binding')
-        }
-        const done = await save(flow, { step: 'done', attempts, nextAttemptAt: null, error: '' })
+        if (flow.action === 'create' && !exists) return await fail(flow, attempts, { code: 'not-listed' })
+        if (flow.action === 'delete' && exists) return await fail(flow, attempts, { code: 'still-listed' })
+        const done = await save(flow, { step: 'done', attempts, nextAttemptAt: null, status: null })
         deps.onDone?.(toBindingFlow(done))
         return done
       } catch (error) {
         if (error instanceof FlowClearedError) throw error
-        return await afterError(flow, attempts, error)
+        return await afterError(flow, attempts, error, client)
       }
     } finally {
       running.delete(flow.id)
@@ -220,18 +274,49 @@ export function createBindingFlows(deps: BindingFlowDeps) {
     }
   }
 
-  async function afterError(flow: StoredFlow, attempts: number, error: unknown): Promise<StoredFlow> {
+  async function afterError(
+    flow: StoredFlow,
+    attempts: number,
+    error: unknown,
+    client: ProofServiceClient,
+  ): Promise<StoredFlow> {
     const outcome = classifySubmitError(error)
-    if (outcome.kind === 'failed') return fail(flow, attempts, outcome.reason)
-    if (outcome.kind === 'chain-moved') return refresh(flow)
-    const delay = nextRetryDelay(attempts, delays)
-    if (delay === undefined) return fail(flow, attempts, `post not found after ${attempts} attempts: ${outcome.reason}`)
-    const error_ = `not visible yet (${outcome.reason}); trying again in ${Math.ceil(delay / 1000)} s`
-    return save(flow, { attempts, nextAttemptAt: deps.now() + delay, error: error_ })
+    if (outcome.kind === 'internal') return fail(flow, attempts, { code: 'error', errorCode: outcome.errorCode })
+    if (outcome.kind === 'outage') {
+      return waitAndRetry(flow, attempts, { code: 'service-unreachable', httpStatus: outcome.httpStatus })
+    }
+    // Refused: the service's words do not say why; whether the chain moved is a fact to read.
+    let moved: boolean
+    try {
+      moved = await hasChainMoved(client, { ...flow, platform: parsePostPlatform(flow.platform) })
+    } catch (readError) {
+      const read = classifySubmitError(readError)
+      if (read.kind !== 'outage') return fail(flow, attempts, { code: 'error', errorCode: errorCodeOf(read) })
+      return waitAndRetry(flow, attempts, { code: 'service-unreachable', httpStatus: read.httpStatus })
+    }
+    if (moved) return refresh(flow)
+    return waitAndRetry(flow, attempts, { code: 'not-accepted-yet', serviceMessage: outcome.serviceMessage })
   }
 
-  const fail = (flow: StoredFlow, attempts: number, reason: string) =>
-    save(flow, { step: 'failed', attempts, nextAttemptAt: null, error: reason })
+  /** The next check after the backoff, or the end once the platform's patience has run out. */
+  function waitAndRetry(
+    flow: StoredFlow,
+    attempts: number,
+    status: Extract<FlowStatus, { code: 'not-accepted-yet' | 'service-unreachable' }>,
+  ): Promise<StoredFlow> {
+    const now = deps.now()
+    const checkUntil = flow.checkUntil ?? now
+    if (now >= checkUntil) {
+      if (status.code === 'service-unreachable') return fail(flow, attempts, status)
+      const waitedMs = now - (checkUntil - postFacts(parsePostPlatform(flow.platform)).patienceMs)
+      return fail(flow, attempts, { code: 'gave-up', serviceMessage: status.serviceMessage, waitedMs })
+    }
+    const nextAttemptAt = Math.min(now + nextRetryDelay(attempts, delays), checkUntil)
+    return save(flow, { attempts, nextAttemptAt, status })
+  }
+
+  const fail = (flow: StoredFlow, attempts: number, status: FlowStatus) =>
+    save(flow, { step: 'failed', attempts, nextAttemptAt: null, status })
 
   /** The chain moved: sign a fresh payload and go back to publish; while locked, wait for unlock. */
   async function refresh(flow: StoredFlow): Promise<StoredFlow> {
@@ -240,27 +325,35 @@ export function createBindingFlows(deps: BindingFlowDeps) {
       vault = await deps.session.open()
     } catch (error) {
       if (!(error instanceof LockedError)) throw error
-      return save(flow, { nextAttemptAt: null, awaitingUnlock: true, error: CHAIN_MOVED_LOCKED })
+      return save(flow, {
+        step: 'submit',
+        nextAttemptAt: null,
+        awaitingUnlock: true,
+        status: { code: 'chain-moved-locked' },
+      })
     }
     try {
       const signed = await signedPayload(vault, flow)
       return await save(flow, {
         ...signed,
         step: 'publish',
-        publishHint: publishHint(parsePostPlatform(flow.platform), signed.identity, flow.avatarId),
         proofLocation: '',
         attempts: 0,
         nextAttemptAt: null,
+        checkUntil: null,
         awaitingUnlock: false,
-        error: CHAIN_MOVED,
+        status: { code: 'chain-moved' },
       })
     } catch (error) {
       if (error instanceof FlowClearedError) throw error
-      return fail(
-        flow,
-        flow.attempts,
-        `the avatar's chain changed and no fresh payload could be signed: ${messageOf(error)}`,
-      )
+      if (error instanceof PayloadMismatchError) return fail(flow, flow.attempts, { code: 'payload-mismatch' })
+      const outcome = classifySubmitError(error)
+      // The service went away between the refusal and the fresh payload: the next check finds the moved chain again.
+      if (outcome.kind === 'outage') {
+        const status = { code: 'service-unreachable', httpStatus: outcome.httpStatus } as const
+        return waitAndRetry({ ...flow, step: 'submit' }, flow.attempts, status)
+      }
+      return fail(flow, flow.attempts, { code: 'error', errorCode: errorCodeOf(outcome) })
     }
   }
 
@@ -303,7 +396,17 @@ export function createBindingFlows(deps: BindingFlowDeps) {
   const startBinding = (params: unknown) => begin('create', params)
   const startRevokeFlow = (params: unknown) => begin('delete', params)
 
-  return { startBinding, startRevokeFlow, getFlows, submitBinding, clearFlow, failFlow, resumeDue }
+  return {
+    startBinding,
+    startRevokeFlow,
+    getFlows,
+    submitBinding,
+    checkFlowNow,
+    restartFlow,
+    clearFlow,
+    failFlow,
+    resumeDue,
+  }
 }
 
 /** A flow cleared while its step ran is simply gone; anything else is a real error. */
@@ -312,6 +415,6 @@ function ignoreCleared(error: unknown): undefined {
   throw error
 }
 
-function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error)
+function errorCodeOf(outcome: ReturnType<typeof classifySubmitError>): string {
+  return outcome.kind === 'internal' ? outcome.errorCode : 'SERVICE_ERROR'
 }

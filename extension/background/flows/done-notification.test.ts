@@ -29,14 +29,14 @@ const flow = (change: Partial<BindingFlow>): BindingFlow => ({
   avatarId: AVATAR,
   step: 'done',
   postText: '',
-  publishHint: '',
   publishUrl: '',
   wallet: null,
   needsProofLocation: true,
   proofLocation: '1',
   attempts: 1,
   nextAttemptAt: null,
-  error: '',
+  checkUntil: null,
+  status: null,
   createdAt: 0,
   updatedAt: 0,
   ...change,
@@ -45,7 +45,7 @@ const flow = (change: Partial<BindingFlow>): BindingFlow => ({
 describe('describeDoneFlow', () => {
   it('says who is bound to which avatar', () => {
     expect(describeDoneFlow(flow({}), 'Alice', translateWith('en'))).toEqual({
-      title: 'X verified',
+      title: 'X (Twitter) verified',
       message: '@alice is bound to Alice',
     })
     expect(

@@ -3,6 +3,7 @@
  * "@alice is bound to Alice". Shown by chrome.notifications from the background, so it appears even
  * when the popup is closed.
  */
+import { isPlatform, PLATFORM_SPECS } from '../../../src/platforms/index.js'
 import type { BindingFlow } from '../../messaging/catalogue.js'
 import type { VaultSession } from '../vault-session.js'
 
@@ -11,16 +12,13 @@ export type Translate = (key: string, substitutions: string[]) => string
 
 export type NotificationText = { title: string; message: string }
 
-// Product names, as the popup shows them (platform-badge.tsx); the notification has no popup code.
-const NAMES: Record<string, string> = { twitter: 'X', github: 'GitHub', dns: 'DNS', dotbit: '.bit' }
-
 /** The title and sentence for a finished flow; `avatarName` falls back to the short avatar id. */
 export function describeDoneFlow(
   flow: BindingFlow,
   avatarName: string | undefined,
   translate: Translate,
 ): NotificationText {
-  const platform = NAMES[flow.platform] ?? flow.platform.charAt(0).toUpperCase() + flow.platform.slice(1)
+  const platform = isPlatform(flow.platform) ? PLATFORM_SPECS[flow.platform].name : flow.platform
   const identity = flow.platform === 'twitter' ? `@${flow.identity}` : flow.identity
   const avatar = avatarName ?? `${flow.avatarId.slice(0, 8)}…${flow.avatarId.slice(-4)}`
   const [title, message] =

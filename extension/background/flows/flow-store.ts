@@ -3,10 +3,12 @@
  * payload, its uuid and created_at, the avatar's signature that the post publishes anyway), so it
  * survives lock and restart. Every record is checked on read; a damaged one is dropped alone.
  */
+import { InvalidInputError } from '../../../src/errors.js'
+import { POST_PLATFORMS, type PostPlatform } from '../../../src/platforms/index.js'
 import type { BindingFlow, FlowStep } from '../../messaging/catalogue.js'
+import { isFlowStatus } from '../../messaging/flow-status.js'
 import type { RecordStore } from '../storage-ports.js'
 import { NotFoundError } from '../wallet-errors.js'
-import { POST_PLATFORMS, type PostPlatform } from './proof-location.js'
 import { publishUrlFor } from './publish-page.js'
 import { isWalletLink, isWalletOfFlow, type WalletLink, walletIdentity } from './wallet-flow-record.js'
 
@@ -34,10 +36,8 @@ const STRINGS = [
   'identity',
   'avatarId',
   'postText',
-  'publishHint',
   'publishUrl',
   'proofLocation',
-  'error',
   'uuid',
   'payloadCreatedAt',
   'signPayload',
@@ -56,6 +56,8 @@ export function isStoredFlow(value: unknown): value is StoredFlow {
     (isPostFlow(flow) || isWalletFlow(flow)) &&
     NUMBERS.every((name) => Number.isSafeInteger(flow[name]) && (flow[name] as number) >= 0) &&
     (flow.nextAttemptAt === null || Number.isSafeInteger(flow.nextAttemptAt)) &&
+    (flow.checkUntil === null || Number.isSafeInteger(flow.checkUntil)) &&
+    (flow.status === null || isFlowStatus(flow.status)) &&
     typeof flow.needsProofLocation === 'boolean' &&
     typeof flow.awaitingUnlock === 'boolean' &&
     STEPS.includes(flow.step as FlowStep) &&
@@ -103,7 +105,8 @@ export function freshFlowState(now: number) {
     proofLocation: '',
     attempts: 0,
     nextAttemptAt: null,
-    error: '',
+    checkUntil: null,
+    status: null,
     createdAt: now,
     updatedAt: now,
     awaitingUnlock: false,
@@ -134,7 +137,7 @@ export function createFlowStore(store: RecordStore) {
   async function list(): Promise<StoredFlow[]> {
     const stored = await store.get(FLOWS_KEY)
     const flows = typeof stored === 'object' && stored !== null ? (stored as { flows?: unknown }).flows : undefined
-    return Array.isArray(flows) ? flows.filter(isStoredFlow) : []
+    return Array.isArray(flows) ? flows.map(fromEarlierVersion).filter(isStoredFlow) : []
   }
 
   /** Applies `change` to the list atomically (with respect to this store) and saves it. */
@@ -157,6 +160,7 @@ export function createFlowStore(store: RecordStore) {
     /** Inserts or replaces one flow. */
     put: (flow: StoredFlow) =>
       update((flows) => {
+        requireStoredFlow(flow)
         const index = flows.findIndex((entry) => entry.id === flow.id)
         if (index === -1) flows.push(flow)
         else flows[index] = flow
@@ -168,6 +172,7 @@ export function createFlowStore(store: RecordStore) {
      */
     replace: (flow: StoredFlow, expectedStep?: FlowStep) =>
       update((flows) => {
+        requireStoredFlow(flow)
         const index = flows.findIndex((entry) => entry.id === flow.id)
         const current = flows[index]
         if (current === undefined || (expectedStep !== undefined && current.step !== expectedStep)) return false
@@ -181,4 +186,21 @@ export function createFlowStore(store: RecordStore) {
         return index !== -1
       }),
   }
+}
+
+/** A flow about to be written must read back: a malformed one would be dropped silently on the next read. */
+function requireStoredFlow(flow: StoredFlow): void {
+  if (!isStoredFlow(flow)) throw new InvalidInputError('flow', 'is not a well-formed flow record; nothing was written')
+}
+
+/**
+ * A flow written by an earlier version (an English `error` and a `publishHint` where codes are now):
+ * brought to today's shape so an update loses no flow in progress. The old sentence is not kept:
+ * the popup words statuses itself; a failed one says only that it failed.
+ */
+function fromEarlierVersion(value: unknown): unknown {
+  if (typeof value !== 'object' || value === null || !('error' in value) || 'status' in value) return value
+  const { error, publishHint: _hint, ...flow } = value as Record<string, unknown> & { error: unknown }
+  const failed = flow.step === 'failed' && typeof error === 'string' && error !== ''
+  return { ...flow, checkUntil: null, status: failed ? { code: 'error', errorCode: 'EARLIER_VERSION' } : null }
 }

@@ -6,7 +6,7 @@
 import { beforeAll, describe, expect, it } from 'vitest'
 import { InvalidInputError } from '../../../src/errors.js'
 import { NotFoundError } from '../wallet-errors.js'
-import { createPageHelperHandlers, TEXT_MISMATCH, wrongAccountReason } from './page-helper.js'
+import { createPageHelperHandlers } from './page-helper.js'
 import { bootBackground, localServicesPerFile } from './test-flow-context.js'
 
 const ALICE = { id: '1467726470533754881', username: 'Alice_Helper' }
@@ -57,24 +57,23 @@ describe('reportAccount', () => {
   it('lets the flow go on when the page shows the bound handle, in any case and with or without @', async () => {
     const { flows, x } = await boot()
     const flow = await flows.startBinding({ platform: 'twitter', identity: 'Alice_Helper' })
-    expect(await x.reportAccount({ flowId: flow.id, account: 'ALICE_helper' })).toEqual({ step: 'publish', error: '' })
-    expect(await x.reportAccount({ flowId: flow.id, account: '@alice_helper' })).toEqual({ step: 'publish', error: '' })
+    expect(await x.reportAccount({ flowId: flow.id, account: 'ALICE_helper' })).toEqual({
+      step: 'publish',
+      status: null,
+    })
+    expect(await x.reportAccount({ flowId: flow.id, account: '@alice_helper' })).toEqual({
+      step: 'publish',
+      status: null,
+    })
   })
 
   it('fails the flow before anything is posted when the page is logged in as someone else', async () => {
     const { flows, x } = await boot()
     const flow = await flows.startBinding({ platform: 'twitter', identity: 'Alice_Helper' })
-    const reason =
-      'wrong account: this page is logged in as @bob, but the binding is for @alice_helper. Log in as @alice_helper and start again.'
-    expect(await x.reportAccount({ flowId: flow.id, account: 'bob' })).toEqual({ step: 'failed', error: reason })
-    expect((await flows.getFlows())[0]).toMatchObject({ id: flow.id, step: 'failed', error: reason })
+    const status = { code: 'wrong-account', account: 'bob' }
+    expect(await x.reportAccount({ flowId: flow.id, account: 'bob' })).toEqual({ step: 'failed', status })
+    expect((await flows.getFlows())[0]).toMatchObject({ id: flow.id, step: 'failed', status })
     expect(await x.getPublishTask()).toBeNull()
-  })
-
-  it('words the GitHub reason without @', () => {
-    expect(wrongAccountReason('github', 'bob', 'alice')).toBe(
-      'wrong account: this page is logged in as bob, but the binding is for alice. Log in as alice and start again.',
-    )
   })
 
   it("refuses another platform's flow, an unknown flow and a malformed account, changing nothing", async () => {
@@ -86,7 +85,7 @@ describe('reportAccount', () => {
       await expect(x.reportAccount({ flowId: flow.id, account })).rejects.toThrow(InvalidInputError)
     }
     await expect(x.reportAccount(null)).rejects.toThrow(InvalidInputError)
-    expect((await flows.getFlows())[0]).toMatchObject({ step: 'publish', error: '' })
+    expect((await flows.getFlows())[0]).toMatchObject({ step: 'publish', status: null })
   })
 })
 
@@ -97,12 +96,12 @@ describe('reportPublished', () => {
     const tweet = services.simulator.state.twitter.publishTweet({ text: flow.postText, authorId: ALICE.id })
     const asShown = `${flow.postText.replaceAll('\n', '\r\n\r\n')}\n`
     const status = await x.reportPublished({ flowId: flow.id, proofLocation: tweet.id, publishedText: asShown })
-    expect(status).toEqual({ step: 'done', error: '' })
+    expect(status).toEqual({ step: 'done', status: null })
     expect((await flows.getFlows())[0]).toMatchObject({ step: 'done', proofLocation: tweet.id })
     // A second report (the status page after the toast) changes nothing.
     expect(await x.reportPublished({ flowId: flow.id, proofLocation: '1', publishedText: 'other' })).toEqual({
       step: 'done',
-      error: '',
+      status: null,
     })
   })
 
@@ -115,7 +114,7 @@ describe('reportPublished', () => {
       proofLocation: '1790000000000000777',
       publishedText: edited,
     })
-    expect(status).toEqual({ step: 'failed', error: TEXT_MISMATCH })
+    expect(status).toEqual({ step: 'failed', status: { code: 'text-mismatch' } })
     expect((await flows.getFlows())[0]).toMatchObject({ step: 'failed', attempts: 0, proofLocation: '' })
   })
 
@@ -129,7 +128,7 @@ describe('reportPublished', () => {
       proofLocation: 'c0ffee00c0ffee00c0ffee00c0ffee00',
       publishedText: older,
     })
-    expect(status).toEqual({ step: 'publish', error: '' })
+    expect(status).toEqual({ step: 'publish', status: null })
     expect((await flows.getFlows())[0]).toMatchObject({ id: flow.id, step: 'publish', attempts: 0, proofLocation: '' })
     expect(await gist.getPublishTask()).toMatchObject({ flowId: flow.id })
   })
@@ -144,6 +143,6 @@ describe('reportPublished', () => {
     await expect(x.reportPublished({ ...report, publishedText: 7 })).rejects.toThrow(InvalidInputError)
     await expect(x.reportPublished({ ...report, publishedText: 'x'.repeat(70_000) })).rejects.toThrow(InvalidInputError)
     await expect(gist.reportPublished(report)).rejects.toThrow(NotFoundError)
-    expect((await flows.getFlows())[0]).toMatchObject({ step: 'publish', attempts: 0, error: '' })
+    expect((await flows.getFlows())[0]).toMatchObject({ step: 'publish', attempts: 0, status: null })
   })
 })

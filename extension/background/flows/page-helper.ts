@@ -9,6 +9,7 @@ import { requirePlainObject, requireString } from '../../../src/input.js'
 import { isSamePostText } from '../../../src/protocol/index.js'
 import type {
   BindingFlow,
+  FlowStatus,
   FlowStep,
   Handlers,
   PageHelperApi,
@@ -27,12 +28,12 @@ import { parseProofLocation } from './proof-location.js'
 /** The part of the flow engine the helpers drive. */
 export type PageHelperFlows = {
   getFlows(): Promise<BindingFlow[]>
-  failFlow(flowId: string, reason: string, expectedStep: FlowStep): Promise<BindingFlow>
+  failFlow(flowId: string, status: FlowStatus, expectedStep: FlowStep): Promise<BindingFlow>
   submitBinding(params: { flowId: string; proofLocation: string }): Promise<BindingFlow>
 }
 
 const ACCOUNT_PATTERNS: Record<HelperPlatform, RegExp> = {
-  // X handles: letters, digits, underscore, at most 15 (PLATFORMS.md §1.1); old ones may be shorter than 4.
+  // X handles: letters, digits, underscore, at most 15 (platforms.md §1.1); old ones may be shorter than 4.
   twitter: /^[A-Za-z0-9_]{1,15}$/,
   // GitHub logins: alphanumerics and single hyphens, at most 39.
   github: /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,37}[A-Za-z0-9])?$/,
@@ -83,7 +84,7 @@ export function createPageHelperHandlers(flows: PageHelperFlows, platform: Helpe
       const account = parseAccount(platform, requirePlainObject(params, 'params').account)
       // Only a flow still waiting to be published is stopped: after posting, the user may browse as anyone.
       if (flow.step !== 'publish' || account.toLowerCase() === flow.identity.toLowerCase()) return statusOf(flow)
-      return statusOf(await flows.failFlow(flow.id, wrongAccountReason(platform, account, flow.identity), 'publish'))
+      return statusOf(await flows.failFlow(flow.id, { code: 'wrong-account', account }, 'publish'))
     },
 
     async reportPublished(params: unknown): Promise<PublishStatus> {
@@ -101,20 +102,11 @@ export function createPageHelperHandlers(flows: PageHelperFlows, platform: Helpe
         // (an earlier attempt): it does not end the flow. A tweet with other text has been posted
         // in the user's name, so the user must delete it before starting again.
         if (platform === 'github') return statusOf(flow)
-        return statusOf(await flows.failFlow(flow.id, TEXT_MISMATCH, 'publish'))
+        return statusOf(await flows.failFlow(flow.id, { code: 'text-mismatch' }, 'publish'))
       }
       return statusOf(await flows.submitBinding({ flowId: flow.id, proofLocation }))
     },
   } satisfies Handlers<PageHelperApi>
-}
-
-export const TEXT_MISMATCH =
-  'the posted text differs from the proof text; the service will not accept it. Delete that post, then start again and post the text unchanged.'
-
-/** The failure reason when the page is logged in as someone else (X handles with '@'). */
-export function wrongAccountReason(platform: HelperPlatform, account: string, identity: string): string {
-  const at = platform === 'twitter' ? '@' : ''
-  return `wrong account: this page is logged in as ${at}${account}, but the binding is for ${at}${identity}. Log in as ${at}${identity} and start again.`
 }
 
 function parseAccount(platform: HelperPlatform, value: unknown): string {
@@ -127,5 +119,5 @@ function parseAccount(platform: HelperPlatform, value: unknown): string {
 }
 
 function statusOf(flow: BindingFlow): PublishStatus {
-  return { step: flow.step, error: flow.error }
+  return { step: flow.step, status: flow.status }
 }

@@ -1,7 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { needsProofLocation, parsePostPlatform, parseProofLocation, publishHint } from './proof-location.js'
-
-const AVATAR = `0x02${'ab'.repeat(32)}`
+import { needsProofLocation, parsePostPlatform, parseProofLocation } from './proof-location.js'
 
 describe('parseProofLocation', () => {
   it('takes a tweet id or the id out of an x.com / twitter.com status link', () => {
@@ -77,20 +75,12 @@ describe('parseProofLocation', () => {
   })
 })
 
-describe('parsePostPlatform and publishHint', () => {
+describe('parsePostPlatform', () => {
   it('accepts the post-based platforms only', () => {
     expect(parsePostPlatform('dns')).toBe('dns')
     expect(() => parsePostPlatform('ethereum')).toThrow(
-      '"platform" must be one of twitter, github, keybase, dns, discord, dotbit, minds, steam, activitypub (got "ethereum")',
+      '"platform" expected one of twitter, keybase, github, discord, dotbit, minds, dns, steam, activitypub, got "ethereum"',
     )
     expect(() => parsePostPlatform(7)).toThrow('"platform"')
-  })
-
-  it('says where to publish in words', () => {
-    expect(publishHint('twitter', 'alice', AVATAR)).toBe(
-      "Post this text as a tweet from @alice, then paste the tweet's link or id.",
-    )
-    expect(publishHint('github', 'alice', AVATAR)).toContain(`a file named ${AVATAR}.json`)
-    expect(publishHint('dns', 'example.com', AVATAR)).toBe('Add this TXT record to example.com.')
   })
 })

@@ -35,7 +35,7 @@ describe('choosePostText', () => {
     expect(text).toContain(TEST_PREV)
   })
 
-  it('falls back to the default template when the chosen language weighs more than 280 (§1.2)', () => {
+  it('falls back to the default template when the chosen language weighs more than 280 (platforms.md §1.2)', () => {
     const handle = 'abcdefghijklmno'
     const text = choosePostText(choice(handle, TEST_PREV, 'zh_CN'))
     expect(text.startsWith(`🎭 Verify @${handle} with @NextDotID.\nSig: ${TEST_PREV}\n`)).toBe(true)

@@ -1,26 +1,17 @@
 /**
  * Where the user publishes a proof and which text: X's compose intent pre-filled with the post
- * (PLATFORMS.md §1.1), GitHub's new-gist page (§2.1). A tweet that would weigh more than X lets
- * anyone post (§1.2: the Chinese template with a long handle and a previous link) falls back to
+ * (platforms.md §1.1), GitHub's new-gist page (platforms.md §2.1). A tweet that would weigh more than X lets
+ * anyone post (platforms.md §1.2: the Chinese template with a long handle and a previous link) falls back to
  * the default template, which always fits.
  */
+import { type PostPlatform, postFacts } from '../../../src/platforms/index.js'
 import { choosePostContent, fillSignature, fitsInTweet } from '../../../src/protocol/index.js'
-import type { PostPlatform } from './proof-location.js'
 
-/** X's documented Web Intent (docs.x.com web-intent guide); `/intent/post` opens the same composer. */
-export const TWEET_INTENT_URL = 'https://x.com/intent/tweet'
-export const NEW_GIST_URL = 'https://gist.github.com/'
+export { NEW_GIST_URL, TWEET_INTENT_URL } from '../../../src/platforms/index.js'
 
 /** The page that starts publishing `postText` on `platform`, or '' when there is none. */
 export function publishUrlFor(platform: PostPlatform, postText: string): string {
-  switch (platform) {
-    case 'twitter':
-      return `${TWEET_INTENT_URL}?text=${encodeURIComponent(postText)}`
-    case 'github':
-      return NEW_GIST_URL
-    default:
-      return ''
-  }
+  return postFacts(platform).publishUrl(postText)
 }
 
 export type PostTextChoice = {

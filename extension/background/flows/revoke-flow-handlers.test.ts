@@ -8,10 +8,9 @@
  */
 import { describe, expect, it } from 'vitest'
 import type { FetchFunction } from '../../../src/client/index.js'
+import { withReferenceBehaviour } from '../../../test/support/reference-double.js'
 import type { BindingFlow } from '../../messaging/catalogue.js'
 import { bootBackground, localServicesPerFile, waitForFlow } from './test-flow-context.js'
-
-const DOMAIN = 'revoke-flow.example'
 
 const services = localServicesPerFile()
 const refused: string[] = []
@@ -43,77 +42,90 @@ const referenceLikeFetch: FetchFunction = async (input, init) => {
   return fetch(input, init)
 }
 
-async function boot() {
+async function boot(serviceFetch: FetchFunction = referenceLikeFetch, privateKey?: string) {
+  refused.length = 0
   const done: BindingFlow[] = []
   const { api } = await bootBackground({
     server: services.server,
-    fetch: referenceLikeFetch,
+    fetch: serviceFetch,
+    ...(privateKey ? { privateKey } : {}),
     retryDelaysMs: [200, 400, 800, 1_600],
     onDone: (flow) => done.push(flow),
   })
   return { api, done }
 }
 
-describe('revoking with a new proof when the service refuses the avatar signature alone', () => {
-  it('falls back from the plain revoke to a delete flow that completes once the new TXT record is published', async () => {
-    const { api, done } = await boot()
-    const bound = await api.startBinding({ platform: 'dns', identity: DOMAIN })
-    services.simulator.state.dns.addTxt(DOMAIN, bound.postText)
-    expect(await api.submitBinding({ flowId: bound.id, proofLocation: '' })).toMatchObject({ step: 'done' })
-    await api.clearFlow({ flowId: bound.id })
+const SERVICES = [
+  { name: 'our server', fetch: referenceLikeFetch, DOMAIN: 'revoke-flow.example', key: undefined },
+  {
+    name: 'the reference-behaviour double',
+    fetch: withReferenceBehaviour(referenceLikeFetch),
+    DOMAIN: 'revoke-ref.example',
+    key: '5a'.repeat(32),
+  },
+]
 
-    // 1. The plain avatar-signed revoke: refused by the service with a 400 → a typed, actionable error.
-    const prepared = await api.prepareRevoke({ platform: 'dns', identity: DOMAIN })
-    await expect(api.confirmRevoke({ requestId: prepared.requestId })).rejects.toMatchObject({
-      code: 'REVOKE_NEEDS_PROOF',
-      message: expect.stringMatching(
-        /^the service wants a new dns proof signed over the revoke: no Next\.ID TXT record/,
-      ),
+describe.each(SERVICES)('revoking through $name', ({ fetch: serviceFetch, DOMAIN, key }) => {
+  describe('revoking with a new proof when the service refuses the avatar signature alone', () => {
+    it('falls back from the plain revoke to a delete flow that completes once the new TXT record is published', async () => {
+      const { api, done } = await boot(serviceFetch, key)
+      const bound = await api.startBinding({ platform: 'dns', identity: DOMAIN })
+      services.simulator.state.dns.addTxt(DOMAIN, bound.postText)
+      expect(await api.submitBinding({ flowId: bound.id, proofLocation: '' })).toMatchObject({ step: 'done' })
+      await api.clearFlow({ flowId: bound.id })
+
+      // 1. The plain avatar-signed revoke: refused by the service with a 400 → a typed, actionable error.
+      const prepared = await api.prepareRevoke({ platform: 'dns', identity: DOMAIN })
+      await expect(api.confirmRevoke({ requestId: prepared.requestId })).rejects.toMatchObject({
+        code: 'REVOKE_NEEDS_PROOF',
+        message: expect.stringMatching(/^the service wants a new dns proof signed over the revoke: /),
+      })
+      expect(refused).toHaveLength(1)
+      expect(await api.getBindings(undefined)).toEqual([expect.objectContaining({ platform: 'dns', identity: DOMAIN })])
+
+      // 2. The delete flow: a record signed over the DELETE payload, found by the domain (no location).
+      const revoking = await api.startRevokeFlow({ platform: 'dns', identity: DOMAIN })
+      expect(revoking).toMatchObject({ action: 'delete', step: 'publish', needsProofLocation: false, identity: DOMAIN })
+      expect(revoking.postText).toMatch(/^ps:true;v:1;sig:[A-Za-z0-9+/]{87}=;ca:\d+;uuid:[0-9a-f-]{36};prev:\S+$/)
+      expect(revoking.postText).not.toBe(bound.postText)
+
+      // Submitted before it is published: the service refuses, the flow waits and retries by itself.
+      const waiting = await api.submitBinding({ flowId: revoking.id, proofLocation: '' })
+      expect(waiting).toMatchObject({
+        step: 'submit',
+        attempts: 1,
+        status: { code: 'not-accepted-yet', serviceMessage: expect.any(String) },
+      })
+      services.simulator.state.dns.addTxt(DOMAIN, revoking.postText)
+      const finished = await waitForFlow(api, revoking.id, (flow) => flow.step === 'done', 'reached done')
+      expect(finished.attempts).toBeGreaterThanOrEqual(2)
+      expect(refused).toHaveLength(2)
+
+      expect(await api.getBindings(undefined)).toEqual([])
+      const chain = await api.getProofChain(undefined)
+      expect(chain.links.map((link) => [link.action, link.platform, link.status])).toEqual([
+        ['create', 'dns', 'verified'],
+        ['delete', 'dns', 'verified'],
+      ])
+      expect(done.map((flow) => [flow.action, flow.identity])).toEqual([
+        ['create', DOMAIN],
+        ['delete', DOMAIN],
+      ])
     })
-    expect(refused).toHaveLength(1)
-    expect(await api.getBindings(undefined)).toEqual([expect.objectContaining({ platform: 'dns', identity: DOMAIN })])
 
-    // 2. The delete flow: a record signed over the DELETE payload, found by the domain (no location).
-    const revoking = await api.startRevokeFlow({ platform: 'dns', identity: DOMAIN })
-    expect(revoking).toMatchObject({ action: 'delete', step: 'publish', needsProofLocation: false, identity: DOMAIN })
-    expect(revoking.postText).toMatch(/^ps:true;v:1;sig:[A-Za-z0-9+/]{87}=;ca:\d+;uuid:[0-9a-f-]{36};prev:\S+$/)
-    expect(revoking.postText).not.toBe(bound.postText)
-    expect(revoking.publishHint).toBe(`Add this TXT record to ${DOMAIN}.`)
-
-    // Submitted before it is published: the service refuses, the flow waits and retries by itself.
-    const waiting = await api.submitBinding({ flowId: revoking.id, proofLocation: '' })
-    expect(waiting).toMatchObject({ step: 'submit', attempts: 1 })
-    expect(waiting.error).toContain('not visible yet (no Next.ID TXT record for uuid')
-    services.simulator.state.dns.addTxt(DOMAIN, revoking.postText)
-    const finished = await waitForFlow(api, revoking.id, (flow) => flow.step === 'done', 'reached done')
-    expect(finished.attempts).toBeGreaterThanOrEqual(2)
-    expect(refused).toHaveLength(2)
-
-    expect(await api.getBindings(undefined)).toEqual([])
-    const chain = await api.getProofChain(undefined)
-    expect(chain.links.map((link) => [link.action, link.platform, link.status])).toEqual([
-      ['create', 'dns', 'verified'],
-      ['delete', 'dns', 'verified'],
-    ])
-    expect(done.map((flow) => [flow.action, flow.identity])).toEqual([
-      ['create', DOMAIN],
-      ['delete', DOMAIN],
-    ])
-  })
-
-  it('refuses a delete flow where no new proof is needed or the input is bad, storing nothing', async () => {
-    const { api } = await boot()
-    await expect(api.startRevokeFlow({ platform: 'twitter', identity: 'alice' })).rejects.toMatchObject({
-      code: 'INVALID_INPUT',
-      message: expect.stringContaining(
-        'a revoke with a new proof is for keybase, minds, dotbit, dns, steam, activitypub only',
-      ),
+    it('refuses a delete flow where no new proof is needed or the input is bad, storing nothing', async () => {
+      const { api } = await boot(serviceFetch, key)
+      await expect(api.startRevokeFlow({ platform: 'twitter', identity: 'alice' })).rejects.toMatchObject({
+        code: 'INVALID_INPUT',
+        message: expect.stringContaining('expected one of keybase, dotbit, minds, dns, steam, activitypub'),
+      })
+      await expect(api.startRevokeFlow({ platform: 'dns', identity: '' })).rejects.toMatchObject({
+        code: 'INVALID_IDENTITY',
+        rule: 'empty',
+      })
+      await expect(api.startRevokeFlow(['dns'] as never)).rejects.toMatchObject({ code: 'INVALID_INPUT' })
+      expect(await api.getFlows(undefined)).toEqual([])
     })
-    await expect(api.startRevokeFlow({ platform: 'dns', identity: '' })).rejects.toMatchObject({
-      code: 'INVALID_INPUT',
-    })
-    await expect(api.startRevokeFlow(['dns'] as never)).rejects.toMatchObject({ code: 'INVALID_INPUT' })
-    expect(await api.getFlows(undefined)).toEqual([])
   })
 })
 

@@ -5,7 +5,7 @@ import { explainRevokeRefusal, parseRevokeProofPlatform, RevokeNeedsProofError }
 describe('explainRevokeRefusal', () => {
   it('turns a 4xx on a platform whose reference validator re-fetches the proof into REVOKE_NEEDS_PROOF', () => {
     const refused = new ServiceError(400, 'no Next.ID TXT record for uuid 0b9c… at example.com')
-    const explained = explainRevokeRefusal(refused, 'dns')
+    const explained = explainRevokeRefusal(refused, 'dns', false)
     expect(explained).toBeInstanceOf(RevokeNeedsProofError)
     expect(explained).toMatchObject({
       code: 'REVOKE_NEEDS_PROOF',
@@ -14,15 +14,15 @@ describe('explainRevokeRefusal', () => {
     })
   })
 
-  it('leaves every other failure as it was', () => {
+  it('leaves every other failure as it was, a moved chain told by the fact, not the words', () => {
     const refused = new ServiceError(400, 'bad signature')
-    expect(explainRevokeRefusal(refused, 'twitter')).toBe(refused)
+    expect(explainRevokeRefusal(refused, 'twitter', false)).toBe(refused)
     const down = new ServiceError(503, 'unavailable')
-    expect(explainRevokeRefusal(down, 'dns')).toBe(down)
-    const moved = new ServiceError(400, "bad signature: the avatar's proof chain changed; request a new payload")
-    expect(explainRevokeRefusal(moved, 'keybase')).toBe(moved)
+    expect(explainRevokeRefusal(down, 'dns', false)).toBe(down)
+    expect(explainRevokeRefusal(refused, 'keybase', true)).toBe(refused)
+    expect(explainRevokeRefusal(refused, 'keybase', false)).toMatchObject({ code: 'REVOKE_NEEDS_PROOF' })
     const offline = new NetworkError('http://127.0.0.1:1/v1/proof', new Error('refused'))
-    expect(explainRevokeRefusal(offline, 'dns')).toBe(offline)
+    expect(explainRevokeRefusal(offline, 'dns', false)).toBe(offline)
   })
 })
 
@@ -34,7 +34,7 @@ describe('parseRevokeProofPlatform', () => {
     expect(() => parseRevokeProofPlatform('twitter')).toThrow(
       new InvalidInputError(
         'platform',
-        'a revoke with a new proof is for keybase, minds, dotbit, dns, steam, activitypub only (got "twitter")',
+        'expected one of keybase, dotbit, minds, dns, steam, activitypub, got "twitter"',
       ),
     )
     expect(() => parseRevokeProofPlatform(42)).toThrow(InvalidInputError)

@@ -1,53 +1,38 @@
 /**
- * What a failed submission means for the flow (§4.5): the post is not visible yet (retry with
- * backoff), the avatar's chain moved (fresh payload, §5.4), or a hard failure named in words.
+ * What a failed submission means for a flow, told apart by facts, never by the service's words
+ * (issue 11): no HTTP answer or a 5xx is an outage, waited out; a 4xx is a refusal, whose meaning
+ * the engine learns by re-reading the chain head (chain-head.ts); the service's message is kept
+ * only to be quoted to the user.
  */
-import { NetworkError, ServiceError, TimeoutError } from '../../../src/errors.js'
+import { InvalidResponseError, NetworkError, ServiceError, TimeoutError } from '../../../src/errors.js'
 
-/** 2 s, 4 s, 8 s … : about two minutes of waiting in all before "post not found". */
-export const DEFAULT_RETRY_DELAYS_MS = [2_000, 4_000, 8_000, 16_000, 32_000, 64_000] as const
+/** 5 s, 10 s … doubling, then every 5 minutes: quick while a post is about to show, patient after. */
+export const DEFAULT_RETRY_DELAYS_MS = [5_000, 10_000, 20_000, 40_000, 80_000, 160_000, 300_000] as const
 
 export type SubmitOutcome =
-  | { kind: 'not-visible'; reason: string }
-  | { kind: 'chain-moved'; reason: string }
-  | { kind: 'failed'; reason: string }
+  /** Not reached, or reached but broken (5xx, a 2xx that is not the protocol's): try again later. */
+  | { kind: 'outage'; httpStatus: number | null }
+  /** The service refused what was submitted. */
+  | { kind: 'refused'; serviceMessage: string }
+  /** Our own failure, with its stable code. */
+  | { kind: 'internal'; errorCode: string }
 
-// The validators' "not there (yet)" answers: the post, file or record is missing or unreadable for now.
-const NOT_VISIBLE = [
-  / not found: /,
-  /^keybase file not found/,
-  /^no Next\.ID TXT record for uuid /,
-  /has no nextid record for avatar/,
-  /does not show (status|note) /,
-  / did not answer within /,
-  / is unreachable /,
-  /rate limit exceeded/,
-]
-const WRONG_ACCOUNT = [/is not sent by this account/, /owner mismatch/, /is for another avatar/]
-
-/** Sorts a submitProof error into what the flow does next. */
+/** Sorts a failed call to the service. */
 export function classifySubmitError(error: unknown): SubmitOutcome {
-  if (error instanceof NetworkError || error instanceof TimeoutError) {
-    return { kind: 'failed', reason: `service down: ${error.message}` }
+  if (error instanceof NetworkError || error instanceof TimeoutError) return { kind: 'outage', httpStatus: null }
+  if (error instanceof InvalidResponseError) return { kind: 'outage', httpStatus: null }
+  if (error instanceof ServiceError) {
+    if (error.status >= 500 || error.status === 429 || error.status === 408) {
+      return { kind: 'outage', httpStatus: error.status }
+    }
+    return { kind: 'refused', serviceMessage: error.serviceMessage }
   }
-  if (!(error instanceof ServiceError)) {
-    return { kind: 'failed', reason: error instanceof Error ? error.message : String(error) }
-  }
-  const message = error.serviceMessage
-  if (error.status >= 500) return { kind: 'failed', reason: `service down: ${error.message}` }
-  if (message.startsWith("bad signature: the avatar's proof chain changed"))
-    return { kind: 'chain-moved', reason: message }
-  if (NOT_VISIBLE.some((pattern) => pattern.test(message))) return { kind: 'not-visible', reason: message }
-  if (WRONG_ACCOUNT.some((pattern) => pattern.test(message)))
-    return { kind: 'failed', reason: `wrong account: ${message}` }
-  if (/signature/i.test(message)) return { kind: 'failed', reason: `signature mismatch: ${message}` }
-  return { kind: 'failed', reason: message }
+  const code = error instanceof Error && 'code' in error && typeof error.code === 'string' ? error.code : 'INTERNAL'
+  return { kind: 'internal', errorCode: code }
 }
 
-/** The wait before attempt `attempts + 1` after `attempts` misses, or undefined when retries are exhausted. */
-export function nextRetryDelay(
-  attempts: number,
-  delays: readonly number[] = DEFAULT_RETRY_DELAYS_MS,
-): number | undefined {
-  return attempts >= 1 ? delays[attempts - 1] : undefined
+/** The wait before attempt `attempts + 1`: the schedule's entry, its last one repeating. */
+export function nextRetryDelay(attempts: number, delays: readonly number[] = DEFAULT_RETRY_DELAYS_MS): number {
+  const index = Math.min(Math.max(attempts, 1), delays.length) - 1
+  return delays[index] ?? DEFAULT_RETRY_DELAYS_MS[0]
 }

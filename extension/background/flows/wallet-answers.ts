@@ -1,6 +1,6 @@
 /**
  * Everything the page's wallet says arrives through the page, which can read and forge it: each
- * answer is checked for shape here, and nothing unchecked goes further (PLATFORMS.md §4.1–4.2).
+ * answer is checked for shape here, and nothing unchecked goes further (platforms.md §4.1–4.2).
  */
 import { bytesToHex, decodeBase58, hexToBytes, recoveryIdOf } from '../../../src/crypto/index.js'
 import { InvalidInputError } from '../../../src/errors.js'

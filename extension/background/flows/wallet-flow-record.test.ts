@@ -14,7 +14,6 @@ const WALLET_FLOW: StoredFlow = {
   identity: ADDRESS.toLowerCase(),
   step: 'confirm-wallet',
   postText: '',
-  publishHint: '',
   wallet: {
     name: 'Test Wallet',
     icon: 'data:image/png;base64,AAAA',

@@ -10,16 +10,18 @@
  */
 import { createProofServiceClient } from '../../../src/client/index.js'
 import { decodeBase64, encodeBase64 } from '../../../src/crypto/index.js'
-import { InvalidInputError, NetworkError, ServiceError, TimeoutError } from '../../../src/errors.js'
+import { InvalidInputError } from '../../../src/errors.js'
 import { requirePlainObject, requireString } from '../../../src/input.js'
+import { POST_PATIENCE_MS } from '../../../src/platforms/patience.js'
 import { describeProofPayload } from '../../../src/protocol/index.js'
-import type { BindingFlow, FlowStep, PopupApi } from '../../messaging/catalogue.js'
+import type { BindingFlow, FlowStatus, FlowStep, PopupApi } from '../../messaging/catalogue.js'
 import type { SigningFlowDeps } from '../revoke-flow.js'
 import { signWithAvatar } from '../sign-with-avatar.js'
 import type { RecordStore } from '../storage-ports.js'
 import { NotFoundError } from '../wallet-errors.js'
+import { hasChainMoved } from './chain-head.js'
 import { createFlowStore, FlowClearedError, freshFlowState, type StoredFlow, toBindingFlow } from './flow-store.js'
-import { classifySubmitError, DEFAULT_RETRY_DELAYS_MS, nextRetryDelay, type SubmitOutcome } from './submit-outcome.js'
+import { classifySubmitError, DEFAULT_RETRY_DELAYS_MS, nextRetryDelay } from './submit-outcome.js'
 import { parseWalletList, requireWalletId, type WalletChain } from './wallet-answers.js'
 import { chainWallet } from './wallet-chains.js'
 import type { WalletLink } from './wallet-flow-record.js'
@@ -42,7 +44,6 @@ export type WalletFlowDeps = Omit<SigningFlowDeps, 'requests'> & {
 type WalletFlow = StoredFlow & { walletLink: WalletLink }
 type PageWallets = PopupApi['findWallets']['result']
 
-const INTERRUPTED = 'the extension restarted while the wallet was asked to sign; try again'
 const CLEARED_CHECK_MS = 1_000
 
 export type WalletFlows = ReturnType<typeof createWalletFlows>
@@ -109,7 +110,6 @@ export function createWalletFlows(deps: WalletFlowDeps) {
             avatarId,
             step: 'confirm-wallet',
             postText: '',
-            publishHint: '',
             publishUrl: '',
             wallet: { name: wallet.name, icon: wallet.icon, rdns: wallet.rdns, address, origin: page.origin },
             needsProofLocation: false,
@@ -157,7 +157,7 @@ export function createWalletFlows(deps: WalletFlowDeps) {
     running.add(flow.id)
     let again: WalletFlow
     try {
-      again = await save(flow, { step: 'submit', attempts: 0, nextAttemptAt: null, error: '' }, 'failed')
+      again = await save(flow, { step: 'submit', ...checkingFromNow(), status: null }, 'failed')
     } catch (error) {
       running.delete(flow.id)
       throw error
@@ -198,7 +198,7 @@ export function createWalletFlows(deps: WalletFlowDeps) {
           signature,
           attempts: 0,
           nextAttemptAt: null,
-          error: '',
+          status: null,
           walletLink: { ...flow.walletLink, walletSignature: '' },
         },
         flow.step,
@@ -233,11 +233,10 @@ export function createWalletFlows(deps: WalletFlowDeps) {
           }),
       )
       const walletLink = { ...flow.walletLink, walletSignature: signature }
-      signed = await save(flow, { step: 'submit', walletLink }, 'wallet-sign')
+      signed = await save(flow, { step: 'submit', walletLink, ...checkingFromNow() }, 'wallet-sign')
     } catch (error) {
-      await save(flow, { step: 'failed', nextAttemptAt: null, error: messageOf(error) }, 'wallet-sign').catch(
-        ignoreCleared,
-      )
+      const status: FlowStatus = { code: 'error', errorCode: errorCodeOf(error) }
+      await save(flow, { step: 'failed', nextAttemptAt: null, status }, 'wallet-sign').catch(ignoreCleared)
       return
     }
     await submit(signed).catch(ignoreCleared)
@@ -278,31 +277,48 @@ export function createWalletFlows(deps: WalletFlowDeps) {
         signature: decodeBase64(flow.signature, 'signature'),
         walletSignature: flow.walletLink.walletSignature,
       })
-      if (!(await client.proofExists(binding))) {
-        return failResigning(flow, 'the service accepted the proof but does not list the binding', attempts)
-      }
-      const done = await save(flow, { step: 'done', attempts, nextAttemptAt: null, error: '' })
+      if (!(await client.proofExists(binding))) return failResigning(flow, { code: 'not-listed' }, attempts)
+      const done = await save(flow, { step: 'done', attempts, nextAttemptAt: null, status: null })
       deps.onDone?.(toBindingFlow(done))
       return done
     } catch (error) {
       if (error instanceof FlowClearedError) throw error
-      const outcome = classifySubmitError(error)
-      if (outcome.kind === 'chain-moved') {
-        // A moved chain needs a fresh payload, which the wallet must sign again: that is "Try again".
-        return failResigning(flow, "the avatar's chain changed meanwhile; try again", attempts)
-      }
-      if (!isTransient(error, outcome)) return failResigning(flow, outcome.reason, attempts)
-      const delay = nextRetryDelay(attempts, deps.retryDelaysMs ?? DEFAULT_RETRY_DELAYS_MS)
-      // Retries used up: "Try again" submits the same signatures once more (retryWalletBinding).
-      if (delay === undefined) return fail(flow, `${outcome.reason}; try again later`, attempts)
-      const waiting = await save(flow, {
-        attempts,
-        nextAttemptAt: deps.now() + delay,
-        error: `${outcome.reason}; trying again in ${Math.ceil(delay / 1000)} s`,
-      })
-      scheduleResubmit(waiting.id, delay)
-      return waiting
+      return afterError(flow, attempts, error)
     }
+  }
+
+  /**
+   * Decided by facts (issue 11): an outage is waited out with the same signatures; a refusal is a
+   * moved chain (the wallet must sign a fresh payload: "Try again") or the service's verdict, quoted.
+   */
+  async function afterError(flow: WalletFlow, attempts: number, error: unknown): Promise<WalletFlow> {
+    let outcome = classifySubmitError(error)
+    if (outcome.kind === 'refused') {
+      try {
+        const moved = await hasChainMoved(await proofService(), { ...flow, platform: chainOf(flow) })
+        if (moved) return failResigning(flow, { code: 'wallet-resign' }, attempts)
+        return failResigning(flow, { code: 'refused', serviceMessage: outcome.serviceMessage }, attempts)
+      } catch (readError) {
+        outcome = classifySubmitError(readError)
+      }
+    }
+    if (outcome.kind === 'internal')
+      return failResigning(flow, { code: 'error', errorCode: outcome.errorCode }, attempts)
+    const status: FlowStatus = {
+      code: 'service-unreachable',
+      httpStatus: outcome.kind === 'outage' ? outcome.httpStatus : null,
+    }
+    // Patience used up: "Try again" submits the same signatures once more (retryWalletBinding).
+    if (deps.now() >= (flow.checkUntil ?? 0)) return fail(flow, status, attempts)
+    const delay = nextRetryDelay(attempts, deps.retryDelaysMs ?? DEFAULT_RETRY_DELAYS_MS)
+    const waiting = await save(flow, { attempts, nextAttemptAt: deps.now() + delay, status })
+    scheduleResubmit(waiting.id, delay)
+    return waiting
+  }
+
+  /** Checking starts now and lasts as long as for a post. */
+  function checkingFromNow() {
+    return { attempts: 0, nextAttemptAt: null, checkUntil: deps.now() + POST_PATIENCE_MS }
   }
 
   /** Submits the flow again after `delay` if it still waits for that (a worker restart: resume). */
@@ -325,16 +341,16 @@ export function createWalletFlows(deps: WalletFlowDeps) {
       .finally(() => running.delete(flow.id))
   }
 
-  const fail = (flow: WalletFlow, reason: string, attempts = flow.attempts) =>
-    save(flow, { step: 'failed', attempts, nextAttemptAt: null, error: reason })
+  const fail = (flow: WalletFlow, status: FlowStatus, attempts = flow.attempts) =>
+    save(flow, { step: 'failed', attempts, nextAttemptAt: null, status })
 
   /** Fails so that "Try again" signs a fresh payload: the service will not take these signatures. */
-  const failResigning = (flow: WalletFlow, reason: string, attempts: number) =>
+  const failResigning = (flow: WalletFlow, status: FlowStatus, attempts: number) =>
     save(flow, {
       step: 'failed',
       attempts,
       nextAttemptAt: null,
-      error: reason,
+      status,
       walletLink: { ...flow.walletLink, walletSignature: '' },
     })
 
@@ -347,7 +363,7 @@ export function createWalletFlows(deps: WalletFlowDeps) {
     for (const flow of await flows.list()) {
       if (!flow.walletLink || flow.wallet === null || running.has(flow.id)) continue
       const walletFlow = flow as WalletFlow
-      if (flow.step === 'wallet-sign') await fail(walletFlow, INTERRUPTED).catch(ignoreCleared)
+      if (flow.step === 'wallet-sign') await fail(walletFlow, { code: 'interrupted' }).catch(ignoreCleared)
       if (isWaitingToSubmit(flow)) {
         const wait = (flow.nextAttemptAt ?? 0) - deps.now()
         if (wait > 0) scheduleResubmit(flow.id, wait)
@@ -369,22 +385,13 @@ function isWaitingToSubmit(flow: StoredFlow): boolean {
   return flow.step === 'submit' && flow.walletLink !== undefined && flow.walletLink.walletSignature !== ''
 }
 
-/** The service was down or slow (or did not list the proof yet): the same signatures may go again. */
-function isTransient(error: unknown, outcome: SubmitOutcome): boolean {
-  return (
-    outcome.kind === 'not-visible' ||
-    error instanceof NetworkError ||
-    error instanceof TimeoutError ||
-    (error instanceof ServiceError && error.status >= 500)
-  )
-}
-
 /** A flow cleared while its step ran is simply gone; anything else is a real error. */
 function ignoreCleared(error: unknown): undefined {
   if (error instanceof FlowClearedError) return undefined
   throw error
 }
 
-function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error)
+/** The stable code of an error from the wallet's page or our own code. */
+function errorCodeOf(error: unknown): string {
+  return error instanceof Error && 'code' in error && typeof error.code === 'string' ? error.code : 'INTERNAL'
 }

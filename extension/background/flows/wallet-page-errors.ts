@@ -1,6 +1,6 @@
 /**
  * What can go wrong talking to a wallet in a web page, each with a stable code and a sentence the
- * popup shows as is. EIP-1193 codes (PLATFORMS.md §4.2) are kept where the wallet gave one.
+ * popup shows as is. EIP-1193 codes (platforms.md §4.2) are kept where the wallet gave one.
  */
 import { WalletError } from '../wallet-errors.js'
 

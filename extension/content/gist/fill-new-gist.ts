@@ -1,6 +1,6 @@
 /**
  * Fills the new-gist form with the proof file and reads back what the form will submit
- * (PLATFORMS.md §2.2–2.4). Values go in through the page's own input path (value + input event on
+ * (platforms.md §2.2–2.4). Values go in through the page's own input path (value + input event on
  * plain fields, insertText on an editor) so the page's scripts see a user's edit, not a silent
  * DOM change they would overwrite.
  */

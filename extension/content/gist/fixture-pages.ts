@@ -1,6 +1,6 @@
 /**
  * Runs in: unit tests only (happy-dom). Parses the saved gist.github.com pages of
- * e2e/fixtures/github/ (rebuilt from PLATFORMS.md §2) into Documents.
+ * e2e/fixtures/github/ (rebuilt from platforms.md §2) into Documents.
  */
 import { readFileSync } from 'node:fs'
 import path from 'node:path'

@@ -43,26 +43,43 @@ test('the fallback banner tells what to do by hand, with the same copy buttons',
   expect(banner.actions).toHaveLength(2)
 })
 
-test('a wrong account says who is signed in, who is expected, and why it stopped', () => {
-  expect(wrongAccountBanner(TASK, 'bob', 'signed in as bob, not alice')).toEqual({
+test('a wrong account says who is signed in, who is expected, and that creating is blocked', () => {
+  expect(wrongAccountBanner(TASK, 'bob')).toEqual({
     tone: 'error',
     title: 'Wrong GitHub account',
-    text: 'You are signed in as bob, but this binding is for alice. Creating a gist here is blocked.\nsigned in as bob, not alice',
+    text: 'You are signed in as bob, but this binding is for alice. Creating a gist here is blocked.',
   })
   expect(signInBanner(TASK).text).toBe('Sign in as alice to create the Next.ID proof gist.')
 })
 
-test('after publishing, the banner follows the flow step', () => {
-  expect(publishedBanner({ step: 'done', error: '' })).toMatchObject({ tone: 'success', title: 'GitHub account bound' })
-  expect(publishedBanner({ step: 'failed', error: 'gist owner mismatch' })).toEqual({
+test('after publishing, the banner follows the flow step and words its status', () => {
+  expect(publishedBanner(TASK, { step: 'done', status: null })).toMatchObject({
+    tone: 'success',
+    title: 'GitHub account bound',
+  })
+  expect(
+    publishedBanner(TASK, {
+      step: 'failed',
+      status: { code: 'gave-up', serviceMessage: 'gist not found: aa5a315d61ae9438b18d', waitedMs: 3_600_000 },
+    }),
+  ).toEqual({
     tone: 'error',
     title: 'Binding failed',
-    text: 'gist owner mismatch',
+    text: "Stopped checking after 60 minutes. The service's last answer: “gist not found: aa5a315d61ae9438b18d”. Make sure the proof is published exactly as shown, then Start again: the same proof is checked again, with nothing new to publish.",
   })
-  expect(publishedBanner({ step: 'submit', error: 'not visible yet; trying again in 5 s' })).toMatchObject({
+  expect(
+    publishedBanner(TASK, {
+      step: 'submit',
+      status: { code: 'not-accepted-yet', serviceMessage: 'gist not found: aa5a315d61ae9438b18d' },
+    }),
+  ).toEqual({
     tone: 'info',
-    text: 'not visible yet; trying again in 5 s',
+    title: 'Proof gist submitted',
+    text: 'Not accepted yet; the service says: “gist not found: aa5a315d61ae9438b18d”. A new post can take a while to become visible, so the extension keeps checking.',
   })
+  expect(publishedBanner(TASK, { step: 'submit', status: null }).text).toBe(
+    'Waiting for the service to see the gist; this tab can be closed.',
+  )
 })
 
 test('submitting, a missing file and a flow that moved on say so, with the gist and file named', () => {
@@ -76,9 +93,12 @@ test('submitting, a missing file and a flow that moved on say so, with the gist 
     title: 'Proof file not found',
     text: `This gist has no file named ${TASK.fileName}. Create a public gist with that file.`,
   })
-  expect(notWaitingBanner({ step: 'done', error: '' }).text).toBe(
+  expect(notWaitingBanner(TASK, { step: 'done', status: null }).text).toBe(
     'This binding is no longer waiting for a gist (done).',
   )
-  expect(notWaitingBanner({ step: 'failed', error: 'cancelled by the user' }).text).toBe('cancelled by the user')
+  // A failed flow says why in words of its status; GitHub logins go without an @.
+  expect(notWaitingBanner(TASK, { step: 'failed', status: { code: 'wrong-account', account: 'bob' } }).text).toBe(
+    'This page is logged in as bob, but the binding is for alice. Log in as alice, then Start again.',
+  )
   expect(helperErrorBanner()).toEqual({ tone: 'error', title: 'Next.ID proof', text: 'The extension did not answer.' })
 })

@@ -2,10 +2,10 @@
  * What the gist helper's banner says at each point, as data (extension/content/page-banner.ts shows
  * it). Kept apart from the DOM work so every message is unit-tested. The copy actions are the
  * fallback when filling did not work or the user prefers to paste. The texts come from
- * messages.json (helperGist…); reasons from the background are shown as they come.
+ * messages.json (helperGist…, and status… for the background's status codes).
  */
 import type { PublishStatus, PublishTask } from '../../messaging/catalogue.js'
-import { helperText } from '../helper-i18n.js'
+import { helperStatusText, helperText } from '../helper-i18n.js'
 import type { BannerAction, BannerContent } from '../page-banner.js'
 
 export type CopyText = (text: string) => void
@@ -27,11 +27,11 @@ export function signInBanner(task: PublishTask): BannerContent {
 }
 
 /** The signed-in account is not the one being bound: nothing may be created. */
-export function wrongAccountBanner(task: PublishTask, account: string, reason: string): BannerContent {
+export function wrongAccountBanner(task: PublishTask, account: string): BannerContent {
   return {
     tone: 'error',
     title: helperText('helperGistWrongAccountTitle'),
-    text: `${helperText('helperGistWrongAccountText', account, task.identity)}${reason ? `\n${reason}` : ''}`,
+    text: helperText('helperGistWrongAccountText', account, task.identity),
   }
 }
 
@@ -65,8 +65,8 @@ export function helperErrorBanner(message?: string): BannerContent {
 }
 
 /** The account checked out, but the flow moved on (failed, cancelled, …) before the gist was made. */
-export function notWaitingBanner(status: PublishStatus): BannerContent {
-  return helperErrorBanner(status.error || helperText('helperGistNotWaitingText', status.step))
+export function notWaitingBanner(task: PublishTask, status: PublishStatus): BannerContent {
+  return helperErrorBanner(helperStatusText(task, status) || helperText('helperGistNotWaitingText', status.step))
 }
 
 /** The owner's gist with the proof file is shown: its id goes to the background for checking. */
@@ -79,7 +79,7 @@ export function submittingBanner(gistId: string): BannerContent {
 }
 
 /** The gist was reported: what the flow says now. */
-export function publishedBanner(status: PublishStatus): BannerContent {
+export function publishedBanner(task: PublishTask, status: PublishStatus): BannerContent {
   switch (status.step) {
     case 'done':
       return {
@@ -88,12 +88,12 @@ export function publishedBanner(status: PublishStatus): BannerContent {
         text: helperText('helperGistDoneText'),
       }
     case 'failed':
-      return { tone: 'error', title: helperText('helperGistFailedTitle'), text: status.error }
+      return { tone: 'error', title: helperText('helperGistFailedTitle'), text: helperStatusText(task, status) }
     default:
       return {
         tone: 'info',
         title: helperText('helperGistSubmittedTitle'),
-        text: status.error || helperText('helperGistSubmittedText'),
+        text: helperStatusText(task, status) || helperText('helperGistSubmittedText'),
       }
   }
 }

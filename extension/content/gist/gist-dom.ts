@@ -20,7 +20,7 @@ export function isGithubLogin(value: string): boolean {
   return LOGIN.test(value)
 }
 
-/** The editor the page put over the content field, if any (PLATFORMS.md §2.4). */
+/** The editor the page put over the content field, if any (platforms.md §2.4). */
 export type ContentEditor =
   | { kind: 'codemirror6'; content: HTMLElement }
   | { kind: 'codemirror5'; root: HTMLElement; input: HTMLTextAreaElement }

@@ -36,7 +36,7 @@ async function visit(page: PageFixture, pathname: string, task: PublishTask = TA
   const call = (async (method: keyof PageHelperApi, params?: unknown): Promise<unknown> => {
     calls.push({ method, params })
     if (method === 'getPublishTask') return task
-    return { step: method === 'reportAccount' ? 'publish' : 'submit', error: '' } satisfies PublishStatus
+    return { step: method === 'reportAccount' ? 'publish' : 'submit', status: null } satisfies PublishStatus
   }) as GistHelperEnv['call']
   await runGistHelper({ doc, pathname, storage: sessionStorage, call, show: (b) => banners.push(b), copy: () => {} })
   const reports = calls.filter((entry) => entry.method === 'reportPublished')

@@ -78,17 +78,16 @@ async function helpNewGist(env: GistHelperEnv, task: PublishTask): Promise<void>
   const form = findNewGistForm(doc)
   if (!sameLogin(login, task.identity)) {
     // Blocked before the round trip to the background: nothing may be created meanwhile.
-    const banner = wrongAccountBanner(task, login, '')
+    const banner = wrongAccountBanner(task, login)
     if (form) blockCreate(form.form, () => show(banner))
     show(banner)
-    // The background fails the flow with the reason the popup shows; the block stays either way.
-    const status = await env.call('reportAccount', { flowId: task.flowId, account: login }).catch(() => null)
-    if (status?.error) show(wrongAccountBanner(task, login, status.error))
+    // The background fails the flow, which the popup then shows; the block stays either way.
+    await env.call('reportAccount', { flowId: task.flowId, account: login }).catch(() => null)
     return
   }
   const status = await env.call('reportAccount', { flowId: task.flowId, account: login })
   if (status.step !== 'publish') {
-    show(notWaitingBanner(status))
+    show(notWaitingBanner(task, status))
     return
   }
   if (!form) {
@@ -115,5 +114,5 @@ async function reportGist(env: GistHelperEnv, task: PublishTask, gist: { owner: 
   env.show(submittingBanner(gist.id))
   const status = await env.call('reportPublished', { flowId: task.flowId, proofLocation: gist.id, publishedText: text })
   clearCreatedMark(env.storage)
-  env.show(publishedBanner(status))
+  env.show(publishedBanner(task, status))
 }

@@ -1,4 +1,4 @@
-/** Which gist.github.com page a path is (PLATFORMS.md §2.1). */
+/** Which gist.github.com page a path is (platforms.md §2.1). */
 import { isGithubLogin } from './gist-dom.js'
 
 /** The new-gist form lives at `/` and `/new` while signed in. */

@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 /**
- * Every gist selector against the saved pages (e2e/fixtures/github/, rebuilt from PLATFORMS.md §2):
+ * Every gist selector against the saved pages (e2e/fixtures/github/, rebuilt from platforms.md §2):
  * each must match exactly the count written beside it in selectors.ts.
  */
 import { describe, expect, test } from 'vitest'

@@ -1,5 +1,5 @@
 /**
- * Every gist.github.com selector the gist helper uses (PLATFORMS.md §2), each beside the number of
+ * Every gist.github.com selector the gist helper uses (platforms.md §2), each beside the number of
  * elements it must match on the saved pages in e2e/fixtures/github/ (new-gist form signed in,
  * created gist page, signed-out page). selectors.test.ts checks those counts, so a markup change
  * GitHub makes shows up as one failing row here, not as a helper that silently does nothing.
@@ -12,11 +12,11 @@ export type PageFixture = 'newGist' | 'gist' | 'signedOut'
 export type GistSelector = { css: string; counts: Record<PageFixture, number> }
 
 export const GIST_SELECTORS = {
-  /** §2.5 refined-github getLoggedInUser: `content` is the login; present (maybe empty) when signed out. */
+  /** platforms.md §2.5 refined-github getLoggedInUser: `content` is the login; present (maybe empty) when signed out. */
   userLogin: { css: 'meta[name="user-login"]', counts: { newGist: 1, gist: 1, signedOut: 1 } },
-  /** §2.5 isLoggedIn. */
+  /** platforms.md §2.5 isLoggedIn. */
   loggedInBody: { css: 'body.logged-in', counts: { newGist: 1, gist: 1, signedOut: 0 } },
-  /** §2.2: id seen in 2021, class in 2026 notes; either one is enough. */
+  /** platforms.md §2.2: id seen in 2021, class in 2026 notes; either one is enough. */
   newGistForm: {
     css: 'form#new_gist, form.js-blob-form[action="/gists"]',
     counts: { newGist: 1, gist: 0, signedOut: 0 },
@@ -26,7 +26,7 @@ export const GIST_SELECTORS = {
   fileBlock: { css: '.js-gist-file', counts: { newGist: 1, gist: 0, signedOut: 0 } },
   fileName: { css: 'input[name="gist[contents][][name]"]', counts: { newGist: 1, gist: 0, signedOut: 0 } },
   fileContent: { css: 'textarea[name="gist[contents][][value]"]', counts: { newGist: 1, gist: 0, signedOut: 0 } },
-  /** §2.3: value 1 = public, 0 = secret. */
+  /** platforms.md §2.3: value 1 = public, 0 = secret. */
   publicRadio: {
     css: 'input[type="radio"][name="gist[public]"][value="1"]',
     counts: { newGist: 1, gist: 0, signedOut: 0 },
@@ -40,9 +40,9 @@ export const GIST_SELECTORS = {
     css: 'button[type="submit"], input[type="submit"], button:not([type])',
     counts: { newGist: 1, gist: 0, signedOut: 0 },
   },
-  /** §2.4: a CodeMirror 6 editor over the field (none on the fixture: the plain textarea is used). */
+  /** platforms.md §2.4: a CodeMirror 6 editor over the field (none on the fixture: the plain textarea is used). */
   codeMirror6: { css: '.cm-content[contenteditable="true"]', counts: { newGist: 0, gist: 0, signedOut: 0 } },
-  /** §2.4: a CodeMirror 5 editor; its hidden textarea takes typed input, its lines show the text. */
+  /** platforms.md §2.4: a CodeMirror 5 editor; its hidden textarea takes typed input, its lines show the text. */
   codeMirror5: { css: '.CodeMirror', counts: { newGist: 0, gist: 0, signedOut: 0 } },
   /** The created gist page: one box per file. */
   gistFile: { css: '.gist-content .file', counts: { newGist: 0, gist: 1, signedOut: 0 } },

@@ -1,5 +1,5 @@
 /**
- * Puts the proof text into an empty composer (PLATFORMS.md §1.6): `execCommand('insertText')` on
+ * Puts the proof text into an empty composer (platforms.md §1.6): `execCommand('insertText')` on
  * the focused Draft.js editor produces the input events Draft.js accepts (setting textContent
  * would be undone at its next render). The intent URL normally pre-fills the composer, so this is
  * the second rung; the banner's Copy button is the last.

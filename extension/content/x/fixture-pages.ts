@@ -1,6 +1,6 @@
 /**
  * Runs in: unit tests only (happy-dom). Parses the saved x.com pages of e2e/fixtures/x/ (rebuilt
- * from PLATFORMS.md §1.3–1.8) into Documents; their scripts do not run.
+ * from platforms.md §1.3–1.8) into Documents; their scripts do not run.
  */
 import { readFileSync } from 'node:fs'
 import path from 'node:path'

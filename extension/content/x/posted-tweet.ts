@@ -1,10 +1,10 @@
 /**
- * Finds the id of the tweet the user just posted (PLATFORMS.md §1.5): the "View" link of the toast
+ * Finds the id of the tweet the user just posted (platforms.md §1.5): the "View" link of the toast
  * after posting, or a navigation to the new status page. Only statuses of the bound handle count,
  * and only ones that were not on the page when Post was clicked: a reply from the inline box of
  * the user's own status page leaves the address on the OLD status, and a toast of an earlier post
  * may still be showing. X Premium's undo window may hold the post (and its link) back for up to
- * about a minute (§1.7), so this keeps looking without a deadline until it finds one.
+ * about a minute (platforms.md §1.7), so this keeps looking without a deadline until it finds one.
  */
 import { parseStatusPath, readToastStatuses, type StatusRef } from './selectors.js'
 

@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 /**
- * Every X selector against the saved pages (e2e/fixtures/x/, rebuilt from PLATFORMS.md §1.3–1.8):
+ * Every X selector against the saved pages (e2e/fixtures/x/, rebuilt from platforms.md §1.3–1.8):
  * each must match exactly the count written beside it in selectors.ts; and what the helper reads
  * from those pages (handle, composer text, status id).
  */
@@ -36,7 +36,7 @@ describe('readLoggedInHandle', () => {
     expect(readLoggedInHandle(loadXFixture('loggedOut'))).toBeUndefined()
   })
 
-  it('falls back to the @handle text, then to the profile link (§1.4 ladder)', () => {
+  it('falls back to the @handle text, then to the profile link (platforms.md §1.4 ladder)', () => {
     const doc = loadXFixture('home')
     doc
       .querySelector('[data-testid="UserAvatar-Container-alice"]')

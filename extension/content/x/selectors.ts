@@ -1,5 +1,5 @@
 /**
- * Every x.com selector the X helper uses (PLATFORMS.md §1.3–1.5), each beside the number of
+ * Every x.com selector the X helper uses (platforms.md §1.3–1.5), each beside the number of
  * elements it must match on the saved pages in e2e/fixtures/x/ (home logged in, compose intent
  * with prefilled text, the toast after posting, a status page, logged out). selectors.test.ts
  * checks those counts, so a markup change X makes shows up as one failing row here, not as a
@@ -12,22 +12,22 @@ export type XPageFixture = 'home' | 'intent' | 'toast' | 'status' | 'loggedOut'
 export type XSelector = { css: string; counts: Record<XPageFixture, number> }
 
 export const X_SELECTORS = {
-  /** §1.4 rung 1: the account switcher's avatar, `UserAvatar-Container-<handle>`. */
+  /** platforms.md §1.4 rung 1: the account switcher's avatar, `UserAvatar-Container-<handle>`. */
   accountSwitcherAvatar: {
     css: '[data-testid="SideNav_AccountSwitcher_Button"] [data-testid^="UserAvatar-Container-"]',
     counts: { home: 1, intent: 1, toast: 1, status: 1, loggedOut: 0 },
   },
-  /** §1.4 rung 2: the switcher itself, whose text holds `@handle`. */
+  /** platforms.md §1.4 rung 2: the switcher itself, whose text holds `@handle`. */
   accountSwitcher: {
     css: '[data-testid="SideNav_AccountSwitcher_Button"]',
     counts: { home: 1, intent: 1, toast: 1, status: 1, loggedOut: 0 },
   },
-  /** §1.4 rung 3: the profile tab, `href="/<handle>"`. */
+  /** platforms.md §1.4 rung 3: the profile tab, `href="/<handle>"`. */
   profileLink: {
     css: 'a[data-testid="AppTabBar_Profile_Link"]',
     counts: { home: 1, intent: 1, toast: 1, status: 1, loggedOut: 0 },
   },
-  /** §1.3: the Draft.js editable (desktop), or the textarea of the mobile layout inside the same wrapper. */
+  /** platforms.md §1.3: the Draft.js editable (desktop), or the textarea of the mobile layout inside the same wrapper. */
   composer: {
     css: 'div[data-testid="tweetTextarea_0"][contenteditable="true"], div[data-testid^="tweetTextarea_0"] textarea',
     counts: { home: 1, intent: 1, toast: 1, status: 1, loggedOut: 0 },
@@ -37,22 +37,22 @@ export const X_SELECTORS = {
     css: 'div[data-testid="tweetTextarea_0"] div[data-block="true"]',
     counts: { home: 1, intent: 3, toast: 1, status: 1, loggedOut: 0 },
   },
-  /** §1.3: Post in the modal / compose page, and the inline composers (home timeline; Reply on a status page). */
+  /** platforms.md §1.3: Post in the modal / compose page, and the inline composers (home timeline; Reply on a status page). */
   postButton: {
     css: 'button[data-testid="tweetButton"], button[data-testid="tweetButtonInline"]',
     counts: { home: 1, intent: 1, toast: 1, status: 1, loggedOut: 0 },
   },
-  /** §1.3: the compose modal (the intent and /compose/post open it over the timeline). */
+  /** platforms.md §1.3: the compose modal (the intent and /compose/post open it over the timeline). */
   modalComposer: {
     css: '#layers [aria-labelledby="modal-header"] div[data-testid="tweetTextarea_0"]',
     counts: { home: 0, intent: 1, toast: 0, status: 0, loggedOut: 0 },
   },
-  /** §1.3 / §1.5: the "View" link of the toast after posting: `/<handle>/status/<id>`. */
+  /** platforms.md §1.3 / §1.5: the "View" link of the toast after posting: `/<handle>/status/<id>`. */
   toastStatusLink: {
     css: '[data-testid="toast"] a[href*="/status/"]',
     counts: { home: 0, intent: 0, toast: 1, status: 0, loggedOut: 0 },
   },
-  /** §1.3: a tweet and its text (the status page of the posted proof). */
+  /** platforms.md §1.3: a tweet and its text (the status page of the posted proof). */
   tweet: { css: 'article[data-testid="tweet"]', counts: { home: 2, intent: 2, toast: 2, status: 1, loggedOut: 0 } },
   tweetText: {
     css: 'article[data-testid="tweet"] div[data-testid="tweetText"]',
@@ -63,10 +63,10 @@ export const X_SELECTORS = {
 const AVATAR_PREFIX = 'UserAvatar-Container-'
 const HANDLE = /^[A-Za-z0-9_]{1,15}$/
 const AT_HANDLE = /@([A-Za-z0-9_]{1,15})\b/
-/** `/<handle>/status/<id>` with the optional suffixes real links carry (§1.1). */
+/** `/<handle>/status/<id>` with the optional suffixes real links carry (platforms.md §1.1). */
 const STATUS_PATH = /^\/([A-Za-z0-9_]{1,15})\/status\/([0-9]{1,20})(?:\/|$)/
 
-/** The logged-in handle by the §1.4 ladder (switcher avatar, `@handle` text, profile link), or undefined. */
+/** The logged-in handle by the platforms.md §1.4 ladder (switcher avatar, `@handle` text, profile link), or undefined. */
 export function readLoggedInHandle(doc: Document): string | undefined {
   const avatarTestId = doc.querySelector(X_SELECTORS.accountSwitcherAvatar.css)?.getAttribute('data-testid') ?? ''
   const fromAvatar = avatarTestId.slice(AVATAR_PREFIX.length)

@@ -29,11 +29,11 @@ test('before the account is known, the banner names the handle being checked', (
   })
 })
 
-test('a wrong account shows the background reason as it came, then says nothing was posted', () => {
-  expect(wrongAccountBanner({ step: 'failed', error: 'wrong account: logged in as @mallory, not @alice' })).toEqual({
+test('a wrong account words the status code with both handles, then says nothing was posted', () => {
+  expect(wrongAccountBanner(TASK, { step: 'failed', status: { code: 'wrong-account', account: 'mallory' } })).toEqual({
     tone: 'error',
     title: 'Wrong X account',
-    text: 'wrong account: logged in as @mallory, not @alice\nPosting from this page is blocked, so nothing was posted.',
+    text: 'This page is logged in as @mallory, but the binding is for @alice. Log in as @alice, then Start again.\nPosting from this page is blocked, so nothing was posted.',
   })
 })
 
@@ -59,21 +59,27 @@ test('after Post, the banner waits for the tweet and then follows the flow step'
     title: 'Waiting for the tweet',
     text: 'As soon as X shows the new tweet of @alice, NextID Companion submits it. Keep this tab open until then.',
   })
-  expect(outcomeBanner(TASK, { step: 'done', error: '' })).toEqual({
+  expect(outcomeBanner(TASK, { step: 'done', status: null })).toEqual({
     tone: 'success',
     title: '@alice is bound',
     text: 'The service verified the tweet. The binding now shows in NextID Companion.',
   })
-  expect(outcomeBanner(TASK, { step: 'failed', error: 'tweet text differs' })).toEqual({
+  expect(outcomeBanner(TASK, { step: 'failed', status: { code: 'text-mismatch' } })).toEqual({
     tone: 'error',
     title: 'The binding failed',
-    text: 'tweet text differs',
+    text: 'The posted text differs from the proof text, so the service will not accept it. Delete that post, then Start again and post the text unchanged.',
   })
-  expect(outcomeBanner(TASK, { step: 'submit', error: 'not visible yet; trying again in 5 s' })).toEqual({
+  expect(
+    outcomeBanner(TASK, { step: 'submit', status: { code: 'not-accepted-yet', serviceMessage: 'tweet not found: 1' } }),
+  ).toEqual({
     tone: 'info',
     title: 'Tweet sent, verifying',
-    text: 'The service does not see the tweet yet; NextID Companion keeps trying by itself, even if you close this tab.\nnot visible yet; trying again in 5 s',
+    text: 'The service does not see the tweet yet; NextID Companion keeps trying by itself, even if you close this tab.\nNot accepted yet; the service says: “tweet not found: 1”. A new post can take a while to become visible, so the extension keeps checking.',
   })
+  // Nothing to say yet (just submitted): no empty line under the verifying text.
+  expect(outcomeBanner(TASK, { step: 'submit', status: null }).text).toBe(
+    'The service does not see the tweet yet; NextID Companion keeps trying by itself, even if you close this tab.',
+  )
   expect(helperErrorBanner('Extension context invalidated.')).toEqual({
     tone: 'error',
     title: 'NextID Companion could not help on this page',

@@ -4,7 +4,7 @@
  * messages.json (helperX…); reasons from the background are shown as they come.
  */
 import type { PublishStatus, PublishTask } from '../../messaging/catalogue.js'
-import { helperText } from '../helper-i18n.js'
+import { helperStatusText, helperText } from '../helper-i18n.js'
 import type { BannerContent } from '../page-banner.js'
 
 export type CopyText = (text: string) => void
@@ -19,11 +19,11 @@ export function checkingBanner(task: PublishTask): BannerContent {
 }
 
 /** The page is logged in as someone else: the flow failed and Post is blocked. */
-export function wrongAccountBanner(status: PublishStatus): BannerContent {
+export function wrongAccountBanner(task: PublishTask, status: PublishStatus): BannerContent {
   return {
     tone: 'error',
     title: helperText('helperXWrongAccountTitle'),
-    text: `${status.error}\n${helperText('helperXWrongAccountText')}`,
+    text: `${helperStatusText(task, status)}\n${helperText('helperXWrongAccountText')}`,
   }
 }
 
@@ -56,13 +56,15 @@ export function outcomeBanner(task: PublishTask, status: PublishStatus): BannerC
         text: helperText('helperXDoneText'),
       }
     case 'failed':
-      return { tone: 'error', title: helperText('helperXFailedTitle'), text: status.error }
-    default:
+      return { tone: 'error', title: helperText('helperXFailedTitle'), text: helperStatusText(task, status) }
+    default: {
+      const detail = helperStatusText(task, status)
       return {
         tone: 'info',
         title: helperText('helperXVerifyingTitle'),
-        text: `${helperText('helperXVerifyingText')}${status.error ? `\n${status.error}` : ''}`,
+        text: `${helperText('helperXVerifyingText')}${detail ? `\n${detail}` : ''}`,
       }
+    }
   }
 }
 

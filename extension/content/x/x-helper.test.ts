@@ -25,11 +25,8 @@ vi.mock('../../messaging/client.js', () => ({
 }))
 
 const OWN_STATUS = 'https://x.com/alice/status/1747300000000000001'
-const PUBLISHING: PublishStatus = { step: 'publish', error: '' }
-const WRONG: PublishStatus = {
-  step: 'failed',
-  error: 'wrong account: this page is logged in as @mallory, but the binding is for @alice.',
-}
+const PUBLISHING: PublishStatus = { step: 'publish', status: null }
+const WRONG: PublishStatus = { step: 'failed', status: { code: 'wrong-account', account: 'mallory' } }
 
 type Call = { method: keyof PageHelperApi; params: unknown }
 
@@ -50,7 +47,7 @@ function start(
     calls.push({ method, params })
     if (method === 'getPublishTask') return task
     if (method === 'reportAccount') return answerAccount((params as { account: string }).account)
-    return { step: 'done', error: '' }
+    return { step: 'done', status: null } satisfies PublishStatus
   }) as XHelperEnv['call']
   const controller = new AbortController()
   const env: XHelperEnv = { doc, postTarget: doc, url: () => url, call, show: (b) => banners.push(b), copy: () => {} }
@@ -175,8 +172,27 @@ describe('runXHelper', () => {
     // A wrong account keeps Post blocked: nothing is posted from it.
     x.switchTo('mallory')
     await vi.waitFor(() => expect(x.banners.at(-1)?.title).toBe('Wrong X account'))
+    expect(x.banners.at(-1)?.text).toBe(
+      'This page is logged in as @mallory, but the binding is for @alice. Log in as @alice, then Start again.\nPosting from this page is blocked, so nothing was posted.',
+    )
     expect(x.reported('reportAccount')).toHaveLength(2)
     expect(x.post()).toBe(false)
+  })
+
+  it('decides a wrong account by the status code: another failure shows its outcome and releases Post', async () => {
+    const x = start('intent', 'https://x.com/intent/tweet?text=x', async () => ({
+      step: 'failed',
+      status: { code: 'text-mismatch' },
+    }))
+    await vi.waitFor(() => expect(x.banners.at(-1)?.title).toBe('The binding failed'))
+    expect(x.banners.at(-1)).toEqual({
+      tone: 'error',
+      title: 'The binding failed',
+      text: 'The posted text differs from the proof text, so the service will not accept it. Delete that post, then Start again and post the text unchanged.',
+    })
+    expect(x.banners.map((banner) => banner.title)).not.toContain('Wrong X account')
+    expect(x.post()).toBe(true)
+    expect(x.reported('reportPublished')).toEqual([])
   })
 
   it('releases Post when the flow is gone or no longer waits for this page', async () => {
@@ -190,7 +206,7 @@ describe('runXHelper', () => {
     expect(gone.post()).toBe(true)
     expect(gone.reported('reportPublished')).toEqual([])
 
-    const done = start('home', 'https://x.com/home', async () => ({ step: 'done', error: '' }))
+    const done = start('home', 'https://x.com/home', async () => ({ step: 'done', status: null }))
     await vi.waitFor(() => expect(done.banners.at(-1)?.tone).toBe('success'))
     expect(done.post()).toBe(true)
   })

@@ -2,11 +2,11 @@
  * The X helper's steps (issue 5), apart from the page wiring in x-helper.iife.ts so they run in
  * tests on the saved pages:
  *   1. asks the background for a flow waiting to be published on X (none: does nothing at all);
- *   2. blocks Post until the logged-in handle (PLATFORMS.md §1.4) is reported and matches; a wrong
+ *   2. blocks Post until the logged-in handle (platforms.md §1.4) is reported and matches; a wrong
  *      account fails the flow in the background and Post stays blocked, so nothing is posted from it;
  *   3. fills an empty composer with the proof text (the intent URL normally did), offers Copy;
  *   4. on a Post whose composer holds the proof text, waits for the NEW tweet's id (toast link or
- *      status URL, §1.5) and reports both; any other Post is the user's business and goes through.
+ *      status URL, platforms.md §1.5) and reports both; any other Post is the user's business and goes through.
  * Post is released whenever the flow no longer waits for this page (posted, cleared, done) unless
  * the account is wrong: a stale flow never silently blocks X.
  */
@@ -39,7 +39,6 @@ export type XHelperEnv = {
   copy: CopyText
 }
 
-const WRONG_ACCOUNT = 'wrong account'
 const sameHandle = (a: string, b: string) => a.toLowerCase() === b.toLowerCase()
 
 /** Runs the helper on one page until `signal` aborts; rejects (Post released) when the background fails. */
@@ -74,8 +73,8 @@ async function helpPublish(env: XHelperEnv, task: PublishTask, guard: PostGuard,
       guard.allow(onPost(handle))
       return true
     }
-    if (status.error.startsWith(WRONG_ACCOUNT)) {
-      show(wrongAccountBanner(status))
+    if (status.status?.code === 'wrong-account') {
+      show(wrongAccountBanner(task, status))
       return false
     }
     guard.allow(() => undefined)

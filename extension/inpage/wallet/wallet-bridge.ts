@@ -2,7 +2,7 @@
  * Runs in: page (MAIN world), top frame, inside provider.iife.ts; dependency-free. Finds the page's
  * EIP-1193 wallets by EIP-6963 discovery (fallback: a bare window.ethereum as "Browser wallet") and
  * a Solana wallet (window.phantom.solana, or window.solana), and calls the chosen one for the relay
- * (content/wallet/wallet-relay.ts). PLATFORMS.md §4.1; NEXTID-PROTOCOL.md §6.5.
+ * (content/wallet/wallet-relay.ts). platforms.md §4.1; nextid-protocol.md §6.5.
  */
 
 const CHANNEL = 'nextid-wallet'

@@ -1,4 +1,5 @@
 import type { BindingFlow } from '../../messaging/catalogue.js'
+import { statusText } from '../format/flow-text.js'
 import { type MessageKey, t } from '../i18n.js'
 import type { Navigate } from '../routes.js'
 import { PlatformBadge, platformName } from './platform-badge.js'
@@ -42,7 +43,7 @@ export function FlowList({ navigate }: { navigate: Navigate }) {
                 >
                   {t(STEP_LABELS[flow.step])}
                 </span>
-                {flow.step === 'failed' && <span className="flow-row-error">{flow.error}</span>}
+                {flow.step === 'failed' && <span className="flow-row-error">{statusText(flow)}</span>}
               </span>
             </button>
           </li>

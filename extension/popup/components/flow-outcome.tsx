@@ -1,4 +1,5 @@
 import type { BindingFlow } from '../../messaging/catalogue.js'
+import { statusText } from '../format/flow-text.js'
 import { t } from '../i18n.js'
 import type { Action } from '../use-action.js'
 import { ErrorText } from './error-text.js'
@@ -31,7 +32,7 @@ export function FlowOutcome({ flow, action, onHome, onRestart, onClear }: Props)
   return (
     <div className="stack">
       <p className="error flow-outcome" role="alert" data-testid="flow-failed">
-        {t('flowFailed', flow.error)}
+        {statusText(flow) || t('flowStopped')}
       </p>
       <ErrorText message={action.error} />
       <div className="row">

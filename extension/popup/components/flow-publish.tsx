@@ -2,6 +2,7 @@ import { useState } from 'react'
 import browser from 'webextension-polyfill'
 import type { BindingFlow } from '../../messaging/catalogue.js'
 import { callBackground } from '../background.js'
+import { publishHintText, statusText } from '../format/flow-text.js'
 import { helperSite } from '../format/platform-inputs.js'
 import { t } from '../i18n.js'
 import { useAction } from '../use-action.js'
@@ -27,8 +28,8 @@ export function FlowPublish({ flow, onSubmitted }: { flow: BindingFlow; onSubmit
   return (
     <div className="stack">
       {flow.action === 'delete' && <p className="warning">{t('flowRevokeIntro')}</p>}
-      {/* A chain that moved since the text was signed: the background says so here (engine wording). */}
-      {flow.error !== '' && <p className="warning">{flow.error}</p>}
+      {/* A chain that moved since the text was signed, or a check that stopped: said from the status code. */}
+      {flow.status !== null && <p className="warning">{statusText(flow)}</p>}
       <div className="field">
         <div className="flow-text-head">
           <label htmlFor="flow-text">{t('flowTextToPublish')}</label>
@@ -37,7 +38,7 @@ export function FlowPublish({ flow, onSubmitted }: { flow: BindingFlow; onSubmit
         <textarea id="flow-text" className="flow-text" readOnly value={flow.postText} rows={7} />
       </div>
       <p className="hint" data-testid="flow-publish-hint">
-        {flow.publishHint}
+        {publishHintText(flow)}
       </p>
       {flow.publishUrl !== '' && (
         <button type="button" onClick={() => void browser.tabs.create({ url: flow.publishUrl })}>

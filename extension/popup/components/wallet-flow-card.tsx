@@ -1,4 +1,5 @@
 import type { BindingFlow, FlowWallet } from '../../messaging/catalogue.js'
+import { statusText } from '../format/flow-text.js'
 import { t } from '../i18n.js'
 import { ErrorText } from './error-text.js'
 import { WalletIcon } from './wallet-list.js'
@@ -98,7 +99,7 @@ function StepBody({ flow, avatarName }: { flow: BindingFlow & { wallet: FlowWall
     case 'failed':
       return (
         <p className="error" role="alert" data-testid="wallet-failed">
-          {t('walletFailed', flow.error)}
+          {t('walletFailed', statusText(flow))}
         </p>
       )
     default:
@@ -107,8 +108,8 @@ function StepBody({ flow, avatarName }: { flow: BindingFlow & { wallet: FlowWall
           <p className="lead" role="status">
             {t('walletSubmitting')}
           </p>
-          {/* The service was down: the background says when it sends the same signatures again. */}
-          {flow.error !== '' && <p className="hint">{flow.error}</p>}
+          {/* The service was down: the same signatures go again, without a new wallet prompt. */}
+          {flow.status !== null && <p className="hint">{statusText(flow)}</p>}
         </>
       )
   }

@@ -1,6 +1,6 @@
 /**
- * Where a flow stands on the four steps the flow screen shows (Signed → Publish → Verify → Done),
- * and how long until its next submission (issue 5).
+ * Where a flow stands on the four steps the flow screen shows (Signed → Publish → Verify → Done)
+ * (issue 5).
  */
 import type { BindingFlow } from '../../messaging/catalogue.js'
 
@@ -20,19 +20,4 @@ export function currentStage(flow: Pick<BindingFlow, 'step' | 'attempts'>): Flow
       // publish, and a wallet's confirm / sign (the wallet screen shows those in detail)
       return 'publish'
   }
-}
-
-/** Whole seconds until `nextAttemptAt` (0 when due or past), or null when no attempt is scheduled. */
-export function secondsUntil(nextAttemptAt: number | null, nowMs: number): number | null {
-  if (nextAttemptAt === null) return null
-  return Math.max(0, Math.ceil((nextAttemptAt - nowMs) / 1000))
-}
-
-/**
- * The service's reason inside the engine's waiting note ("not visible yet (<reason>); trying again
- * in 8 s"): the screen counts the seconds down itself, so only the reason is shown beside it.
- */
-export function waitingReason(error: string): string {
-  const match = /^not visible yet \((.*)\); trying again in \d+ s$/s.exec(error)
-  return match?.[1] ?? error
 }

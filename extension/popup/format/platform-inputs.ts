@@ -1,35 +1,38 @@
 /**
- * What the "Add binding" screen asks for per platform: an example identity (the form the
- * ProofService expects, §6.1), the post languages its templates have (§6.2), and the site whose
- * helper content script captures the proof location by itself (issue 5).
+ * What the "Add binding" screen asks for per platform, read from the platform registry
+ * (src/platforms): an example identity (the form the ProofService expects, §6.1), the post
+ * languages its templates have (§6.2), and whether a helper content script captures the proof
+ * location by itself (issue 5).
  */
+import { isPlatform, type PlatformSpec, platformSpec } from '../../../src/platforms/index.js'
 
-// Examples are identities, not prose: the same in every language.
-const EXAMPLES: Record<string, string> = {
-  twitter: 'NextDotID',
-  github: 'octocat',
-  keybase: 'alice',
-  dns: 'example.com',
-  discord: 'alice#1234',
-  dotbit: 'alice.bit',
-  minds: 'alice',
-  steam: 'gabelogannewell',
-  activitypub: 'alice@mastodon.social',
+function specOf(platform: string): PlatformSpec | undefined {
+  return isPlatform(platform) ? platformSpec(platform) : undefined
 }
 
-/** An example identity for the platform's input, or '' when there is none. */
+/** An example identity for the platform's input (the registry's `identity.example`), or '' when there is none. */
 export function identityExample(platform: string): string {
-  return EXAMPLES[platform] ?? ''
+  return specOf(platform)?.identity.example ?? ''
 }
 
-/** Post languages the platform's templates have, beyond the default: X's en / zh_CN (§6.2). */
+/**
+ * The post languages the user may choose between, from the registry's `post.languages`: none when
+ * the templates have only `default`; otherwise `en` first (no template key, so the English
+ * `default` text), then the other languages' keys in `_` form (`zh-CN` → `zh_CN`), which
+ * choosePostContent resolves in either form. X: `en`, `zh_CN`.
+ */
 export function postLanguages(platform: string): string[] {
-  return platform === 'twitter' ? ['en', 'zh_CN'] : []
+  const languages = specOf(platform)?.post?.languages ?? []
+  if (languages.length === 0) return []
+  const others = languages.map((key) => key.replaceAll('-', '_')).filter((key) => !/^en(?:_|$)/.test(key))
+  return ['en', ...new Set(others)]
 }
 
-/** The site whose helper fills in the proof location by itself, or undefined (the user pastes it). */
+/**
+ * The product name of the site whose helper fills in the proof location by itself (a post platform
+ * with `post.helperOrigins`), or undefined (the user pastes it).
+ */
 export function helperSite(platform: string): string | undefined {
-  if (platform === 'twitter') return 'X'
-  if (platform === 'github') return 'GitHub'
-  return undefined
+  const spec = specOf(platform)
+  return spec?.post && spec.post.helperOrigins.length > 0 ? spec.name : undefined
 }

@@ -16,7 +16,12 @@ type Load =
   | { state: 'ready'; platforms: BindablePlatform[] }
   | { state: 'error'; message: string }
 
+// The choices postLanguages derives from the registry; a language without a name here shows its key.
 const LANGUAGE_NAMES: Record<string, MessageKey> = { en: 'addBindingEnglish', zh_CN: 'addBindingChinese' }
+const languageName = (code: string) => {
+  const key = LANGUAGE_NAMES[code]
+  return key ? t(key) : code
+}
 
 /**
  * "Add binding": the platforms the configured ProofService verifies, the identity (with the
@@ -43,6 +48,7 @@ export function AddBinding({ navigate }: { navigate: Navigate }) {
 
   const chosen = load.state === 'ready' ? load.platforms.find((entry) => entry.platform === platform) : undefined
   const languages = postLanguages(platform)
+  const example = identityExample(platform)
   const start = () =>
     action.run(async () => {
       const params = { platform, identity: identity.trim(), ...(languages.length > 0 ? { language } : {}) }
@@ -92,8 +98,8 @@ export function AddBinding({ navigate }: { navigate: Navigate }) {
               setIdentity(value)
               action.clear()
             }}
-            placeholder={identityExample(platform)}
-            hint={identityExample(platform) ? t('addBindingExample', identityExample(platform)) : undefined}
+            placeholder={example}
+            hint={example ? t('addBindingExample', example) : undefined}
             autoComplete="off"
             spellCheck={false}
             aria-invalid={action.error ? true : undefined}
@@ -110,7 +116,7 @@ export function AddBinding({ navigate }: { navigate: Navigate }) {
                     checked={language === code}
                     onChange={() => setLanguage(code)}
                   />
-                  {t(LANGUAGE_NAMES[code] ?? 'addBindingEnglish')}
+                  {languageName(code)}
                 </label>
               ))}
             </div>

@@ -44,13 +44,16 @@ export function BindingFlowScreen({ flowId, navigate }: Props) {
     )
   }
 
-  // Start again: the same platform and identity from the beginning (a fresh payload), the old flow cleared.
+  // Start again: the proof already published is checked again; only a moved chain signs anew (background).
   const restart = () =>
     action.run(async () => {
-      const params = { platform: flow.platform, identity: flow.identity }
-      const next = await callBackground(flow.action === 'delete' ? 'startRevokeFlow' : 'startBinding', params)
-      await callBackground('clearFlow', { flowId: flow.id })
-      navigate({ name: 'binding-flow', flowId: next.id })
+      await callBackground('restartFlow', { flowId: flow.id })
+      reload()
+    })
+  const checkNow = () =>
+    action.run(async () => {
+      await callBackground('checkFlowNow', { flowId: flow.id })
+      reload()
     })
   const clearThen = (then: () => void) =>
     action.run(async () => {
@@ -66,7 +69,15 @@ export function BindingFlowScreen({ flowId, navigate }: Props) {
       </div>
       <FlowSteps flow={flow} />
       {flow.step === 'publish' && <FlowPublish key={flow.postText} flow={flow} onSubmitted={reload} />}
-      {flow.step === 'submit' && <FlowWaiting flow={flow} nowMs={load.state === 'ready' ? load.at : Date.now()} />}
+      {flow.step === 'submit' && (
+        <FlowWaiting
+          flow={flow}
+          nowMs={load.state === 'ready' ? load.at : Date.now()}
+          action={action}
+          onCheckNow={checkNow}
+          onCancel={() => clearThen(home)}
+        />
+      )}
       {(flow.step === 'done' || flow.step === 'failed') && (
         <FlowOutcome
           flow={flow}

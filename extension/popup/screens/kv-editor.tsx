@@ -13,7 +13,7 @@ type Load =
   | { state: 'ready'; namespaces: KvNamespace[]; bindings: Binding[] }
   | { state: 'error'; message: string }
 
-/** Every KV namespace of the current avatar (§9.2), and a merge-patch editor for one of them. */
+/** Every KV namespace of the current avatar (§9.1), and a merge-patch editor for one of them. */
 export function KvEditor({ avatarId, onBack }: { avatarId: string; onBack: () => void }) {
   const [load, setLoad] = useState<Load>({ state: 'loading' })
   const [attempt, setAttempt] = useState(0)

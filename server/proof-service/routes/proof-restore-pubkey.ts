@@ -4,6 +4,7 @@
  * `Misc: uuid|created_at|prev` lines. Answers 200 `{"public_key":"0x<compressed>"}`.
  */
 import { InvalidInputError } from '../../../src/errors.js'
+import { platformSpec, REGISTERED_PLATFORMS } from '../../../src/platforms/index.js'
 import {
   buildProofSignPayload,
   findSignatureLine,
@@ -11,7 +12,6 @@ import {
   parsePrevSignature,
   parseProofAction,
   parseTwitterMisc,
-  REGISTERED_PLATFORMS,
 } from '../../../src/protocol/index.js'
 import { recoverSigner } from '../../crypto/signer-keys.js'
 import { HttpError } from '../../http/http-error.js'
@@ -21,8 +21,8 @@ import type { ProofServiceDeps } from '../app.js'
 import { decodeSignatureField } from '../avatar-signature.js'
 import { parseRequestCreatedAt, parseRequestUuid, readStringField, requireBodyObject } from '../request-fields.js'
 
-// Their payloads contain the avatar itself (§5.2), so there is nothing to restore it from.
-const RESTORABLE = REGISTERED_PLATFORMS.filter((name) => !['ethereum', 'solana'].includes(name))
+// Wallets' payloads contain the avatar itself (§5.2), so there is nothing to restore it from.
+const RESTORABLE = REGISTERED_PLATFORMS.filter((name) => platformSpec(name).kind !== 'wallet')
 // Any valid key: buildProofSignPayload needs one, and the platforms above never print it.
 const UNUSED_AVATAR = '0x0279be667ef9dcbbac55a06295ce870b07029bfcdb2dce28d959f2815b16f81798'
 
