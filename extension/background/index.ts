@@ -74,7 +74,7 @@ const flows = createBindingFlows({
   onDone,
 })
 // Wallet flows reach the page's wallets through the relay; its Port listener must exist from worker start.
-const wallet = { pages: createChromeWalletPages(), store: flowRecords, onDone }
+const wallet = { pages: createChromeWalletPages(), store: flowRecords }
 
 const popupHandlers = createPopupHandlers({
   version: browser.runtime.getManifest().version,

@@ -57,7 +57,7 @@ export function createPopupHandlers(deps: PopupHandlerDeps): Handlers<PopupApi> 
   const kv = createKvFlow(deps)
   const flows =
     deps.flows ?? createBindingFlows({ ...deps, store: wallet.store, alarm: { set: async () => undefined } })
-  const wallets = createWalletFlows({ ...deps, ...wallet })
+  const wallets = createWalletFlows({ ...deps, ...wallet, submit: flows.submitWalletFlow })
   // A wallet request that a stopped worker left behind fails with a reason (or its verified signature is submitted).
   void wallets.resume().catch(() => undefined)
   return {

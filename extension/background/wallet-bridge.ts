@@ -9,7 +9,6 @@
  * reports it: without the "tabs" permission (which we do not ask for) a tab's URL is hidden from us,
  * and the page could lie about it anyway. Requests then go over that Port until it is closed.
  */
-import type { BindingFlow } from '../messaging/catalogue.js'
 import { portOrigin } from './dapp/port-server.js'
 import { toWalletRequestError } from './flows/wallet-answers.js'
 import type { WalletPage, WalletPages } from './flows/wallet-page.js'
@@ -159,9 +158,6 @@ export type WalletContext = {
   pages: WalletPages
   /** The flow records, shared with the flow engine (storage.local in the extension). */
   store: RecordStore
-  onDone?: (flow: BindingFlow) => void
-  /** Waits between submissions while the service is down (tests pass short ones). */
-  retryDelaysMs?: readonly number[]
   /** How often a waiting wallet request checks that its flow was not cleared. */
   clearedCheckMs?: number
 }

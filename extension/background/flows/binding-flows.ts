@@ -8,7 +8,16 @@
 import { createProofServiceClient, type FetchFunction, type ProofServiceClient } from '../../../src/client/index.js'
 import { decodeBase64, encodeBase64 } from '../../../src/crypto/index.js'
 import { requirePlainObject, requireString } from '../../../src/input.js'
-import { parseIdentityInput, postFacts } from '../../../src/platforms/index.js'
+import {
+  POST_PLATFORMS,
+  type PostPlatform,
+  parseIdentityInput,
+  parsePlatformOf,
+  postFacts,
+  WALLET_PLATFORMS,
+  type WalletPlatform,
+} from '../../../src/platforms/index.js'
+import { POST_PATIENCE_MS } from '../../../src/platforms/patience.js'
 import { describeProofPayload } from '../../../src/protocol/index.js'
 import type { BindingFlow, FlowStatus, FlowStep } from '../../messaging/catalogue.js'
 import type { SettingsStore } from '../settings.js'
@@ -75,9 +84,9 @@ export function createBindingFlows(deps: BindingFlowDeps) {
    * Saves a changed flow, stamped now. A flow the user cleared meanwhile is not written back:
    * FlowClearedError ends the step that was running for it (no retry, no onDone).
    */
-  async function save(flow: StoredFlow, change: Partial<StoredFlow>): Promise<StoredFlow> {
+  async function save(flow: StoredFlow, change: Partial<StoredFlow>, expectedStep?: FlowStep): Promise<StoredFlow> {
     const next = { ...flow, ...change, updatedAt: deps.now() }
-    if (!(await flows.replace(next))) throw new FlowClearedError()
+    if (!(await flows.replace(next, expectedStep))) throw new FlowClearedError()
     return next
   }
 
@@ -177,16 +186,32 @@ export function createBindingFlows(deps: BindingFlowDeps) {
   }
 
   /** Into the verify step: checks start now and go on for the platform's patience. */
-  function startChecking(flow: StoredFlow, proofLocation: string): Promise<StoredFlow> {
-    const patience = postFacts(parsePostPlatform(flow.platform)).patienceMs
-    return save(flow, {
-      step: 'submit',
-      proofLocation,
-      attempts: 0,
-      nextAttemptAt: null,
-      checkUntil: deps.now() + patience,
-      status: null,
-    })
+  function startChecking(flow: StoredFlow, proofLocation: string, expectedStep?: FlowStep): Promise<StoredFlow> {
+    return save(
+      flow,
+      {
+        step: 'submit',
+        proofLocation,
+        attempts: 0,
+        nextAttemptAt: null,
+        checkUntil: deps.now() + patienceOf(flow),
+        status: null,
+      },
+      expectedStep,
+    )
+  }
+
+  /**
+   * Hands a wallet flow whose wallet signature was verified (or a failed one that keeps it) to the
+   * submission: saved in `submit` (only from `expectedStep`; FlowClearedError otherwise) and
+   * submitted in the background, then again on the same schedule and wakes as every flow while the
+   * service is out of reach.
+   */
+  async function submitWalletFlow(flow: StoredFlow, expectedStep: FlowStep): Promise<StoredFlow> {
+    if (flow.walletLink === undefined || flow.walletLink.walletSignature === '') throw new FlowStepError(flow.step)
+    const submitting = await startChecking(flow, '', expectedStep)
+    void attempt(submitting).catch(() => undefined) // cleared meanwhile, or storage failing: nothing left to tell
+    return submitting
   }
 
   /** "Check now": the next check of a waiting flow runs at once. */
@@ -240,16 +265,19 @@ export function createBindingFlows(deps: BindingFlowDeps) {
     return undefined
   }
 
-  /** One submission with the stored values; the outcome decides the next step (§4.5, §4.7). */
+  /**
+   * One submission with the stored values, for every kind of flow: a post flow's proof location,
+   * or a wallet flow's verified wallet signature (§4.5, §6.4, §6.5); the outcome decides the next step.
+   */
   async function attempt(flow: StoredFlow): Promise<StoredFlow> {
     if (running.has(flow.id)) return flow
     running.add(flow.id)
     try {
       const attempts = flow.attempts + 1
       const client = await proofService()
-      const platform = parsePostPlatform(flow.platform)
       try {
-        const binding = { platform, identity: flow.identity, publicKey: flow.avatarId }
+        const binding = { platform: flowPlatform(flow), identity: flow.identity, publicKey: flow.avatarId }
+        const walletSignature = flow.walletLink?.walletSignature ?? ''
         await client.submitProof({
           action: flow.action,
           ...binding,
@@ -257,6 +285,7 @@ export function createBindingFlows(deps: BindingFlowDeps) {
           uuid: flow.uuid,
           createdAt: flow.payloadCreatedAt,
           signature: decodeBase64(flow.signature, 'signature'),
+          ...(walletSignature === '' ? {} : { walletSignature }),
         })
         const exists = await client.proofExists(binding)
         if (flow.action === 'create' && !exists) return await fail(flow, attempts, { code: 'not-listed' })
@@ -288,11 +317,17 @@ export function createBindingFlows(deps: BindingFlowDeps) {
     // Refused: the service's words do not say why; whether the chain moved is a fact to read.
     let moved: boolean
     try {
-      moved = await hasChainMoved(client, { ...flow, platform: parsePostPlatform(flow.platform) })
+      moved = await hasChainMoved(client, { ...flow, platform: flowPlatform(flow) })
     } catch (readError) {
       const read = classifySubmitError(readError)
       if (read.kind !== 'outage') return fail(flow, attempts, { code: 'error', errorCode: errorCodeOf(read) })
       return waitAndRetry(flow, attempts, { code: 'service-unreachable', httpStatus: read.httpStatus })
+    }
+    if (flow.walletLink !== undefined) {
+      // The wallet signed this payload: a moved chain needs its signature again ("Try again"), and
+      // a wallet proof is in the request itself, so a refusal will not change by waiting.
+      if (moved) return fail(flow, attempts, { code: 'wallet-resign' })
+      return fail(flow, attempts, { code: 'refused', serviceMessage: outcome.serviceMessage })
     }
     if (moved) return refresh(flow)
     return waitAndRetry(flow, attempts, { code: 'not-accepted-yet', serviceMessage: outcome.serviceMessage })
@@ -308,15 +343,24 @@ export function createBindingFlows(deps: BindingFlowDeps) {
     const checkUntil = flow.checkUntil ?? now
     if (now >= checkUntil) {
       if (status.code === 'service-unreachable') return fail(flow, attempts, status)
-      const waitedMs = now - (checkUntil - postFacts(parsePostPlatform(flow.platform)).patienceMs)
+      const waitedMs = now - (checkUntil - patienceOf(flow))
       return fail(flow, attempts, { code: 'gave-up', serviceMessage: status.serviceMessage, waitedMs })
     }
     const nextAttemptAt = Math.min(now + nextRetryDelay(attempts, delays), checkUntil)
     return save(flow, { attempts, nextAttemptAt, status })
   }
 
-  const fail = (flow: StoredFlow, attempts: number, status: FlowStatus) =>
-    save(flow, { step: 'failed', attempts, nextAttemptAt: null, status })
+  /**
+   * Ends a flow with `status`. A wallet flow keeps its verified wallet signature only when the
+   * service was out of reach ("Try again" sends it once more); otherwise the wallet signs afresh.
+   */
+  function fail(flow: StoredFlow, attempts: number, status: FlowStatus): Promise<StoredFlow> {
+    const change: Partial<StoredFlow> = { step: 'failed', attempts, nextAttemptAt: null, status }
+    if (flow.walletLink !== undefined && status.code !== 'service-unreachable') {
+      change.walletLink = { ...flow.walletLink, walletSignature: '' }
+    }
+    return save(flow, change)
+  }
 
   /** The chain moved: sign a fresh payload and go back to publish; while locked, wait for unlock. */
   async function refresh(flow: StoredFlow): Promise<StoredFlow> {
@@ -362,8 +406,7 @@ export function createBindingFlows(deps: BindingFlowDeps) {
     const now = deps.now()
     const unlocked = (await deps.session.state()).status === 'unlocked'
     for (const flow of await flows.list()) {
-      // Wallet flows resubmit on their own (wallet-flows.ts); this engine publishes no wallet proof.
-      if (flow.step !== 'submit' || flow.walletLink !== undefined || running.has(flow.id)) continue
+      if (flow.step !== 'submit' || running.has(flow.id)) continue
       if (flow.awaitingUnlock) {
         if (unlocked) await refresh(flow).catch(ignoreCleared)
       } else if (flow.nextAttemptAt !== null && flow.nextAttemptAt <= now) {
@@ -376,13 +419,7 @@ export function createBindingFlows(deps: BindingFlowDeps) {
   /** A timer for the earliest short wait, and the alarm so a stopped worker wakes for it too. */
   async function scheduleNext(): Promise<void> {
     const due = (await flows.list())
-      .filter(
-        (flow) =>
-          flow.step === 'submit' &&
-          flow.walletLink === undefined &&
-          flow.nextAttemptAt !== null &&
-          !flow.awaitingUnlock,
-      )
+      .filter((flow) => flow.step === 'submit' && flow.nextAttemptAt !== null && !flow.awaitingUnlock)
       .map((flow) => flow.nextAttemptAt as number)
     if (timer !== undefined) clearTimeout(timer)
     timer = undefined
@@ -405,6 +442,7 @@ export function createBindingFlows(deps: BindingFlowDeps) {
     restartFlow,
     clearFlow,
     failFlow,
+    submitWalletFlow,
     resumeDue,
   }
 }
@@ -413,6 +451,19 @@ export function createBindingFlows(deps: BindingFlowDeps) {
 function ignoreCleared(error: unknown): undefined {
   if (error instanceof FlowClearedError) return undefined
   throw error
+}
+
+const SUBMITTABLE_PLATFORMS: readonly (PostPlatform | WalletPlatform)[] = [...POST_PLATFORMS, ...WALLET_PLATFORMS]
+
+/** The platform of a stored flow: a post platform, or a wallet's chain. */
+function flowPlatform(flow: StoredFlow): PostPlatform | WalletPlatform {
+  return parsePlatformOf(flow.platform, SUBMITTABLE_PLATFORMS)
+}
+
+/** How long checking goes on: the platform's patience; a wallet flow waits as long as a post would. */
+function patienceOf(flow: StoredFlow): number {
+  if (flow.walletLink !== undefined) return POST_PATIENCE_MS
+  return postFacts(parsePostPlatform(flow.platform)).patienceMs
 }
 
 function errorCodeOf(outcome: ReturnType<typeof classifySubmitError>): string {

@@ -61,10 +61,10 @@ async function boot(
     fetch,
     stores,
     ...(privateKey ? { privateKey } : {}),
+    onDone: (flow) => done.push(flow),
+    ...(options.retryDelaysMs ? { retryDelaysMs: options.retryDelaysMs } : {}),
     wallet: {
       pages: createTestPages(page),
-      onDone: (flow) => done.push(flow),
-      ...(options.retryDelaysMs ? { retryDelaysMs: options.retryDelaysMs } : {}),
       ...(options.clearedCheckMs ? { clearedCheckMs: options.clearedCheckMs } : {}),
     },
   })

@@ -9,19 +9,17 @@
  * confirmation runs here in the background and is persisted in the flow store at every step.
  */
 import { createProofServiceClient } from '../../../src/client/index.js'
-import { decodeBase64, encodeBase64 } from '../../../src/crypto/index.js'
+import { encodeBase64 } from '../../../src/crypto/index.js'
 import { InvalidInputError } from '../../../src/errors.js'
 import { requirePlainObject, requireString } from '../../../src/input.js'
-import { POST_PATIENCE_MS } from '../../../src/platforms/patience.js'
 import { describeProofPayload } from '../../../src/protocol/index.js'
 import type { BindingFlow, FlowStatus, FlowStep, PopupApi } from '../../messaging/catalogue.js'
 import type { SigningFlowDeps } from '../revoke-flow.js'
 import { signWithAvatar } from '../sign-with-avatar.js'
 import type { RecordStore } from '../storage-ports.js'
 import { NotFoundError } from '../wallet-errors.js'
-import { hasChainMoved } from './chain-head.js'
+import { PayloadMismatchError } from './binding-flows.js'
 import { createFlowStore, FlowClearedError, freshFlowState, type StoredFlow, toBindingFlow } from './flow-store.js'
-import { classifySubmitError, DEFAULT_RETRY_DELAYS_MS, nextRetryDelay } from './submit-outcome.js'
 import { parseWalletList, requireWalletId, type WalletChain } from './wallet-answers.js'
 import { chainWallet } from './wallet-chains.js'
 import type { WalletLink } from './wallet-flow-record.js'
@@ -33,10 +31,8 @@ export type WalletFlowDeps = Omit<SigningFlowDeps, 'requests'> & {
   store: RecordStore
   pages: WalletPages
   now: () => number
-  /** Told once when a flow reaches `done` (the engine's notification). */
-  onDone?: (flow: BindingFlow) => void
-  /** Waits between submissions while the service is down; tests pass short ones. */
-  retryDelaysMs?: readonly number[]
+  /** The engine's submission of a wallet flow with a verified wallet signature (binding-flows.ts submitWalletFlow). */
+  submit: (flow: StoredFlow, expectedStep: FlowStep) => Promise<StoredFlow>
   /** How often a wallet request checks that its flow was not cleared (default 1 s). */
   clearedCheckMs?: number
 }
@@ -153,19 +149,7 @@ export function createWalletFlows(deps: WalletFlowDeps) {
     const flow = await getWalletFlow(params)
     if (flow.step !== 'failed') throw new InvalidInputError('flowId', `names a flow in step ${flow.step}, not failed`)
     if (flow.walletLink.walletSignature === '') return sign(flow)
-    if (running.has(flow.id)) return toBindingFlow(flow)
-    running.add(flow.id)
-    let again: WalletFlow
-    try {
-      again = await save(flow, { step: 'submit', ...checkingFromNow(), status: null }, 'failed')
-    } catch (error) {
-      running.delete(flow.id)
-      throw error
-    }
-    void submit(again)
-      .catch(() => undefined) // cleared meanwhile, or storage failing: nothing left to tell
-      .finally(() => running.delete(flow.id))
-    return toBindingFlow(again)
+    return toBindingFlow(await deps.submit(flow, 'failed'))
   }
 
   /**
@@ -185,7 +169,7 @@ export function createWalletFlows(deps: WalletFlowDeps) {
       const description = describeProofPayload(payload.signPayload, flow.avatarId)
       // The service chose the string; the avatar signs it only if it binds exactly the confirmed address.
       if (description.action !== 'create' || description.platform !== platform || description.identity !== identity) {
-        throw new InvalidInputError('sign_payload', `does not bind ${platform} ${identity}`)
+        throw new PayloadMismatchError()
       }
       const signature = encodeBase64(await signWithAvatar(vault, flow.avatarId, payload.signPayload))
       const next = await save(
@@ -233,13 +217,13 @@ export function createWalletFlows(deps: WalletFlowDeps) {
           }),
       )
       const walletLink = { ...flow.walletLink, walletSignature: signature }
-      signed = await save(flow, { step: 'submit', walletLink, ...checkingFromNow() }, 'wallet-sign')
+      signed = await save(flow, { walletLink }, 'wallet-sign')
     } catch (error) {
       const status: FlowStatus = { code: 'error', errorCode: errorCodeOf(error) }
       await save(flow, { step: 'failed', nextAttemptAt: null, status }, 'wallet-sign').catch(ignoreCleared)
       return
     }
-    await submit(signed).catch(ignoreCleared)
+    await deps.submit(signed, 'wallet-sign').catch(ignoreCleared)
   }
 
   /** Runs `request` on `page`, closing the page (which fails the request) once the flow is cleared. */
@@ -259,116 +243,17 @@ export function createWalletFlows(deps: WalletFlowDeps) {
     }
   }
 
-  /**
-   * POST /v1/proof with both signatures (§6.4), then GET exists confirms. The service being down (or
-   * slow to list the proof) is retried with the engine's backoff: the verified wallet signature is
-   * kept, so no retry asks the wallet again. FlowClearedError: the flow was cleared meanwhile.
-   */
-  async function submit(flow: WalletFlow): Promise<WalletFlow> {
-    const attempts = flow.attempts + 1
-    try {
-      const client = await proofService()
-      const binding = { platform: chainOf(flow), identity: flow.identity, publicKey: flow.avatarId }
-      await client.submitProof({
-        action: 'create',
-        ...binding,
-        uuid: flow.uuid,
-        createdAt: flow.payloadCreatedAt,
-        signature: decodeBase64(flow.signature, 'signature'),
-        walletSignature: flow.walletLink.walletSignature,
-      })
-      if (!(await client.proofExists(binding))) return failResigning(flow, { code: 'not-listed' }, attempts)
-      const done = await save(flow, { step: 'done', attempts, nextAttemptAt: null, status: null })
-      deps.onDone?.(toBindingFlow(done))
-      return done
-    } catch (error) {
-      if (error instanceof FlowClearedError) throw error
-      return afterError(flow, attempts, error)
-    }
-  }
-
-  /**
-   * Decided by facts (issue 11): an outage is waited out with the same signatures; a refusal is a
-   * moved chain (the wallet must sign a fresh payload: "Try again") or the service's verdict, quoted.
-   */
-  async function afterError(flow: WalletFlow, attempts: number, error: unknown): Promise<WalletFlow> {
-    let outcome = classifySubmitError(error)
-    if (outcome.kind === 'refused') {
-      try {
-        const moved = await hasChainMoved(await proofService(), { ...flow, platform: chainOf(flow) })
-        if (moved) return failResigning(flow, { code: 'wallet-resign' }, attempts)
-        return failResigning(flow, { code: 'refused', serviceMessage: outcome.serviceMessage }, attempts)
-      } catch (readError) {
-        outcome = classifySubmitError(readError)
-      }
-    }
-    if (outcome.kind === 'internal')
-      return failResigning(flow, { code: 'error', errorCode: outcome.errorCode }, attempts)
-    const status: FlowStatus = {
-      code: 'service-unreachable',
-      httpStatus: outcome.kind === 'outage' ? outcome.httpStatus : null,
-    }
-    // Patience used up: "Try again" submits the same signatures once more (retryWalletBinding).
-    if (deps.now() >= (flow.checkUntil ?? 0)) return fail(flow, status, attempts)
-    const delay = nextRetryDelay(attempts, deps.retryDelaysMs ?? DEFAULT_RETRY_DELAYS_MS)
-    const waiting = await save(flow, { attempts, nextAttemptAt: deps.now() + delay, status })
-    scheduleResubmit(waiting.id, delay)
-    return waiting
-  }
-
-  /** Checking starts now and lasts as long as for a post. */
-  function checkingFromNow() {
-    return { attempts: 0, nextAttemptAt: null, checkUntil: deps.now() + POST_PATIENCE_MS }
-  }
-
-  /** Submits the flow again after `delay` if it still waits for that (a worker restart: resume). */
-  function scheduleResubmit(flowId: string, delay: number): void {
-    setTimeout(() => {
-      void flows
-        .get(flowId)
-        .then((flow) => {
-          if (flow && isWaitingToSubmit(flow) && !running.has(flow.id)) return runSubmit(flow as WalletFlow)
-        })
-        .catch(() => undefined)
-    }, delay)
-  }
-
-  /** One submission, marked running so a timer, a wake and "Try again" never overlap. */
-  async function runSubmit(flow: WalletFlow): Promise<void> {
-    running.add(flow.id)
-    await submit(flow)
-      .catch(() => undefined) // cleared meanwhile, or storage failing: nothing left to tell
-      .finally(() => running.delete(flow.id))
-  }
-
-  const fail = (flow: WalletFlow, status: FlowStatus, attempts = flow.attempts) =>
-    save(flow, { step: 'failed', attempts, nextAttemptAt: null, status })
-
-  /** Fails so that "Try again" signs a fresh payload: the service will not take these signatures. */
-  const failResigning = (flow: WalletFlow, status: FlowStatus, attempts: number) =>
-    save(flow, {
-      step: 'failed',
-      attempts,
-      nextAttemptAt: null,
-      status,
-      walletLink: { ...flow.walletLink, walletSignature: '' },
-    })
+  const fail = (flow: WalletFlow, status: FlowStatus) => save(flow, { step: 'failed', nextAttemptAt: null, status })
 
   /**
    * At worker start: a wallet request of the old worker died with it (its Port closed), so that flow
-   * fails with a reason and can be tried again; a signature already verified is still submitted
-   * (when its retry falls due).
+   * fails with a reason and can be tried again. A verified signature waiting to be submitted is the
+   * engine's: its retry wakes the worker like every other flow's.
    */
   async function resume(): Promise<void> {
     for (const flow of await flows.list()) {
       if (!flow.walletLink || flow.wallet === null || running.has(flow.id)) continue
-      const walletFlow = flow as WalletFlow
-      if (flow.step === 'wallet-sign') await fail(walletFlow, { code: 'interrupted' }).catch(ignoreCleared)
-      if (isWaitingToSubmit(flow)) {
-        const wait = (flow.nextAttemptAt ?? 0) - deps.now()
-        if (wait > 0) scheduleResubmit(flow.id, wait)
-        else await runSubmit(walletFlow)
-      }
+      if (flow.step === 'wallet-sign') await fail(flow as WalletFlow, { code: 'interrupted' }).catch(ignoreCleared)
     }
   }
 
@@ -378,11 +263,6 @@ export function createWalletFlows(deps: WalletFlowDeps) {
 /** A wallet flow's platform (the store keeps wallet flows of these two only). */
 function chainOf(flow: StoredFlow): WalletChain {
   return flow.platform === 'solana' ? 'solana' : 'ethereum'
-}
-
-/** A submission that holds a verified wallet signature (the only kind the store keeps at `submit`). */
-function isWaitingToSubmit(flow: StoredFlow): boolean {
-  return flow.step === 'submit' && flow.walletLink !== undefined && flow.walletLink.walletSignature !== ''
 }
 
 /** A flow cleared while its step ran is simply gone; anything else is a real error. */
