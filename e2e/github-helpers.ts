@@ -10,7 +10,7 @@ import { readFileSync } from 'node:fs'
 import path from 'node:path'
 import type { BrowserContext, Page, Request, Route } from '@playwright/test'
 import { Window } from 'happy-dom'
-import type { GithubState, SimulatedGist } from './platform-simulator/github.js'
+import type { GithubState, SimulatedGist } from '../test/platform-simulator/github.js'
 
 const FIXTURES = path.join(import.meta.dirname, 'fixtures', 'github')
 const fixture = (name: string) => readFileSync(path.join(FIXTURES, name), 'utf8')

@@ -5,13 +5,13 @@
  */
 import type { Page } from '@playwright/test'
 import type { ServerHandles } from '../server/start-server.js'
-import { test } from './fixtures.js'
 import {
   type LocalServiceHandles,
   type LocalServices,
   lazyHandles,
   startLocalServices,
-} from './start-local-services.js'
+} from '../test/support/start-local-services.js'
+import { test } from './fixtures.js'
 import { ok } from './vault-helpers.js'
 
 /** The KV service is off in these specs; settings still need a URL for it. */

@@ -7,7 +7,7 @@
 import { readFileSync } from 'node:fs'
 import path from 'node:path'
 import { type BrowserContext, expect, type Page } from '@playwright/test'
-import type { TwitterState } from './platform-simulator/twitter.js'
+import type { TwitterState } from '../test/platform-simulator/twitter.js'
 
 const FIXTURES = path.resolve(import.meta.dirname, 'fixtures', 'x')
 const fixture = (name: string) => readFileSync(path.join(FIXTURES, name), 'utf8')

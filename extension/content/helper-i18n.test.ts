@@ -2,7 +2,7 @@
 import { readdirSync, readFileSync } from 'node:fs'
 import path from 'node:path'
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import { readEnglishMessage, stubEnglishMessages } from './english-messages.js'
+import { readEnglishMessage, stubEnglishMessages } from '../../test/support/extension/english-messages.js'
 import { helperText } from './helper-i18n.js'
 
 type Messages = Record<string, { message: string }>

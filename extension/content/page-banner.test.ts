@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { stubEnglishMessages } from './english-messages.js'
+import { stubEnglishMessages } from '../../test/support/extension/english-messages.js'
 import { BANNER_HOST_ID, hideBanner, showBanner } from './page-banner.js'
 
 /** Captures the closed shadow root the banner attaches (the page itself can never reach it). */

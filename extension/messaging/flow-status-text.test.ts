@@ -3,7 +3,7 @@
  * from codes alone: no sentence of the background's reaches the UI, and nothing stays untranslated.
  */
 import { describe, expect, it } from 'vitest'
-import { LOCALES, loadMessages, messageReader } from '../../test/support/locale-messages.js'
+import { LOCALES, messageReader } from '../../test/support/locale-messages.js'
 import { FLOW_STATUS_CODES, type FlowStatus, isFlowStatus } from './flow-status.js'
 import { flowStatusText, type Translate } from './flow-status-text.js'
 
@@ -102,17 +102,5 @@ describe('flowStatusText', () => {
         'en',
       ),
     ).toBe('')
-  })
-})
-
-describe('the locales', () => {
-  it('have the same keys and the same placeholders in every language', () => {
-    const [first, ...others] = LOCALES.map((locale) => loadMessages(locale))
-    for (const other of others) {
-      expect(Object.keys(other ?? {}).sort()).toEqual(Object.keys(first ?? {}).sort())
-      for (const [key, entry] of Object.entries(first ?? {})) {
-        expect(Object.keys(other?.[key]?.placeholders ?? {}), key).toEqual(Object.keys(entry.placeholders ?? {}))
-      }
-    }
   })
 })

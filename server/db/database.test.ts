@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { TEST_DRIVERS, type TestDatabase } from '../../test/support/server/db/test-databases.js'
 import type { Database } from './database.js'
-import { TEST_DRIVERS, type TestDatabase } from './test-databases.js'
 
 // The same behaviour from both drivers: server code is written once against Database.
 for (const driver of TEST_DRIVERS) {

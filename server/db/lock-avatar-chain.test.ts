@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { TEST_DRIVERS, type TestDatabase } from '../../test/support/server/db/test-databases.js'
 import type { Database } from './database.js'
 import { lockAvatarChain } from './lock-avatar-chain.js'
 import { migrate } from './migrate.js'
-import { TEST_DRIVERS, type TestDatabase } from './test-databases.js'
 
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 

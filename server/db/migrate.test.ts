@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest'
+import { TEST_DRIVERS, type TestDatabase } from '../../test/support/server/db/test-databases.js'
 import { migrate } from './migrate.js'
 import { MIGRATIONS } from './migrations.js'
-import { TEST_DRIVERS, type TestDatabase } from './test-databases.js'
 
 const TABLES = ['kv', 'kv_chain', 'proof', 'proof_chain', 'schema_migrations']
 

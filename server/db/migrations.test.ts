@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { TEST_DRIVERS, type TestDatabase } from '../../test/support/server/db/test-databases.js'
 import type { Database, SqlParam } from './database.js'
 import { migrate } from './migrate.js'
 import { MIGRATIONS } from './migrations.js'
 import { isUniqueViolation, sqlStateOf } from './sql-state.js'
-import { TEST_DRIVERS, type TestDatabase } from './test-databases.js'
 
 const ALICE = `0x02${'a'.repeat(64)}`
 const BOB = `0x03${'b'.repeat(64)}`

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { openTestPostgres, TEST_DATABASE_URL, type TestDatabase } from '../../test/support/server/db/test-databases.js'
 import { openPostgres } from './open-postgres.js'
-import { openTestPostgres, TEST_DATABASE_URL, type TestDatabase } from './test-databases.js'
 
 describe.skipIf(!TEST_DATABASE_URL)('openPostgres', () => {
   let test: TestDatabase

@@ -1,7 +1,7 @@
 import { request as httpRequest } from 'node:http'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { createTestApp } from '../../test/support/server/http/test-app.js'
 import { type Listening, listen } from '../listen.js'
-import { createTestApp } from './test-app.js'
 
 const LIMIT = 64
 const TOO_LARGE = { message: 'request body too large' }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
+import { createTestApp } from '../../test/support/server/http/test-app.js'
 import { CORS_HEADERS } from './cors.js'
-import { createTestApp } from './test-app.js'
 
 const ALLOW_ORIGIN = 'access-control-allow-origin'
 

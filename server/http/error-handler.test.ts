@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { createRecordingLogger, createTestApp } from './test-app.js'
+import { createRecordingLogger, createTestApp } from '../../test/support/server/http/test-app.js'
 
 describe('createErrorHandler', () => {
   it('answers an HttpError with its status and message', async () => {

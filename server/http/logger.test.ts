@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
+import { createRecordingLogger, createTestApp } from '../../test/support/server/http/test-app.js'
 import { createLogger } from './logger.js'
-import { createRecordingLogger, createTestApp } from './test-app.js'
 
 describe('createLogger', () => {
   it('writes one JSON line per event at or above its level', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { createTestApp } from './test-app.js'
+import { createTestApp } from '../../test/support/server/http/test-app.js'
 
 describe('not-found answers', () => {
   it('ProofService: 404 {"message":"not found"} as JSON', async () => {

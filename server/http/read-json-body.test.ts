@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { createTestApp } from './test-app.js'
+import { createTestApp } from '../../test/support/server/http/test-app.js'
 
 const post = (body: BodyInit) =>
   createTestApp({ notFound: 'json', bodyLimitBytes: 1 << 16 }).request('/echo', { method: 'POST', body })

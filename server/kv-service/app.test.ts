@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { createRecordingLogger } from '../http/test-app.js'
-import { testDeps } from '../test-deps.js'
+import { createRecordingLogger } from '../../test/support/server/http/test-app.js'
+import { testDeps } from '../../test/support/server/test-deps.js'
 import { createKvServiceApp } from './app.js'
 
 const deps = (logger = createRecordingLogger('server')) => ({

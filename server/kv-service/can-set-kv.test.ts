@@ -3,10 +3,10 @@ import type { AddressInfo } from 'node:net'
 import { describe, expect, it } from 'vitest'
 import { parsePublicKey } from '../../src/crypto/index.js'
 import type { Platform } from '../../src/protocol/index.js'
+import { PROOF_SERVICE_URL, testKey } from '../../test/support/server/kv-service/test-kv.js'
+import { createFakeProofService, type FakeBinding } from '../../test/support/server/kv-service/test-proof-service.js'
 import { HttpError } from '../http/http-error.js'
 import { canSetKv } from './can-set-kv.js'
-import { PROOF_SERVICE_URL, testKey } from './test-kv.js'
-import { createFakeProofService, type FakeBinding } from './test-proof-service.js'
 
 const alice = testKey(1)
 const bob = testKey(2)

@@ -5,9 +5,9 @@
 import fc from 'fast-check'
 import type { Hono } from 'hono'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { openTestPglite, type TestDatabase } from '../../test/support/server/db/test-databases.js'
+import { createTestKvApp, postJson, testKey } from '../../test/support/server/kv-service/test-kv.js'
 import { migrate } from '../db/migrate.js'
-import { openTestPglite, type TestDatabase } from '../db/test-databases.js'
-import { createTestKvApp, postJson, testKey } from './test-kv.js'
 
 const alice = testKey(1)
 const ok = (status: number) => status === 200 || status === 201

@@ -9,9 +9,9 @@ import { hexToBytes } from 'viem'
 import { privateKeyToAccount } from 'viem/accounts'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { avatarId } from '../../src/crypto/index.js'
+import { TEST_BUILD } from '../../test/support/server/test-deps.js'
 import { loadConfig } from '../config.js'
 import { type ServerHandles, startServer } from '../start-server.js'
-import { TEST_BUILD } from '../test-deps.js'
 
 // A fixed throwaway test key, never for real use.
 const account = privateKeyToAccount('0x4c0883a69102937d6231471b5dbb6204fe5129617082792ae468d01a3f362318')

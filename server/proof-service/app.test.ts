@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest'
-import { createRecordingLogger } from '../http/test-app.js'
-import { testDeps } from '../test-deps.js'
+import { createRecordingLogger } from '../../test/support/server/http/test-app.js'
+import { payloadOnlyValidator } from '../../test/support/server/proof-service/test-bindings.js'
+import { testDeps } from '../../test/support/server/test-deps.js'
 import type { Validator } from '../validators/validator.js'
 import { createProofServiceApp } from './app.js'
 import { createProofServiceRuntime } from './proof-service-runtime.js'
-import { payloadOnlyValidator } from './test-bindings.js'
 
 const appWith = (validators: readonly Validator[], deps = testDeps()) =>
   createProofServiceApp({ ...deps, ...createProofServiceRuntime(deps, validators) })

@@ -1,10 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { TEST_DRIVERS } from '../../test/support/server/db/test-databases.js'
+import { sampleChainLink } from '../../test/support/server/proof-service/test-chain-links.js'
+import {
+  openTestProofService,
+  type TestProofService,
+} from '../../test/support/server/proof-service/test-proof-service.js'
 import type { Queryable } from '../db/database.js'
-import { TEST_DRIVERS } from '../db/test-databases.js'
 import { appendChainLinks, type NewChainLink } from './append-chain-link.js'
 import { readChainHead } from './chain-head.js'
-import { sampleChainLink } from './test-chain-links.js'
-import { openTestProofService, type TestProofService } from './test-proof-service.js'
 
 const link = sampleChainLink
 

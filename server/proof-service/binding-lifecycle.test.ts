@@ -7,8 +7,18 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createProofServiceClient, type ProofServiceClient } from '../../src/client/index.js'
 import { signPersonalMessage, toChecksumAddress } from '../../src/crypto/index.js'
 import { verifyProofChain } from '../../src/verify/index.js'
-import { AVATAR, AVATAR_KEY, signBase64, solanaWallet, WALLET_ADDRESS, WALLET_KEY } from './test-keys.js'
-import { openTestProofService, type TestProofService } from './test-proof-service.js'
+import {
+  AVATAR,
+  AVATAR_KEY,
+  signBase64,
+  solanaWallet,
+  WALLET_ADDRESS,
+  WALLET_KEY,
+} from '../../test/support/server/proof-service/test-keys.js'
+import {
+  openTestProofService,
+  type TestProofService,
+} from '../../test/support/server/proof-service/test-proof-service.js'
 
 const SOLANA = solanaWallet(7)
 

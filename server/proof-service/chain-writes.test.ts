@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { TEST_DRIVERS, type TestDatabase } from '../../test/support/server/db/test-databases.js'
+import { sampleChainLink } from '../../test/support/server/proof-service/test-chain-links.js'
 import type { Database, Queryable, QueryOptions, Row, SqlParam } from '../db/database.js'
 import { migrate } from '../db/migrate.js'
-import { TEST_DRIVERS, type TestDatabase } from '../db/test-databases.js'
 import { STALE_CHAIN_MESSAGE } from './append-chain-link.js'
 import { createChainWrites } from './chain-writes.js'
-import { sampleChainLink } from './test-chain-links.js'
 
 const link = sampleChainLink
 

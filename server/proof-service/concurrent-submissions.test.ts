@@ -6,11 +6,18 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { addressOf, getPublicKey } from '../../src/crypto/index.js'
 import { verifyProofChain } from '../../src/verify/index.js'
-import { TEST_DRIVERS } from '../db/test-databases.js'
+import { TEST_DRIVERS } from '../../test/support/server/db/test-databases.js'
+import {
+  type BindingSpec,
+  requestPayload,
+  submissionBody,
+} from '../../test/support/server/proof-service/test-bindings.js'
+import { AVATAR, AVATAR_KEY, signBase64 } from '../../test/support/server/proof-service/test-keys.js'
+import {
+  openTestProofService,
+  type TestProofService,
+} from '../../test/support/server/proof-service/test-proof-service.js'
 import { STALE_CHAIN_MESSAGE } from './append-chain-link.js'
-import { type BindingSpec, requestPayload, submissionBody } from './test-bindings.js'
-import { AVATAR, AVATAR_KEY, signBase64 } from './test-keys.js'
-import { openTestProofService, type TestProofService } from './test-proof-service.js'
 
 const PARALLEL = 20
 

@@ -4,9 +4,19 @@
  */
 import fc from 'fast-check'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { requestPayload, submissionBody } from './test-bindings.js'
-import { AVATAR, AVATAR_KEY, signBase64, WALLET_ADDRESS, WALLET_KEY } from './test-keys.js'
-import { type AnyJson, openTestProofService, type TestProofService } from './test-proof-service.js'
+import { requestPayload, submissionBody } from '../../test/support/server/proof-service/test-bindings.js'
+import {
+  AVATAR,
+  AVATAR_KEY,
+  signBase64,
+  WALLET_ADDRESS,
+  WALLET_KEY,
+} from '../../test/support/server/proof-service/test-keys.js'
+import {
+  type AnyJson,
+  openTestProofService,
+  type TestProofService,
+} from '../../test/support/server/proof-service/test-proof-service.js'
 
 const RUNS = { numRuns: 1000 }
 const anyValue = fc.oneof(

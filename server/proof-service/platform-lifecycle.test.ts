@@ -9,24 +9,28 @@ import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import {
-  createPlatformSimulator,
-  IN_PROCESS_URL,
-  type PlatformSimulatorState,
-  startPlatformSimulator,
-} from '../../e2e/platform-simulator/index.js'
 import { createProofServiceClient, type ProofPayload, type ProofServiceClient } from '../../src/client/index.js'
 import { encodeBase64, signPersonalMessage } from '../../src/crypto/index.js'
 import { ServiceError } from '../../src/errors.js'
 import { choosePostContent, fillSignature, type ProofAction, REGISTERED_PLATFORMS } from '../../src/protocol/index.js'
 import { verifyProofChain, verifyProofPost } from '../../src/verify/index.js'
+import {
+  createPlatformSimulator,
+  IN_PROCESS_URL,
+  type PlatformSimulatorState,
+  startPlatformSimulator,
+} from '../../test/platform-simulator/index.js'
+import { TEST_DRIVERS, type TestDriver } from '../../test/support/server/db/test-databases.js'
+import {
+  caseAvatar,
+  PLATFORM_CASES,
+  type Published,
+} from '../../test/support/server/proof-service/test-platform-cases.js'
+import { openTestProofService } from '../../test/support/server/proof-service/test-proof-service.js'
+import { TEST_BUILD } from '../../test/support/server/test-deps.js'
 import { type Env, loadConfig } from '../config.js'
-import { TEST_DRIVERS, type TestDriver } from '../db/test-databases.js'
 import { startServer } from '../start-server.js'
-import { TEST_BUILD } from '../test-deps.js'
 import { createValidators } from '../validators/index.js'
-import { caseAvatar, PLATFORM_CASES, type Published } from './test-platform-cases.js'
-import { openTestProofService } from './test-proof-service.js'
 
 type RunningService = { client: ProofServiceClient; state: PlatformSimulatorState; stop(): Promise<void> }
 type Run = { name: string; start(): Promise<RunningService> }

@@ -4,14 +4,23 @@
  * Twitter is revalidated too, unlike the reference.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createPlatformSimulator, IN_PROCESS_URL } from '../../e2e/platform-simulator/index.js'
 import { fillSignature } from '../../src/protocol/index.js'
+import { createPlatformSimulator, IN_PROCESS_URL } from '../../test/platform-simulator/index.js'
+import { requestPayload, submissionBody, submitBinding } from '../../test/support/server/proof-service/test-bindings.js'
+import {
+  AVATAR,
+  AVATAR_KEY,
+  signBase64,
+  WALLET_ADDRESS,
+  WALLET_KEY,
+} from '../../test/support/server/proof-service/test-keys.js'
+import {
+  openTestProofService,
+  type TestProofService,
+} from '../../test/support/server/proof-service/test-proof-service.js'
 import { createEthereumValidator } from '../validators/ethereum.js'
 import { createTwitterValidator } from '../validators/twitter.js'
 import { revalidateProof } from './revalidate.js'
-import { requestPayload, submissionBody, submitBinding } from './test-bindings.js'
-import { AVATAR, AVATAR_KEY, signBase64, WALLET_ADDRESS, WALLET_KEY } from './test-keys.js'
-import { openTestProofService, type TestProofService } from './test-proof-service.js'
 
 type ProofState = { id: string; is_valid: boolean; invalid_reason: string; alt_id: string; last_checked_at: Date }
 

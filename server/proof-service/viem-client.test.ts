@@ -9,9 +9,9 @@ import { join } from 'node:path'
 import { bytesToHex, type Hex, hexToBytes, recoverMessageAddress } from 'viem'
 import { privateKeyToAccount, publicKeyToAddress } from 'viem/accounts'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { TEST_BUILD } from '../../test/support/server/test-deps.js'
 import { loadConfig } from '../config.js'
 import { type ServerHandles, startServer } from '../start-server.js'
-import { TEST_BUILD } from '../test-deps.js'
 
 // Fixed test-only keys.
 const wallet = privateKeyToAccount(`0x${'5a'.repeat(32)}`)

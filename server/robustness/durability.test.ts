@@ -8,9 +8,14 @@ import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { avatarId, getPublicKey } from '../../src/crypto/keys.js'
 import { verifyProofChain } from '../../src/verify/index.js'
-import { openTestPostgres, TEST_DATABASE_URL } from '../db/test-databases.js'
+import { openTestPostgres, TEST_DATABASE_URL } from '../../test/support/server/db/test-databases.js'
+import {
+  clients,
+  prepareEthereumBinding,
+  testKey,
+  writeKv,
+} from '../../test/support/server/robustness/test-bindings.js'
 import { startServerProcess } from './server-process.js'
-import { clients, prepareEthereumBinding, testKey, writeKv } from './test-bindings.js'
 
 const LOAD_MS = 2_500
 

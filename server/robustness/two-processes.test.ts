@@ -7,9 +7,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { avatarId, getPublicKey } from '../../src/crypto/keys.js'
 import { ServiceError } from '../../src/errors.js'
 import { verifyProofChain } from '../../src/verify/index.js'
-import { openTestPostgres, TEST_DATABASE_URL, type TestDatabase } from '../db/test-databases.js'
+import { openTestPostgres, TEST_DATABASE_URL, type TestDatabase } from '../../test/support/server/db/test-databases.js'
+import { clients, prepareEthereumBinding, testKey } from '../../test/support/server/robustness/test-bindings.js'
 import { type ServerProcess, startServerProcess } from './server-process.js'
-import { clients, prepareEthereumBinding, testKey } from './test-bindings.js'
 
 describe.skipIf(!TEST_DATABASE_URL)('two server processes on one PostgreSQL', () => {
   let database: TestDatabase

@@ -1,9 +1,17 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
-import type { FediverseSoftware } from '../../e2e/platform-simulator/activitypub.js'
-import { type RunningPlatformSimulator, startPlatformSimulator } from '../../e2e/platform-simulator/index.js'
 import { encodeBase64 } from '../../src/crypto/index.js'
+import type { FediverseSoftware } from '../../test/platform-simulator/activitypub.js'
+import { type RunningPlatformSimulator, startPlatformSimulator } from '../../test/platform-simulator/index.js'
+import {
+  closedPortUrl,
+  HTTP,
+  makeProof,
+  NO_FETCH,
+  OTHER_KEY,
+  rejection,
+  TEST_PREV,
+} from '../../test/support/server/validators/test-proofs.js'
 import { createActivityPubValidator } from './activitypub.js'
-import { closedPortUrl, HTTP, makeProof, NO_FETCH, OTHER_KEY, rejection, TEST_PREV } from './test-proofs.js'
 import { PlatformUnavailableError, ProofRejectedError, type Validator, type ValidatorContext } from './validator.js'
 
 const BAD_SIGNATURE = `bad signature: the "Signature:" line of the post is not this avatar's signature over the payload`

@@ -1,9 +1,17 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
-import { discordAuthor, type SimulatedDiscordAuthor } from '../../e2e/platform-simulator/discord.js'
-import { type RunningPlatformSimulator, startPlatformSimulator } from '../../e2e/platform-simulator/index.js'
 import { encodeBase64 } from '../../src/crypto/index.js'
+import { discordAuthor, type SimulatedDiscordAuthor } from '../../test/platform-simulator/discord.js'
+import { type RunningPlatformSimulator, startPlatformSimulator } from '../../test/platform-simulator/index.js'
+import {
+  closedPortUrl,
+  HTTP,
+  makeProof,
+  NO_FETCH,
+  OTHER_KEY,
+  rejection,
+  TEST_PREV,
+} from '../../test/support/server/validators/test-proofs.js'
 import { createDiscordValidator } from './discord.js'
-import { closedPortUrl, HTTP, makeProof, NO_FETCH, OTHER_KEY, rejection, TEST_PREV } from './test-proofs.js'
 import { PlatformUnavailableError, ProofRejectedError, type Validator } from './validator.js'
 
 const CHANNEL = '960708146706395179'

@@ -1,7 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
-import { type RunningPlatformSimulator, startPlatformSimulator } from '../../e2e/platform-simulator/index.js'
 import { encodeBase64 } from '../../src/crypto/index.js'
-import { createDnsValidator } from './dns.js'
+import { type RunningPlatformSimulator, startPlatformSimulator } from '../../test/platform-simulator/index.js'
 import {
   closedPortUrl,
   HTTP,
@@ -12,7 +11,8 @@ import {
   rejection,
   TEST_PREV,
   TEST_UUID,
-} from './test-proofs.js'
+} from '../../test/support/server/validators/test-proofs.js'
+import { createDnsValidator } from './dns.js'
 import { PlatformUnavailableError, ProofRejectedError, type Validator } from './validator.js'
 
 let simulator: RunningPlatformSimulator

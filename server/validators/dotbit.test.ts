@@ -1,7 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
-import { type RunningPlatformSimulator, startPlatformSimulator } from '../../e2e/platform-simulator/index.js'
 import { encodeBase64, formatPublicKey, parsePublicKey } from '../../src/crypto/index.js'
-import { createDotbitValidator } from './dotbit.js'
+import { type RunningPlatformSimulator, startPlatformSimulator } from '../../test/platform-simulator/index.js'
 import {
   AVATAR,
   closedPortUrl,
@@ -12,7 +11,8 @@ import {
   OTHER_KEY,
   rejection,
   TEST_PREV,
-} from './test-proofs.js'
+} from '../../test/support/server/validators/test-proofs.js'
+import { createDotbitValidator } from './dotbit.js'
 import { PlatformUnavailableError, ProofRejectedError, type Validator } from './validator.js'
 
 const BAD_SIGNATURE = (account: string) =>

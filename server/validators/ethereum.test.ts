@@ -8,7 +8,7 @@ import {
   signBase64,
   WALLET_ADDRESS,
   WALLET_KEY,
-} from '../proof-service/test-keys.js'
+} from '../../test/support/server/proof-service/test-keys.js'
 import { createEthereumValidator } from './ethereum.js'
 import { ProofRejectedError, type ValidationRequest } from './validator.js'
 

@@ -1,8 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
-import type { SimulatedGistFile } from '../../e2e/platform-simulator/github.js'
-import { type RunningPlatformSimulator, startPlatformSimulator } from '../../e2e/platform-simulator/index.js'
 import { encodeBase64 } from '../../src/crypto/index.js'
-import { createGithubValidator } from './github.js'
+import type { SimulatedGistFile } from '../../test/platform-simulator/github.js'
+import { type RunningPlatformSimulator, startPlatformSimulator } from '../../test/platform-simulator/index.js'
 import {
   AVATAR,
   closedPortUrl,
@@ -14,7 +13,8 @@ import {
   type ProofOptions,
   rejection,
   TEST_PREV,
-} from './test-proofs.js'
+} from '../../test/support/server/validators/test-proofs.js'
+import { createGithubValidator } from './github.js'
 import { PlatformUnavailableError, ProofRejectedError, type Validator } from './validator.js'
 
 let simulator: RunningPlatformSimulator

@@ -1,7 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
-import { type RunningPlatformSimulator, startPlatformSimulator } from '../../e2e/platform-simulator/index.js'
 import { encodeBase64 } from '../../src/crypto/index.js'
-import { createKeybaseValidator } from './keybase.js'
+import { type RunningPlatformSimulator, startPlatformSimulator } from '../../test/platform-simulator/index.js'
 import {
   AVATAR,
   closedPortUrl,
@@ -13,7 +12,8 @@ import {
   type ProofOptions,
   rejection,
   TEST_PREV,
-} from './test-proofs.js'
+} from '../../test/support/server/validators/test-proofs.js'
+import { createKeybaseValidator } from './keybase.js'
 import { PlatformUnavailableError, ProofRejectedError, type Validator } from './validator.js'
 
 let simulator: RunningPlatformSimulator

@@ -1,9 +1,17 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
-import { type RunningPlatformSimulator, startPlatformSimulator } from '../../e2e/platform-simulator/index.js'
-import type { SimulatedMindsOwner } from '../../e2e/platform-simulator/minds.js'
 import { encodeBase64 } from '../../src/crypto/index.js'
+import { type RunningPlatformSimulator, startPlatformSimulator } from '../../test/platform-simulator/index.js'
+import type { SimulatedMindsOwner } from '../../test/platform-simulator/minds.js'
+import {
+  closedPortUrl,
+  HTTP,
+  makeProof,
+  NO_FETCH,
+  OTHER_KEY,
+  rejection,
+  TEST_PREV,
+} from '../../test/support/server/validators/test-proofs.js'
 import { createMindsValidator } from './minds.js'
-import { closedPortUrl, HTTP, makeProof, NO_FETCH, OTHER_KEY, rejection, TEST_PREV } from './test-proofs.js'
 import { PlatformUnavailableError, ProofRejectedError, type Validator } from './validator.js'
 
 const BAD_SIGNATURE = `bad signature: the "Sig:" line of the minds post is not this avatar's signature over the payload`

@@ -1,8 +1,8 @@
 import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { closedPortUrl, rejection } from '../../test/support/server/validators/test-proofs.js'
 import { asJsonObject, fetchPlatform, readPlatformJson, readPlatformText, unexpectedStatus } from './platform-fetch.js'
-import { closedPortUrl, rejection } from './test-proofs.js'
 import { PlatformUnavailableError, type ValidatorContext } from './validator.js'
 
 // A platform that hangs: /silent never answers, /stall sends headers and then never ends the body.

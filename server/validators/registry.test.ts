@@ -4,12 +4,12 @@
  * configured validators.
  */
 import { describe, expect, it } from 'vitest'
-import { createPlatformSimulator, IN_PROCESS_URL } from '../../e2e/platform-simulator/index.js'
 import { isPlatform, normalizeIdentity, platformSpec, REGISTERED_PLATFORMS } from '../../src/platforms/index.js'
+import { createPlatformSimulator, IN_PROCESS_URL } from '../../test/platform-simulator/index.js'
+import { testDeps } from '../../test/support/server/test-deps.js'
 import { loadConfig } from '../config.js'
 import { createProofServiceApp } from '../proof-service/app.js'
 import { createProofServiceRuntime } from '../proof-service/proof-service-runtime.js'
-import { testDeps } from '../test-deps.js'
 import { createValidators } from './index.js'
 import type { Validator } from './validator.js'
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { decodeBase58, decodeBase64, encodeBase64 } from '../../src/crypto/index.js'
 import { buildProofSignPayload } from '../../src/protocol/index.js'
-import { AVATAR, AVATAR_KEY, signBase64, solanaWallet } from '../proof-service/test-keys.js'
+import { AVATAR, AVATAR_KEY, signBase64, solanaWallet } from '../../test/support/server/proof-service/test-keys.js'
 import { createSolanaValidator } from './solana.js'
 import { ProofRejectedError, type ValidationRequest } from './validator.js'
 

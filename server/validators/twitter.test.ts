@@ -1,6 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
-import { type RunningPlatformSimulator, startPlatformSimulator } from '../../e2e/platform-simulator/index.js'
 import { encodeBase64 } from '../../src/crypto/index.js'
+import { type RunningPlatformSimulator, startPlatformSimulator } from '../../test/platform-simulator/index.js'
 import {
   closedPortUrl,
   HTTP,
@@ -10,7 +10,7 @@ import {
   OTHER_KEY,
   rejection,
   TEST_PREV,
-} from './test-proofs.js'
+} from '../../test/support/server/validators/test-proofs.js'
 import { createTwitterValidator } from './twitter.js'
 import { PlatformUnavailableError, ProofRejectedError, type Validator } from './validator.js'
 

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest'
+import { answer, createFakeFetch } from '../../test/support/src/client/test-fake-fetch.js'
 import { InvalidInputError, InvalidResponseError, NetworkError, ServiceError, TimeoutError } from '../errors.js'
 import { requireString } from '../input.js'
 import { createHttpClient, type FetchFunction } from './http.js'
-import { answer, createFakeFetch } from './test-fake-fetch.js'
 
 const BASE = 'https://proof-service.next.id'
 const readHello = (body: unknown) => requireString((body as { hello?: unknown }).hello, 'hello')

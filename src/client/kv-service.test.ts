@@ -1,8 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { hexToBytes } from '../crypto/index.js'
-import { InvalidInputError, InvalidResponseError, ServiceError, TimeoutError } from '../errors.js'
-import { createKvServiceClient } from './kv-service.js'
-import { answer, createFakeFetch, type FakeAnswer } from './test-fake-fetch.js'
+import { answer, createFakeFetch, type FakeAnswer } from '../../test/support/src/client/test-fake-fetch.js'
 import {
   KAT_SIGNATURE,
   KAT_SIGNATURE_BASE64,
@@ -10,7 +7,10 @@ import {
   KEY_UNCOMPRESSED,
   OTHER_KEY_UNCOMPRESSED,
   UUID,
-} from './test-fixtures.js'
+} from '../../test/support/src/client/test-fixtures.js'
+import { hexToBytes } from '../crypto/index.js'
+import { InvalidInputError, InvalidResponseError, ServiceError, TimeoutError } from '../errors.js'
+import { createKvServiceClient } from './kv-service.js'
 
 const BASE = 'https://kv-service.next.id'
 

@@ -1,5 +1,16 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
+import { answer, createFakeFetch, type FakeAnswer } from '../../test/support/src/client/test-fake-fetch.js'
+import {
+  KAT_SIGNATURE,
+  KAT_SIGNATURE_BASE64,
+  KAT_SIGNATURE_V27_BASE64,
+  KEY_COMPRESSED,
+  KEY_UNCOMPRESSED,
+  OTHER_KEY_COMPRESSED,
+  TEST_SECRET_KEY,
+  UUID,
+} from '../../test/support/src/client/test-fixtures.js'
 import {
   encodeBase58,
   encodeBase64,
@@ -10,17 +21,6 @@ import {
 } from '../crypto/index.js'
 import { InvalidInputError, InvalidResponseError, ServiceError } from '../errors.js'
 import { createProofServiceClient } from './proof-service.js'
-import { answer, createFakeFetch, type FakeAnswer } from './test-fake-fetch.js'
-import {
-  KAT_SIGNATURE,
-  KAT_SIGNATURE_BASE64,
-  KAT_SIGNATURE_V27_BASE64,
-  KEY_COMPRESSED,
-  KEY_UNCOMPRESSED,
-  OTHER_KEY_COMPRESSED,
-  TEST_SECRET_KEY,
-  UUID,
-} from './test-fixtures.js'
 
 const BASE = 'https://proof-service.next.id'
 const PLATFORM_LIST =

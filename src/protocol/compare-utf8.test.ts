@@ -1,7 +1,7 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
+import { byUtf8Bytes, jsonString } from '../../test/support/src/protocol/test-arbitraries.js'
 import { compareUtf8, sortedKeysUtf8 } from './compare-utf8.js'
-import { byUtf8Bytes, jsonString } from './test-arbitraries.js'
 
 describe('compareUtf8', () => {
   it('puts U+E000..U+FFFF before astral characters, unlike UTF-16 order', () => {

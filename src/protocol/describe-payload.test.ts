@@ -1,9 +1,15 @@
 import { describe, expect, it } from 'vitest'
+import {
+  TEST_ADDRESS,
+  TEST_AVATAR,
+  TEST_AVATAR_UNCOMPRESSED,
+  TEST_PREV,
+  TEST_UUID,
+} from '../../test/support/src/protocol/test-keys.js'
 import { describeKvPayload, describeProofPayload, shortenHex } from './describe-payload.js'
 import { buildKvSignPayload } from './kv-payload.js'
 import { parseJsonPreservingNumbers } from './parse-json.js'
 import { buildProofSignPayload } from './proof-payload.js'
-import { TEST_ADDRESS, TEST_AVATAR, TEST_AVATAR_UNCOMPRESSED, TEST_PREV, TEST_UUID } from './test-keys.js'
 
 const GENERATOR_KEY = '0x0279be667ef9dcbbac55a06295ce870b07029bfcdb2dce28d959f2815b16f81798'
 const proof = {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
+import { TEST_AVATAR, TEST_PREV, TEST_UUID } from '../../test/support/src/protocol/test-keys.js'
 import { parseDnsTxtRecord } from './dns-txt-record.js'
 import { buildPostContent, fillSignature } from './post-content.js'
-import { TEST_AVATAR, TEST_PREV, TEST_UUID } from './test-keys.js'
 
 const record = (prev: string | null) =>
   fillSignature(

@@ -1,8 +1,8 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
+import { byUtf8Bytes, jsonObject, jsonString } from '../../test/support/src/protocol/test-arbitraries.js'
 import { InvalidInputError } from '../errors.js'
 import { stringifyGoJson } from './go-json.js'
-import { byUtf8Bytes, jsonObject, jsonString } from './test-arbitraries.js'
 
 // Independent rendering: JSON.stringify's escaping plus the characters Go escapes on top, keys
 // sorted with Buffer.compare.

@@ -1,8 +1,5 @@
 import { verifyMessage } from 'viem'
 import { describe, expect, it } from 'vitest'
-import { bytesToHex, hexToBytes, signPersonalMessage } from '../crypto/index.js'
-import { buildKvSignPayload } from './kv-payload.js'
-import { parseJsonPreservingNumbers } from './parse-json.js'
 import {
   TEST_ADDRESS,
   TEST_AVATAR,
@@ -10,7 +7,10 @@ import {
   TEST_PREV,
   TEST_PRIVATE_KEY_HEX,
   TEST_UUID,
-} from './test-keys.js'
+} from '../../test/support/src/protocol/test-keys.js'
+import { bytesToHex, hexToBytes, signPersonalMessage } from '../crypto/index.js'
+import { buildKvSignPayload } from './kv-payload.js'
+import { parseJsonPreservingNumbers } from './parse-json.js'
 
 const AVATAR_HEX = TEST_AVATAR_UNCOMPRESSED.slice(2)
 const WALLET_A = '0x1111111111111111111111111111111111111111'

@@ -1,10 +1,10 @@
 import fc from 'fast-check'
 import { isLosslessNumber, LosslessNumber } from 'lossless-json'
 import { describe, expect, it } from 'vitest'
+import { jsonObject, jsonString } from '../../test/support/src/protocol/test-arbitraries.js'
 import { applyMergePatch, diffMergePatch } from './merge-patch.js'
 import { parseJsonPreservingNumbers } from './parse-json.js'
 import { stringifySerdeJson } from './serde-json.js'
-import { jsonObject, jsonString } from './test-arbitraries.js'
 
 function deepFreeze<T>(value: T): T {
   if (typeof value === 'object' && value !== null) {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
+import { TEST_ADDRESS, TEST_AVATAR, TEST_AVATAR_UNCOMPRESSED } from '../../test/support/src/protocol/test-keys.js'
 import { InvalidInputError } from '../errors.js'
 import { isRegisteredPlatform, normalizeIdentity, PLATFORMS, parsePlatform, REGISTERED_PLATFORMS } from './platforms.js'
-import { TEST_ADDRESS, TEST_AVATAR, TEST_AVATAR_UNCOMPRESSED } from './test-keys.js'
 
 const SOLANA_ADDRESS = '4Nd1mBQtrMJVYVfKf2PJy9NZUZdTAsp7D4xWLs4gDB4T'
 

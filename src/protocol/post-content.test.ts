@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest'
+import {
+  TEST_AVATAR,
+  TEST_AVATAR_UNCOMPRESSED,
+  TEST_PREV,
+  TEST_UUID,
+} from '../../test/support/src/protocol/test-keys.js'
 import { buildPostContent, choosePostContent, fillSignature } from './post-content.js'
-import { TEST_AVATAR, TEST_AVATAR_UNCOMPRESSED, TEST_PREV, TEST_UUID } from './test-keys.js'
 
 const base = {
   action: 'create',

@@ -1,8 +1,5 @@
 import { verifyMessage } from 'viem'
 import { describe, expect, it } from 'vitest'
-import { bytesToHex, encodeBase64, hexToBytes, recoverPersonalSigner, signPersonalMessage } from '../crypto/index.js'
-import { InvalidInputError } from '../errors.js'
-import { buildLegacyProofSignPayload, buildProofSignPayload } from './proof-payload.js'
 import {
   TEST_ADDRESS,
   TEST_AVATAR,
@@ -10,7 +7,10 @@ import {
   TEST_PREV,
   TEST_PRIVATE_KEY_HEX,
   TEST_UUID,
-} from './test-keys.js'
+} from '../../test/support/src/protocol/test-keys.js'
+import { bytesToHex, encodeBase64, hexToBytes, recoverPersonalSigner, signPersonalMessage } from '../crypto/index.js'
+import { InvalidInputError } from '../errors.js'
+import { buildLegacyProofSignPayload, buildProofSignPayload } from './proof-payload.js'
 
 const GENERATOR_KEY = '0x0279be667ef9dcbbac55a06295ce870b07029bfcdb2dce28d959f2815b16f81798'
 const SOLANA_ADDRESS = '4Nd1mBQtrMJVYVfKf2PJy9NZUZdTAsp7D4xWLs4gDB4T'

@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest'
+import {
+  TEST_AVATAR,
+  TEST_AVATAR_UNCOMPRESSED,
+  TEST_PREV,
+  TEST_UUID,
+} from '../../test/support/src/protocol/test-keys.js'
 import { buildPostContent, fillSignature } from './post-content.js'
 import { findSignatureLine, parseDotbitRecord, parseTwitterMisc } from './proof-post.js'
-import { TEST_AVATAR, TEST_AVATAR_UNCOMPRESSED, TEST_PREV, TEST_UUID } from './test-keys.js'
 
 const SIG = TEST_PREV
 const params = {

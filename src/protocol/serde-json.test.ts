@@ -1,9 +1,9 @@
 import fc from 'fast-check'
 import { LosslessNumber } from 'lossless-json'
 import { describe, expect, it } from 'vitest'
+import { byUtf8Bytes, jsonObject, jsonString } from '../../test/support/src/protocol/test-arbitraries.js'
 import { parseJsonPreservingNumbers } from './parse-json.js'
 import { quoteSerdeString, stringifySerdeJson } from './serde-json.js'
-import { byUtf8Bytes, jsonObject, jsonString } from './test-arbitraries.js'
 
 const serde = (literal: string) => stringifySerdeJson(new LosslessNumber(literal))
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
+import { TEST_PREV, testTwitterPostContent } from '../../test/support/src/protocol/test-keys.js'
 import { InvalidInputError } from '../errors.js'
 import { fillSignature } from './post-content.js'
-import { TEST_PREV, testTwitterPostContent } from './test-keys.js'
 import { fitsInTweet, MAX_TWEET_WEIGHT, weighTweet } from './tweet-length.js'
 
 /** The Twitter post texts of §6.2 with a real 88-character signature filled in. */

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { buildChain } from '../../test/support/src/verify/test-chain.js'
 import { decodeBase64, encodeBase64 } from '../crypto/base64.js'
 import { bytesToHex } from '../crypto/hex.js'
 import { addressOf, formatPublicKey, getPublicKey } from '../crypto/keys.js'
@@ -7,7 +8,6 @@ import { encodeBase58 } from '../crypto/solana.js'
 import { InvalidInputError } from '../errors.js'
 import { buildLegacyProofSignPayload } from '../protocol/proof-payload.js'
 import { verifyProofChain } from './proof-chain.js'
-import { buildChain } from './test-chain.js'
 
 const avatarKey = new Uint8Array(32).fill(7)
 const walletKey = new Uint8Array(32).fill(9)

@@ -4,11 +4,11 @@
  * through; then the same as an HTTP proxy; then every refusal our validators word, one by one.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { type LocalServices, startLocalServices } from '../../e2e/start-local-services.js'
 import type { FetchFunction } from '../../src/client/index.js'
 import { avatarId, encodeBase64, getPublicKey, parsePrivateKey, signPersonalMessage } from '../../src/crypto/index.js'
 import { fillSignature } from '../../src/protocol/index.js'
 import { type ReferenceDouble, startReferenceDouble, withReferenceBehaviour } from './reference-double.js'
+import { type LocalServices, startLocalServices } from './start-local-services.js'
 
 const ALICE = { id: '1467726470533754880', username: 'Alice_NextID' }
 const MALLORY = { id: '1467726470533754881', username: 'Mallory' }

@@ -4,7 +4,7 @@
  * the request with 4900), so a restart rejects them by construction. Resolved by id only.
  */
 import type { PendingApproval } from '../../messaging/catalogue.js'
-import { NotFoundError } from '../wallet-errors.js'
+import { NotFoundError } from '../errors.js'
 import { DappError, INTERNAL, REJECTED } from './dapp-error.js'
 
 /** The user's answer: approved, with the avatar to share for 'connect'. */

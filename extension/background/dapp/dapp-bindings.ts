@@ -4,8 +4,8 @@
  */
 import type { FetchFunction } from '../../../src/client/index.js'
 import type { Binding } from '../../messaging/catalogue.js'
-import { fetchAvatarBindings } from '../avatar-bindings.js'
-import { fetchProofChainView } from '../proof-chain-view.js'
+import { fetchAvatarBindings } from '../proofs/avatar-bindings.js'
+import { fetchProofChainView } from '../proofs/proof-chain-view.js'
 
 /** A binding as a page sees it. */
 export type DappBinding = Binding & { verified: boolean }

@@ -8,7 +8,7 @@ import { InvalidInputError } from '../../../src/errors.js'
 import { requirePlainObject, requireString } from '../../../src/input.js'
 import { applyMergePatch, describeKvPayload, diffMergePatch } from '../../../src/protocol/index.js'
 import type { KvChange } from '../../messaging/catalogue.js'
-import { requireKvPatch } from '../kv-patch.js'
+import { requireKvPatch } from '../kv/kv-patch.js'
 
 /** What a site may read: any avatar, any origin's corner (KV is public, §9.1). */
 export type KvGetRequest = { avatar?: string; namespace?: string }

@@ -3,7 +3,7 @@
  * wallet's connected sites do). Read back defensively: a damaged entry is dropped, never trusted.
  */
 import type { ConnectedSite } from '../../messaging/catalogue.js'
-import type { RecordStore } from '../storage-ports.js'
+import type { RecordStore } from '../storage/storage-ports.js'
 
 export const PERMISSIONS_KEY = 'dapp-permissions'
 

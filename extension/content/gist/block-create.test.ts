@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { beforeEach, expect, test } from 'vitest'
+import { loadFixture } from '../../../test/support/extension/gist-fixture-pages.js'
 import { blockCreate } from './block-create.js'
-import { loadFixture } from './fixture-pages.js'
 import { findNewGistForm, type NewGistForm } from './gist-dom.js'
 
 let parts: NewGistForm

@@ -1,8 +1,8 @@
 // @vitest-environment happy-dom
 import { beforeEach, expect, test } from 'vitest'
+import { loadFixture } from '../../../test/support/extension/gist-fixture-pages.js'
 import type { PublishTask } from '../../messaging/catalogue.js'
 import { fillNewGist, PROOF_DESCRIPTION, readNewGist } from './fill-new-gist.js'
-import { loadFixture } from './fixture-pages.js'
 import { findNewGistForm, type NewGistForm } from './gist-dom.js'
 
 const TASK: PublishTask = {

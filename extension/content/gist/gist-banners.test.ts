@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, expect, test, vi } from 'vitest'
+import { stubEnglishMessages } from '../../../test/support/extension/english-messages.js'
 import type { PublishTask } from '../../messaging/catalogue.js'
-import { stubEnglishMessages } from '../english-messages.js'
 import {
   filledBanner,
   fillFailedBanner,

@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { describe, expect, test } from 'vitest'
-import { loadFixture } from './fixture-pages.js'
+import { loadFixture } from '../../../test/support/extension/gist-fixture-pages.js'
 import { findNewGistForm, readGistFile, readSignedInLogin } from './gist-dom.js'
 
 const PROOF_FILE = `0x02${'5d'.repeat(32)}.json`

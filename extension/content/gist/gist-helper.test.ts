@@ -5,10 +5,10 @@
  * when this tab just created it from the helper's form, so an older gist never touches the flow.
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { stubEnglishMessages } from '../../../test/support/extension/english-messages.js'
+import { loadFixture } from '../../../test/support/extension/gist-fixture-pages.js'
 import type { PageHelperApi, PublishStatus, PublishTask } from '../../messaging/catalogue.js'
-import { stubEnglishMessages } from '../english-messages.js'
 import type { BannerContent } from '../page-banner.js'
-import { loadFixture } from './fixture-pages.js'
 import { readGistFile } from './gist-dom.js'
 import { type GistHelperEnv, runGistHelper } from './gist-helper.js'
 import type { PageFixture } from './selectors.js'

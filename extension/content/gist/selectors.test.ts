@@ -4,7 +4,7 @@
  * each must match exactly the count written beside it in selectors.ts.
  */
 import { describe, expect, test } from 'vitest'
-import { FIXTURE_FILES, loadFixture } from './fixture-pages.js'
+import { FIXTURE_FILES, loadFixture } from '../../../test/support/extension/gist-fixture-pages.js'
 import { GIST_SELECTORS, type PageFixture } from './selectors.js'
 
 describe.each(Object.keys(FIXTURE_FILES) as PageFixture[])('on the %s fixture', (page) => {

@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest'
+import { loadXFixture } from '../../../test/support/extension/x-fixture-pages.js'
 import { fillComposer } from './composer-fill.js'
-import { loadXFixture } from './fixture-pages.js'
 import { findComposer, readComposerText } from './selectors.js'
 
 describe('fillComposer', () => {

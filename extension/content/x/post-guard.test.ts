@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest'
-import { loadXFixture } from './fixture-pages.js'
+import { loadXFixture } from '../../../test/support/extension/x-fixture-pages.js'
 import { installPostGuard } from './post-guard.js'
 
 /** The intent page with X's own handlers stood in by counters on the Post button and the composer. */

@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest'
-import { loadXFixture } from './fixture-pages.js'
+import { loadXFixture } from '../../../test/support/extension/x-fixture-pages.js'
 import { findPostedTweetId, recordBeforePost } from './posted-tweet.js'
 
 const HOME = 'https://x.com/home'

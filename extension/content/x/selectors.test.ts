@@ -5,7 +5,7 @@
  * from those pages (handle, composer text, status id).
  */
 import { describe, expect, it, test } from 'vitest'
-import { loadXFixture, X_FIXTURE_FILES } from './fixture-pages.js'
+import { loadXFixture, X_FIXTURE_FILES } from '../../../test/support/extension/x-fixture-pages.js'
 import {
   findComposer,
   isInComposer,

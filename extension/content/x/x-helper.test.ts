@@ -5,11 +5,11 @@
  * when Post is blocked, and which tweet id is reported.
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { stubEnglishMessages } from '../../../test/support/extension/english-messages.js'
+import { loadXFixture } from '../../../test/support/extension/x-fixture-pages.js'
 import type { PageHelperApi, PublishStatus, PublishTask } from '../../messaging/catalogue.js'
 import { BackgroundError } from '../../messaging/client.js'
-import { stubEnglishMessages } from '../english-messages.js'
 import type { BannerContent } from '../page-banner.js'
-import { loadXFixture } from './fixture-pages.js'
 import { findComposer, readComposerText, type XPageFixture } from './selectors.js'
 import { runXHelper, type XHelperEnv } from './x-helper.js'
 

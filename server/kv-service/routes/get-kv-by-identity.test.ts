@@ -1,9 +1,9 @@
 import type { Hono } from 'hono'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { openTestPglite, type TestDatabase } from '../../../test/support/server/db/test-databases.js'
+import { createTestKvApp, testKey, writeKv } from '../../../test/support/server/kv-service/test-kv.js'
+import { createFakeProofService } from '../../../test/support/server/kv-service/test-proof-service.js'
 import { migrate } from '../../db/migrate.js'
-import { openTestPglite, type TestDatabase } from '../../db/test-databases.js'
-import { createTestKvApp, testKey, writeKv } from '../test-kv.js'
-import { createFakeProofService } from '../test-proof-service.js'
 
 const alice = testKey(1)
 const bob = testKey(2)

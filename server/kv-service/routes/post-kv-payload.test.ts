@@ -1,7 +1,6 @@
 import type { Hono } from 'hono'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { migrate } from '../../db/migrate.js'
-import { openTestPglite, type TestDatabase } from '../../db/test-databases.js'
+import { openTestPglite, type TestDatabase } from '../../../test/support/server/db/test-databases.js'
 import {
   createTestKvApp,
   type KvPayloadAnswer,
@@ -10,8 +9,9 @@ import {
   testKey,
   upload,
   writeBody,
-} from '../test-kv.js'
-import { createFakeProofService } from '../test-proof-service.js'
+} from '../../../test/support/server/kv-service/test-kv.js'
+import { createFakeProofService } from '../../../test/support/server/kv-service/test-proof-service.js'
+import { migrate } from '../../db/migrate.js'
 
 // §3.7's publicly known test key, written out so the pins do not depend on src/ formatting it.
 const ALICE_BARE =

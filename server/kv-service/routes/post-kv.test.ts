@@ -1,8 +1,6 @@
 import type { Hono } from 'hono'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { Database } from '../../db/database.js'
-import { migrate } from '../../db/migrate.js'
-import { TEST_DRIVERS, type TestDatabase } from '../../db/test-databases.js'
+import { TEST_DRIVERS, type TestDatabase } from '../../../test/support/server/db/test-databases.js'
 import {
   createTestKvApp,
   type KvPayloadAnswer,
@@ -14,8 +12,10 @@ import {
   upload,
   writeBody,
   writeKv,
-} from '../test-kv.js'
-import { createFakeProofService } from '../test-proof-service.js'
+} from '../../../test/support/server/kv-service/test-kv.js'
+import { createFakeProofService } from '../../../test/support/server/kv-service/test-proof-service.js'
+import type { Database } from '../../db/database.js'
+import { migrate } from '../../db/migrate.js'
 
 const STALE =
   "Signature validation error: the avatar's KV chain changed after this payload was made; " +

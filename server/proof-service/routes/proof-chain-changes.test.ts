@@ -1,7 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { insertBinding } from '../test-bindings.js'
-import { AVATAR, OTHER_AVATAR } from '../test-keys.js'
-import { openTestProofService, type TestProofService } from '../test-proof-service.js'
+import { insertBinding } from '../../../test/support/server/proof-service/test-bindings.js'
+import { AVATAR, OTHER_AVATAR } from '../../../test/support/server/proof-service/test-keys.js'
+import {
+  openTestProofService,
+  type TestProofService,
+} from '../../../test/support/server/proof-service/test-proof-service.js'
 
 describe('GET /v1/proofchain/changes', () => {
   let service: TestProofService

@@ -1,9 +1,19 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { toChecksumAddress } from '../../../src/crypto/index.js'
-import { TEST_AVATAR_UNCOMPRESSED } from '../../../src/protocol/test-keys.js'
-import { insertBinding, submitBinding } from '../test-bindings.js'
-import { AVATAR, AVATAR_KEY, OTHER_AVATAR, signBase64, WALLET_ADDRESS, WALLET_KEY } from '../test-keys.js'
-import { openTestProofService, type TestProofService } from '../test-proof-service.js'
+import { insertBinding, submitBinding } from '../../../test/support/server/proof-service/test-bindings.js'
+import {
+  AVATAR,
+  AVATAR_KEY,
+  OTHER_AVATAR,
+  signBase64,
+  WALLET_ADDRESS,
+  WALLET_KEY,
+} from '../../../test/support/server/proof-service/test-keys.js'
+import {
+  openTestProofService,
+  type TestProofService,
+} from '../../../test/support/server/proof-service/test-proof-service.js'
+import { TEST_AVATAR_UNCOMPRESSED } from '../../../test/support/src/protocol/test-keys.js'
 
 describe('GET /v1/proof/exists', () => {
   let service: TestProofService

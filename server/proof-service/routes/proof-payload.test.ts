@@ -1,11 +1,20 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { toChecksumAddress } from '../../../src/crypto/index.js'
-import { TEST_AVATAR_UNCOMPRESSED } from '../../../src/protocol/test-keys.js'
+import { payloadOnlyValidator, submitBinding } from '../../../test/support/server/proof-service/test-bindings.js'
+import {
+  AVATAR,
+  AVATAR_KEY,
+  signBase64,
+  WALLET_ADDRESS,
+  WALLET_KEY,
+} from '../../../test/support/server/proof-service/test-keys.js'
+import {
+  openTestProofService,
+  type TestProofService,
+} from '../../../test/support/server/proof-service/test-proof-service.js'
+import { TEST_AVATAR_UNCOMPRESSED } from '../../../test/support/src/protocol/test-keys.js'
 import { createEthereumValidator } from '../../validators/ethereum.js'
 import { PlatformUnavailableError } from '../../validators/validator.js'
-import { payloadOnlyValidator, submitBinding } from '../test-bindings.js'
-import { AVATAR, AVATAR_KEY, signBase64, WALLET_ADDRESS, WALLET_KEY } from '../test-keys.js'
-import { openTestProofService, type TestProofService } from '../test-proof-service.js'
 
 const UUID_V4 = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/
 

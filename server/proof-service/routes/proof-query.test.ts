@@ -1,9 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { avatarId, getPublicKey } from '../../../src/crypto/index.js'
-import { TEST_AVATAR_UNCOMPRESSED } from '../../../src/protocol/test-keys.js'
-import { insertBinding } from '../test-bindings.js'
-import { AVATAR, OTHER_AVATAR } from '../test-keys.js'
-import { openTestProofService, type TestProofService } from '../test-proof-service.js'
+import { insertBinding } from '../../../test/support/server/proof-service/test-bindings.js'
+import { AVATAR, OTHER_AVATAR } from '../../../test/support/server/proof-service/test-keys.js'
+import {
+  openTestProofService,
+  type TestProofService,
+} from '../../../test/support/server/proof-service/test-proof-service.js'
+import { TEST_AVATAR_UNCOMPRESSED } from '../../../test/support/src/protocol/test-keys.js'
 
 const THIRD_AVATAR = avatarId(getPublicKey(new Uint8Array(32).fill(0x33)))
 const wallet = (n: number) => `0x${n.toString(16).padStart(40, '0')}`

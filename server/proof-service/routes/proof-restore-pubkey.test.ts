@@ -1,9 +1,18 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { encodeBase64 } from '../../../src/crypto/index.js'
 import { buildPostContent, buildProofSignPayload, fillSignature } from '../../../src/protocol/index.js'
-import { TEST_PREV, TEST_UUID } from '../../../src/protocol/test-keys.js'
-import { AVATAR, AVATAR_KEY, OTHER_AVATAR, OTHER_AVATAR_KEY, signBase64 } from '../test-keys.js'
-import { openTestProofService, type TestProofService } from '../test-proof-service.js'
+import {
+  AVATAR,
+  AVATAR_KEY,
+  OTHER_AVATAR,
+  OTHER_AVATAR_KEY,
+  signBase64,
+} from '../../../test/support/server/proof-service/test-keys.js'
+import {
+  openTestProofService,
+  type TestProofService,
+} from '../../../test/support/server/proof-service/test-proof-service.js'
+import { TEST_PREV, TEST_UUID } from '../../../test/support/src/protocol/test-keys.js'
 
 const signed = {
   action: 'create',

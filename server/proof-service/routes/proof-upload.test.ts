@@ -1,10 +1,25 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { addressOf, decodeBase64, encodeBase64, getPublicKey } from '../../../src/crypto/index.js'
-import { TEST_AVATAR_UNCOMPRESSED } from '../../../src/protocol/test-keys.js'
+import {
+  type BindingSpec,
+  requestPayload,
+  submissionBody,
+  submitBinding,
+} from '../../../test/support/server/proof-service/test-bindings.js'
+import {
+  AVATAR,
+  AVATAR_KEY,
+  OTHER_AVATAR_KEY,
+  signBase64,
+  WALLET_ADDRESS,
+  WALLET_KEY,
+} from '../../../test/support/server/proof-service/test-keys.js'
+import {
+  openTestProofService,
+  type TestProofService,
+} from '../../../test/support/server/proof-service/test-proof-service.js'
+import { TEST_AVATAR_UNCOMPRESSED } from '../../../test/support/src/protocol/test-keys.js'
 import { STALE_CHAIN_MESSAGE } from '../append-chain-link.js'
-import { type BindingSpec, requestPayload, submissionBody, submitBinding } from '../test-bindings.js'
-import { AVATAR, AVATAR_KEY, OTHER_AVATAR_KEY, signBase64, WALLET_ADDRESS, WALLET_KEY } from '../test-keys.js'
-import { openTestProofService, type TestProofService } from '../test-proof-service.js'
 
 // Each test binds its own wallet, so tests do not depend on each other's chain state.
 let walletSeed = 0x40

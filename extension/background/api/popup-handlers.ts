@@ -1,0 +1,212 @@
+/**
+ * The popup API: one handler per PopupApi method. Message bodies are untrusted and checked here;
+ * every call first enforces the auto-lock deadline (vault-session.ts).
+ */
+import { createProofServiceClient, type FetchFunction } from '../../../src/client/index.js'
+import { ServiceError } from '../../../src/errors.js'
+import { requirePlainObject } from '../../../src/input.js'
+import { parsePlatform } from '../../../src/platforms/index.js'
+import type { Handlers, PopupApi } from '../../messaging/catalogue.js'
+import type { createApprovalHandlers } from '../dapp/approval-handlers.js'
+import { NotFoundError } from '../errors.js'
+import { createKvFlow } from '../kv/kv-flow.js'
+import { unreachableWalletContext, type WalletContext } from '../page-wallets/wallet-bridge.js'
+import { fetchAvatarBindings } from '../proofs/avatar-bindings.js'
+import { fetchBindablePlatforms } from '../proofs/bindable-platforms.js'
+import { type BindingFlows, createBindingFlows } from '../proofs/binding-flows.js'
+import { hasChainMoved } from '../proofs/chain-head.js'
+import { fetchProofChainView } from '../proofs/proof-chain-view.js'
+import { createRevokeFlow } from '../proofs/revoke-flow.js'
+import { explainRevokeRefusal } from '../proofs/revoke-needs-proof.js'
+import { createWalletFlows } from '../proofs/wallet-flows.js'
+import type { SettingsStore } from '../storage/settings.js'
+import { avatarSecretFromPhrase, avatarSecretFromPrivateKey } from '../vault/avatar-secrets.js'
+import type { AvatarVault } from '../vault/avatar-vault.js'
+import type { BackupFlow } from '../vault/backup-flow.js'
+import type { PhraseDrafts } from '../vault/phrase-drafts.js'
+import type { VaultSession } from '../vault/vault-session.js'
+import type { PreparedRequests } from './prepared-requests.js'
+
+export type PopupHandlerDeps = {
+  version: string
+  session: VaultSession
+  avatars: AvatarVault
+  drafts: PhraseDrafts
+  settings: SettingsStore
+  /** Revoke and KV payloads waiting for confirmation (storage.session). */
+  requests: PreparedRequests
+  backup: BackupFlow
+  fetch: FetchFunction
+  now: () => number
+  /** Binding flows (issue 5) over storage.local; without them (wallet-only tests) flows live in memory. */
+  flows?: BindingFlows
+  /** Wallet flows (ethereum, solana): the page bridge and the flow records shared with `flows` (default: no pages, in memory). */
+  wallet?: WalletContext
+  /** The dApp side (issue 6): approval-window handlers, and what to do when avatars leave the vault. */
+  dapp?: {
+    handlers: ReturnType<typeof createApprovalHandlers>
+    onAvatarsChanged(remainingIds: string[]): Promise<void>
+  }
+}
+
+/** Builds the handlers; index.ts serves them to extension pages only. */
+export function createPopupHandlers(deps: PopupHandlerDeps): Handlers<PopupApi> {
+  const { session, avatars, drafts, settings, requests } = deps
+  const wallet = deps.wallet ?? unreachableWalletContext()
+  const revoke = createRevokeFlow({ ...deps, pages: wallet.pages })
+  const kv = createKvFlow(deps)
+  const flows =
+    deps.flows ?? createBindingFlows({ ...deps, store: wallet.store, alarm: { set: async () => undefined } })
+  const wallets = createWalletFlows({ ...deps, ...wallet, submit: flows.submitWalletFlow })
+  // A wallet request that a stopped worker left behind fails with a reason (or its verified signature is submitted).
+  void wallets.resume().catch(() => undefined)
+  return {
+    async getStatus() {
+      await session.enforceDeadline()
+      return { version: deps.version, ready: true as const }
+    },
+    getState: () => session.state(),
+    async beginCreate(params) {
+      await session.enforceDeadline()
+      return drafts.begin(requirePlainObject(params, 'params').words)
+    },
+    async finishCreate(params) {
+      const { draftId, answers, name, password } = requirePlainObject(params, 'params')
+      await session.enforceDeadline()
+      const phrase = drafts.confirm(draftId, answers)
+      const secret = await avatarSecretFromPhrase(phrase)
+      const state = await avatars.addAvatar({ secret, source: 'created', name }, password)
+      drafts.discard(String(draftId))
+      return state
+    },
+    async importPhrase(params) {
+      const { phrase, passphrase, name, password } = requirePlainObject(params, 'params')
+      await session.enforceDeadline()
+      const secret = await avatarSecretFromPhrase(phrase, passphrase)
+      return avatars.addAvatar({ secret, source: 'phrase', name }, password)
+    },
+    async importPrivateKey(params) {
+      const { privateKey, name, password } = requirePlainObject(params, 'params')
+      await session.enforceDeadline()
+      return avatars.addAvatar(
+        { secret: avatarSecretFromPrivateKey(privateKey), source: 'private-key', name },
+        password,
+      )
+    },
+    async unlock(params) {
+      await session.enforceDeadline()
+      await session.unlock(requirePlainObject(params, 'params').password)
+      // A flow whose chain moved while locked can sign its fresh payload now.
+      void flows.resumeDue().catch(() => undefined)
+      return session.state()
+    },
+    async lock() {
+      await session.lock()
+      return session.state()
+    },
+    async selectAvatar(params) {
+      return avatars.selectAvatar(requirePlainObject(params, 'params').id)
+    },
+    async renameAvatar(params) {
+      const { id, name } = requirePlainObject(params, 'params')
+      return avatars.renameAvatar(id, name)
+    },
+    async removeAvatar(params) {
+      const state = await avatars.removeAvatar(params)
+      // Sites connected to the removed avatar lose their permission and hear `disconnect`.
+      await deps.dapp?.onAvatarsChanged(state.status === 'empty' ? [] : state.avatars.map((avatar) => avatar.id))
+      return state
+    },
+    revealSecret: (params) => avatars.revealSecret(params),
+    async getSettings() {
+      await session.enforceDeadline()
+      return settings.get()
+    },
+    async updateSettings(params) {
+      await session.enforceDeadline()
+      return settings.update(params)
+    },
+    getBindings: () =>
+      session.track(async () => {
+        const { record } = await session.open()
+        const { endpoints } = await settings.get()
+        return fetchAvatarBindings(endpoints.proofServiceUrl, record.currentAvatarId, deps.fetch, deps.now())
+      }),
+    getProofChain: () =>
+      session.track(async () => {
+        const { record } = await session.open()
+        const { endpoints } = await settings.get()
+        return fetchProofChainView(endpoints.proofServiceUrl, record.currentAvatarId, deps.fetch)
+      }),
+    prepareRevoke: (params) => revoke.prepareRevoke(params),
+    async confirmRevoke(params) {
+      try {
+        return await revoke.confirmRevoke(params)
+      } catch (error) {
+        // A refused revoke keeps its prepared request: its platform, and whether the chain moved
+        // (read from the service, not from its words), say whether a new proof would help (§7.2).
+        const request = await requests.get(requirePlainObject(params, 'params').requestId, 'revoke').catch(() => null)
+        if (!request || !isRefusal(error)) throw error
+        const client = createProofServiceClient({
+          baseUrl: (await settings.get()).endpoints.proofServiceUrl,
+          fetch: deps.fetch,
+        })
+        const signed = {
+          ...request,
+          action: 'delete' as const,
+          platform: parsePlatform(request.platform),
+          avatarId: request.avatar,
+        }
+        const moved = await hasChainMoved(client, signed).catch(() => false)
+        throw explainRevokeRefusal(error, request.platform, moved)
+      }
+    },
+    async cancelRequest(params) {
+      await session.enforceDeadline()
+      await requests.remove(requirePlainObject(params, 'params').requestId)
+      return undefined
+    },
+    getKv: () => kv.getKv(),
+    prepareKvPatch: (params) => kv.prepareKvPatch(params),
+    confirmKvPatch: (params) => kv.confirmKvPatch(params),
+    exportBackup: (params) => deps.backup.exportBackup(params),
+    importBackup: (params) => deps.backup.importBackup(params),
+    startBinding: (params) => flows.startBinding(params),
+    getFlows: () => flows.getFlows(),
+    submitBinding: (params) => flows.submitBinding(params),
+    clearFlow: (params) => flows.clearFlow(params),
+    checkFlowNow: (params) => flows.checkFlowNow(params),
+    restartFlow: (params) => flows.restartFlow(params),
+    // popup flow UI
+    async getPlatforms() {
+      await session.enforceDeadline()
+      return fetchBindablePlatforms((await settings.get()).endpoints.proofServiceUrl, deps.fetch)
+    },
+    startRevokeFlow: (params) => flows.startRevokeFlow(params),
+    // wallet flows
+    findWallets: () => wallets.findWallets(),
+    connectWallet: (params) => wallets.connectWallet(params),
+    confirmWalletBinding: (params) => wallets.confirmWalletBinding(params),
+    retryWalletBinding: (params) => wallets.retryWalletBinding(params),
+    confirmRevokeWithWallet: (params) => revoke.confirmRevokeWithWallet(params),
+    ...(deps.dapp?.handlers ?? withoutDapp),
+  }
+}
+
+/** Without a dApp side (unit tests of the wallet alone): nothing pending, nothing connected. */
+const withoutDapp = {
+  getPendingApprovals: async () => [],
+  resolveApproval: async () => {
+    throw new NotFoundError('approval request')
+  },
+  rejectAllFromOrigin: async () => undefined,
+  getConnectedSites: async () => [],
+  disconnectSite: async () => {
+    throw new NotFoundError('connected site')
+  },
+} satisfies ReturnType<typeof createApprovalHandlers>
+
+/** A 4xx from the service: it refused what was submitted (a 5xx or no answer is an outage). */
+function isRefusal(error: unknown): boolean {
+  return error instanceof ServiceError && error.status >= 400 && error.status < 500
+}

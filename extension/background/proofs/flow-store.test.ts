@@ -1,0 +1,98 @@
+import { describe, expect, it } from 'vitest'
+import { SAMPLE_FLOW } from '../../../test/support/extension/sample-stored-flow.js'
+import { createMemoryStore } from '../storage/storage-ports.js'
+import { createFlowStore, FLOWS_KEY, isStoredFlow, toBindingFlow } from './flow-store.js'
+
+describe('flow store', () => {
+  it('round-trips flows under the versioned key', async () => {
+    const memory = createMemoryStore()
+    const store = createFlowStore(memory)
+    await store.put(SAMPLE_FLOW)
+    await store.put({ ...SAMPLE_FLOW, id: 'f2', step: 'submit', nextAttemptAt: 5 })
+    await store.put({ ...SAMPLE_FLOW, step: 'done' })
+    expect(memory.data.get(FLOWS_KEY)).toMatchObject({ version: 1 })
+    const again = createFlowStore(memory)
+    expect(await again.list()).toEqual([
+      { ...SAMPLE_FLOW, step: 'done' },
+      { ...SAMPLE_FLOW, id: 'f2', step: 'submit', nextAttemptAt: 5 },
+    ])
+    expect(await again.remove('f1')).toBe(true)
+    expect(await again.remove('f1')).toBe(false)
+    expect((await again.list()).map((flow) => flow.id)).toEqual(['f2'])
+  })
+
+  it('drops a damaged record and keeps the others', async () => {
+    const damaged = [
+      { ...SAMPLE_FLOW, step: 'dancing' },
+      { ...SAMPLE_FLOW, platform: 'ethereum' },
+      { ...SAMPLE_FLOW, attempts: -1 },
+      { ...SAMPLE_FLOW, avatarId: '0x02' },
+      { ...SAMPLE_FLOW, nextAttemptAt: '5' },
+      { ...SAMPLE_FLOW, signature: undefined },
+      null,
+      'flow',
+    ]
+    for (const value of damaged) expect(isStoredFlow(value)).toBe(false)
+    const memory = createMemoryStore({ [FLOWS_KEY]: { version: 1, flows: [...damaged, SAMPLE_FLOW] } })
+    expect(await createFlowStore(memory).list()).toEqual([SAMPLE_FLOW])
+    expect(await createFlowStore(createMemoryStore({ [FLOWS_KEY]: 'garbage' })).list()).toEqual([])
+  })
+
+  it('serialises concurrent writes of two stores over one storage area (the engine and the wallet flows)', async () => {
+    const memory = createMemoryStore()
+    const engine = createFlowStore(memory)
+    const wallets = createFlowStore(memory)
+    // Alternating stores: each write reads the list, so without one shared queue a write would be lost.
+    const ids = ['a', 'b', 'c', 'd', 'e', 'f']
+    await Promise.all(ids.map((id, index) => (index % 2 === 0 ? engine : wallets).put({ ...SAMPLE_FLOW, id })))
+    expect((await createFlowStore(memory).list()).map((flow) => flow.id).sort()).toEqual(ids)
+  })
+
+  it('drops a stored flow whose publishUrl is not the page the engine derives', async () => {
+    const tweet = 'I am alice on X'
+    const twitter = {
+      ...SAMPLE_FLOW,
+      id: 'x1',
+      platform: 'twitter',
+      identity: 'alice',
+      postText: tweet,
+      publishUrl: `https://x.com/intent/tweet?text=${encodeURIComponent(tweet)}`,
+    }
+    const gist = {
+      ...SAMPLE_FLOW,
+      id: 'g1',
+      platform: 'github',
+      identity: 'alice',
+      publishUrl: 'https://gist.github.com/',
+    }
+    const foreign = [
+      { ...SAMPLE_FLOW, id: 'bad1', publishUrl: 'https://evil.example/' },
+      { ...twitter, id: 'bad2', publishUrl: 'https://evil.example/intent/tweet?text=x' },
+      { ...twitter, id: 'bad3', publishUrl: 'https://x.com/intent/tweet?text=another%20text' },
+      { ...gist, id: 'bad4', publishUrl: 'javascript:alert(1)' },
+    ]
+    for (const value of foreign) expect(isStoredFlow(value)).toBe(false)
+    const memory = createMemoryStore({ [FLOWS_KEY]: { version: 1, flows: [...foreign, twitter, gist] } })
+    expect((await createFlowStore(memory).list()).map((flow) => flow.id)).toEqual(['x1', 'g1'])
+  })
+
+  it('replaces a flow only while it exists and, if asked, is still in the expected step', async () => {
+    const store = createFlowStore(createMemoryStore())
+    await store.put({ ...SAMPLE_FLOW, step: 'submit' })
+    expect(await store.replace({ ...SAMPLE_FLOW, step: 'failed' }, 'publish')).toBe(false)
+    expect((await store.get('f1'))?.step).toBe('submit')
+    expect(await store.replace({ ...SAMPLE_FLOW, step: 'failed' }, 'submit')).toBe(true)
+    expect((await store.get('f1'))?.step).toBe('failed')
+    await store.remove('f1')
+    expect(await store.replace(SAMPLE_FLOW)).toBe(false)
+    expect(await store.list()).toEqual([])
+  })
+
+  it('shows the popup no payload internals', () => {
+    const view = toBindingFlow(SAMPLE_FLOW)
+    expect(Object.keys(view)).not.toContain('signPayload')
+    expect(Object.keys(view)).not.toContain('uuid')
+    expect(Object.keys(view)).not.toContain('awaitingUnlock')
+    expect(view.postText).toBe('nextid-txt')
+  })
+})

@@ -1,0 +1,206 @@
+/**
+ * Binding flows in storage.local under a versioned key. A flow holds only public data (the
+ * payload, its uuid and created_at, the avatar's signature that the post publishes anyway), so it
+ * survives lock and restart. Every record is checked on read; a damaged one is dropped alone.
+ */
+import { InvalidInputError } from '../../../src/errors.js'
+import { POST_PLATFORMS, type PostPlatform } from '../../../src/platforms/index.js'
+import type { BindingFlow, FlowStep } from '../../messaging/catalogue.js'
+import { isFlowStatus } from '../../messaging/flow-status.js'
+import { NotFoundError } from '../errors.js'
+import type { RecordStore } from '../storage/storage-ports.js'
+import { publishUrlFor } from './publish-page.js'
+import { isWalletLink, isWalletOfFlow, type WalletLink, walletIdentity } from './wallet-flow-record.js'
+
+export const FLOWS_KEY = 'binding-flows/v1'
+
+/** A flow as stored: what the popup sees plus what a (re)submission needs. */
+export type StoredFlow = BindingFlow & {
+  /** From POST /v1/proof/payload (§4.4), sent back unchanged at submit (§4.5). */
+  uuid: string
+  payloadCreatedAt: string
+  signPayload: string
+  /** Standard base64 of the avatar's 65-byte signature over signPayload. */
+  signature: string
+  language: string
+  /** The chain moved while locked: a fresh payload must be signed once the vault is unlocked. */
+  awaitingUnlock: boolean
+  /** Wallet flows only: where the wallet is and what it signed (wallet-flow-record.ts). */
+  walletLink?: WalletLink
+}
+
+const STEPS: readonly FlowStep[] = ['confirm-wallet', 'wallet-sign', 'publish', 'submit', 'done', 'failed']
+const STRINGS = [
+  'id',
+  'platform',
+  'identity',
+  'avatarId',
+  'postText',
+  'publishUrl',
+  'proofLocation',
+  'uuid',
+  'payloadCreatedAt',
+  'signPayload',
+  'signature',
+  'language',
+]
+const NUMBERS = ['attempts', 'createdAt', 'updatedAt']
+
+/** True when `value` is a well-formed stored flow. */
+export function isStoredFlow(value: unknown): value is StoredFlow {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false
+  const flow = value as Record<string, unknown>
+  return (
+    STRINGS.every((name) => typeof flow[name] === 'string') &&
+    (flow.action === 'create' || flow.action === 'delete') &&
+    (isPostFlow(flow) || isWalletFlow(flow)) &&
+    NUMBERS.every((name) => Number.isSafeInteger(flow[name]) && (flow[name] as number) >= 0) &&
+    (flow.nextAttemptAt === null || Number.isSafeInteger(flow.nextAttemptAt)) &&
+    (flow.checkUntil === null || Number.isSafeInteger(flow.checkUntil)) &&
+    (flow.status === null || isFlowStatus(flow.status)) &&
+    typeof flow.needsProofLocation === 'boolean' &&
+    typeof flow.awaitingUnlock === 'boolean' &&
+    STEPS.includes(flow.step as FlowStep) &&
+    /^0x[0-9a-f]{66}$/.test(flow.avatarId as string) &&
+    (/^[0-9a-f-]{36}$/.test(flow.uuid as string) || isUnconfirmedWalletFlow(flow))
+  )
+}
+
+/**
+ * A flow whose proof the user publishes: no wallet. The popup opens `publishUrl` in a tab, so it
+ * must be the page the engine derives from the flow (X's intent with this text, the new-gist page,
+ * or none), never a URL that a damaged or planted record brought along.
+ */
+function isPostFlow(flow: Record<string, unknown>): boolean {
+  return (
+    flow.wallet === null &&
+    flow.walletLink === undefined &&
+    (POST_PLATFORMS as readonly unknown[]).includes(flow.platform) &&
+    flow.publishUrl === publishUrlFor(flow.platform as PostPlatform, flow.postText as string)
+  )
+}
+
+/** A wallet flow (Ethereum or Solana): the wallet's account is the identity, and there is nothing to publish. */
+function isWalletFlow(flow: Record<string, unknown>): boolean {
+  const chain = flow.platform
+  return (
+    (chain === 'ethereum' || chain === 'solana') &&
+    flow.action === 'create' &&
+    flow.publishUrl === '' &&
+    flow.needsProofLocation === false &&
+    isWalletOfFlow(flow.wallet, chain) &&
+    flow.identity === walletIdentity(chain, flow.wallet.address) &&
+    isWalletLink(flow.walletLink, chain)
+  )
+}
+
+/** Before the user confirms the address no payload is asked for: its fields are still empty. */
+function isUnconfirmedWalletFlow(flow: Record<string, unknown>): boolean {
+  return flow.step === 'confirm-wallet' && flow.wallet !== null && flow.uuid === '' && flow.signature === ''
+}
+
+/** Where every new flow starts: no location, no attempt, no error, created and updated `now`. */
+export function freshFlowState(now: number) {
+  return {
+    proofLocation: '',
+    attempts: 0,
+    nextAttemptAt: null,
+    checkUntil: null,
+    status: null,
+    createdAt: now,
+    updatedAt: now,
+    awaitingUnlock: false,
+  } satisfies Partial<StoredFlow>
+}
+
+/** The public view of a stored flow (nothing the popup does not need). */
+export function toBindingFlow(flow: StoredFlow): BindingFlow {
+  const { uuid, payloadCreatedAt, signPayload, signature, language, awaitingUnlock, walletLink, ...view } = flow
+  return view
+}
+
+export type FlowStore = ReturnType<typeof createFlowStore>
+
+/** The flow was cleared (or replaced by a newer step) while a step of it ran: that step's result is dropped. */
+export class FlowClearedError extends NotFoundError {
+  constructor() {
+    super('binding flow')
+  }
+}
+
+// One queue for every flow store of this context: the engine and the wallet flows each hold a store
+// over the same storage key, and their read-modify-write steps must not interleave.
+let queue: Promise<unknown> = Promise.resolve()
+
+/** Reads and writes the flows; writes are serialised so concurrent updates never lose one. */
+export function createFlowStore(store: RecordStore) {
+  async function list(): Promise<StoredFlow[]> {
+    const stored = await store.get(FLOWS_KEY)
+    const flows = typeof stored === 'object' && stored !== null ? (stored as { flows?: unknown }).flows : undefined
+    return Array.isArray(flows) ? flows.map(fromEarlierVersion).filter(isStoredFlow) : []
+  }
+
+  /** Applies `change` to the list atomically (with respect to this store) and saves it. */
+  function update<T>(change: (flows: StoredFlow[]) => T): Promise<T> {
+    const run = queue.then(async () => {
+      const flows = await list()
+      const result = change(flows)
+      await store.set(FLOWS_KEY, { version: 1, flows })
+      return result
+    })
+    queue = run.catch(() => undefined)
+    return run
+  }
+
+  return {
+    list,
+    async get(id: string): Promise<StoredFlow | undefined> {
+      return (await list()).find((flow) => flow.id === id)
+    },
+    /** Inserts or replaces one flow. */
+    put: (flow: StoredFlow) =>
+      update((flows) => {
+        requireStoredFlow(flow)
+        const index = flows.findIndex((entry) => entry.id === flow.id)
+        if (index === -1) flows.push(flow)
+        else flows[index] = flow
+      }),
+    /**
+     * Replaces a flow that still exists (and, given `expectedStep`, is still in that step); false,
+     * nothing written, when it was cleared or moved on meanwhile. The check and the write are one
+     * step of the queue, so no other write of this context comes between them.
+     */
+    replace: (flow: StoredFlow, expectedStep?: FlowStep) =>
+      update((flows) => {
+        requireStoredFlow(flow)
+        const index = flows.findIndex((entry) => entry.id === flow.id)
+        const current = flows[index]
+        if (current === undefined || (expectedStep !== undefined && current.step !== expectedStep)) return false
+        flows[index] = flow
+        return true
+      }),
+    remove: (id: string) =>
+      update((flows) => {
+        const index = flows.findIndex((entry) => entry.id === id)
+        if (index !== -1) flows.splice(index, 1)
+        return index !== -1
+      }),
+  }
+}
+
+/** A flow about to be written must read back: a malformed one would be dropped silently on the next read. */
+function requireStoredFlow(flow: StoredFlow): void {
+  if (!isStoredFlow(flow)) throw new InvalidInputError('flow', 'is not a well-formed flow record; nothing was written')
+}
+
+/**
+ * A flow written by an earlier version (an English `error` and a `publishHint` where codes are now):
+ * brought to today's shape so an update loses no flow in progress. The old sentence is not kept:
+ * the popup words statuses itself; a failed one says only that it failed.
+ */
+function fromEarlierVersion(value: unknown): unknown {
+  if (typeof value !== 'object' || value === null || !('error' in value) || 'status' in value) return value
+  const { error, publishHint: _hint, ...flow } = value as Record<string, unknown> & { error: unknown }
+  const failed = flow.step === 'failed' && typeof error === 'string' && error !== ''
+  return { ...flow, checkUntil: null, status: failed ? { code: 'error', errorCode: 'EARLIER_VERSION' } : null }
+}

@@ -1,0 +1,98 @@
+/**
+ * Settings (browser.storage.local): the service endpoints and the auto-lock time. Patches from the
+ * popup are checked strictly; a damaged stored value falls back to the default for that field, so
+ * a bad write can never lock the user out of the settings screen.
+ */
+import { InvalidInputError } from '../../../src/errors.js'
+import { requireInteger, requirePlainObject, requireString } from '../../../src/input.js'
+import type { ServiceEndpoints, Settings } from '../../messaging/catalogue.js'
+import { checkServiceUrl, ENDPOINT_PRESETS, type UrlProblem } from '../../messaging/service-endpoints.js'
+
+export const SETTINGS_KEY = 'settings'
+export const MIN_AUTO_LOCK_MINUTES = 1
+export const MAX_AUTO_LOCK_MINUTES = 1440
+
+export const DEFAULT_SETTINGS: Settings = {
+  endpoints: { ...ENDPOINT_PRESETS.production },
+  autoLockMinutes: 15,
+}
+
+const URL_PROBLEMS: Record<Exclude<UrlProblem, 'scheme'>, string> = {
+  empty: 'is not a URL',
+  'not-a-url': 'is not a URL',
+  credentials: 'must not contain credentials',
+  query: 'must not have a query or fragment',
+}
+
+/** Checks a service URL (messaging/service-endpoints.ts); returns it without a trailing slash. */
+export function parseServiceUrl(value: unknown, field: string): string {
+  const text = requireString(value, field)
+  const checked = checkServiceUrl(text)
+  if (checked.ok) return checked.url
+  if (checked.problem === 'scheme') {
+    throw new InvalidInputError(field, `must be an http or https URL, got ${new URL(text.trim()).protocol}`)
+  }
+  throw new InvalidInputError(field, URL_PROBLEMS[checked.problem])
+}
+
+/** Checks a settings patch from the popup and applies it to `current`. */
+export function applySettingsPatch(current: Settings, patch: unknown): Settings {
+  const fields = requirePlainObject(patch, 'settings')
+  const unknown = Object.keys(fields).find((name) => name !== 'endpoints' && name !== 'autoLockMinutes')
+  if (unknown !== undefined) throw new InvalidInputError(`settings.${unknown.slice(0, 40)}`, 'is not a known setting')
+  const next: Settings = { endpoints: { ...current.endpoints }, autoLockMinutes: current.autoLockMinutes }
+  if (fields.endpoints !== undefined) next.endpoints = parseEndpoints(fields.endpoints)
+  if (fields.autoLockMinutes !== undefined) {
+    next.autoLockMinutes = requireInteger(
+      fields.autoLockMinutes,
+      'settings.autoLockMinutes',
+      MIN_AUTO_LOCK_MINUTES,
+      MAX_AUTO_LOCK_MINUTES,
+    )
+  }
+  return next
+}
+
+function parseEndpoints(value: unknown): ServiceEndpoints {
+  const endpoints = requirePlainObject(value, 'settings.endpoints')
+  return {
+    proofServiceUrl: parseServiceUrl(endpoints.proofServiceUrl, 'settings.endpoints.proofServiceUrl'),
+    kvServiceUrl: parseServiceUrl(endpoints.kvServiceUrl, 'settings.endpoints.kvServiceUrl'),
+  }
+}
+
+/** Reads stored settings; each damaged or missing field takes its default. */
+export function readStoredSettings(value: unknown): Settings {
+  const settings: Settings = { endpoints: { ...DEFAULT_SETTINGS.endpoints }, autoLockMinutes: 15 }
+  if (typeof value !== 'object' || value === null) return settings
+  const stored = value as Record<string, unknown>
+  try {
+    settings.endpoints = parseEndpoints(stored.endpoints)
+  } catch {}
+  try {
+    settings.autoLockMinutes = applySettingsPatch(settings, { autoLockMinutes: stored.autoLockMinutes }).autoLockMinutes
+  } catch {}
+  return settings
+}
+
+/** Settings behind a store (browser.storage.local in the extension). */
+export type SettingsStore = {
+  get(): Promise<Settings>
+  update(patch: unknown): Promise<Settings>
+}
+
+/** A SettingsStore over a record store. */
+export function createSettingsStore(store: {
+  get(key: string): Promise<unknown>
+  set(key: string, value: unknown): Promise<void>
+}): SettingsStore {
+  const get = async () => readStoredSettings(await store.get(SETTINGS_KEY))
+  return {
+    get,
+    async update(patch) {
+      const next = applySettingsPatch(await get(), patch)
+      await store.set(SETTINGS_KEY, next)
+      return next
+    },
+  }
+}
