@@ -69,3 +69,17 @@ export class VaultExistsError extends WalletError {
     super('ALREADY_EXISTS', 'a vault already exists: a backup is restored only into an empty extension')
   }
 }
+
+/** The service offered a payload for another binding than the one asked for: nothing was signed. */
+export class PayloadMismatchError extends WalletError {
+  constructor() {
+    super('PAYLOAD_MISMATCH', "the service's payload is not for the binding asked for; nothing was signed")
+  }
+}
+
+/** A request names a flow in a step where it cannot do that. */
+export class FlowStepError extends WalletError {
+  constructor(step: string) {
+    super('FLOW_STEP', `the flow is in step ${step}`)
+  }
+}

@@ -3,7 +3,6 @@
  * from what the browser says about the sender, never from a field in the message.
  */
 import browser, { type Runtime } from 'webextension-polyfill'
-import { IdentityError } from '../../src/errors.js'
 import type { ApiName, Handlers, Method } from './catalogue.js'
 import { type ErrorReply, isRequestEnvelope, type Reply } from './envelope.js'
 import { isOwnExtensionPage, originOf } from './sender-check.js'
@@ -40,14 +39,18 @@ export function serveApi<Api extends Record<string, Method>>(
   })
 }
 
+// The plain facts an error may carry for the receiver to word: the field, an identity's rule and
+// the words typed, the service's own message (quoted, never parsed).
+const DETAIL_FIELDS = ['field', 'platform', 'rule', 'input', 'serviceMessage'] as const
+
 function toErrorReply(error: unknown): ErrorReply {
-  if (error instanceof IdentityError) {
-    const details = { platform: error.platform, rule: error.rule, input: error.input }
-    return errorReply(error.code, error.message, details)
-  }
   if (error instanceof Error) {
     const code = 'code' in error && typeof error.code === 'string' ? error.code : 'INTERNAL'
-    return errorReply(code, error.message)
+    const facts = error as Error & Partial<Record<(typeof DETAIL_FIELDS)[number], unknown>>
+    const details = Object.fromEntries(
+      DETAIL_FIELDS.flatMap((name) => (typeof facts[name] === 'string' ? [[name, facts[name]]] : [])),
+    )
+    return errorReply(code, error.message, Object.keys(details).length > 0 ? details : undefined)
   }
   return errorReply('INTERNAL', 'unexpected failure')
 }

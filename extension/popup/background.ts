@@ -1,8 +1,8 @@
 /** The popup's one way to reach the background: the typed PopupApi client. */
 import type { PopupApi } from '../messaging/catalogue.js'
 import { BackgroundError, createBackgroundClient } from '../messaging/client.js'
-import { identityErrorText } from './format/identity-error.js'
-import { type MessageKey, t } from './i18n.js'
+import { errorText } from './format/error-text.js'
+import { t } from './i18n.js'
 
 const call = createBackgroundClient<PopupApi>('popup')
 const lockListeners = new Set<() => void>()
@@ -23,28 +23,11 @@ export function onLockedAnswer(listener: () => void): () => void {
   return () => lockListeners.delete(listener)
 }
 
-// Codes the popup words itself; any other error shows the background's message as is.
-const KNOWN_CODES: Record<string, MessageKey> = {
-  WRONG_PASSWORD: 'errorWrongPassword',
-  LOCKED: 'errorLocked',
-  QUIZ_FAILED: 'quizWrong',
-  ALREADY_EXISTS: 'errorAlreadyExists',
-  NETWORK_ERROR: 'errorServiceUnreachable',
-  TIMEOUT: 'errorServiceTimeout',
-  PAYLOAD_MISMATCH: 'errorPayloadMismatch',
-  FLOW_STEP: 'errorFlowStep',
-}
-
-/** A sentence for the user about a failed call: our words for known codes, the service's message otherwise. */
+/** A sentence for the user about a failed call, chosen here from its code and details (format/error-text.ts). */
 export function describeError(error: unknown): string {
-  if (error instanceof BackgroundError) {
-    const key = KNOWN_CODES[error.code]
-    if (key) return t(key)
-    if (error.code === 'INVALID_IDENTITY') return identityErrorText(error.details)
-    if (error.code === 'SERVICE_ERROR') return t('errorServiceAnswered', error.message)
-    return error.message
-  }
-  return error instanceof Error ? error.message : String(error)
+  if (error instanceof BackgroundError) return errorText(error, t)
+  // Not an answer of the background: the messaging itself failed (the extension was reloaded, say).
+  return t('errorUnexpected', error instanceof Error ? error.name : 'unknown')
 }
 
 /** The stable code of a failed call, or undefined when it did not come from the background. */

@@ -18,13 +18,13 @@ import {
   type WalletPlatform,
 } from '../../../src/platforms/index.js'
 import { POST_PATIENCE_MS } from '../../../src/platforms/patience.js'
-import { describeProofPayload } from '../../../src/protocol/index.js'
 import type { BindingFlow, FlowStatus, FlowStep } from '../../messaging/catalogue.js'
-import { LockedError, NotFoundError, WalletError } from '../errors.js'
+import { FlowStepError, LockedError, NotFoundError, PayloadMismatchError } from '../errors.js'
 import type { SettingsStore } from '../storage/settings.js'
 import type { RecordStore } from '../storage/storage-ports.js'
 import { signWithAvatar } from '../vault/sign-with-avatar.js'
 import type { OpenedVault, VaultSession } from '../vault/vault-session.js'
+import { requestBindingPayload } from './binding-payload.js'
 import { hasChainMoved } from './chain-head.js'
 import { createFlowStore, FlowClearedError, freshFlowState, type StoredFlow, toBindingFlow } from './flow-store.js'
 import { needsProofLocation, parsePostPlatform, parseProofLocation } from './proof-location.js'
@@ -54,20 +54,6 @@ export type BindingFlowDeps = {
 /** The chrome.alarms name of the binding-retry wake. */
 export const BINDING_RETRY_ALARM = 'binding-retry'
 
-/** The service offered a payload for another binding than the one asked for: nothing was signed. */
-export class PayloadMismatchError extends WalletError {
-  constructor() {
-    super('PAYLOAD_MISMATCH', "the service's payload is not for the binding asked for; nothing was signed")
-  }
-}
-
-/** A request names a flow in a step where it cannot do that. */
-export class FlowStepError extends WalletError {
-  constructor(step: FlowStep) {
-    super('FLOW_STEP', `the flow is in step ${step}`)
-  }
-}
-
 export type BindingFlows = ReturnType<typeof createBindingFlows>
 
 /** startBinding / getFlows / submitBinding / clearFlow, and resumeDue for wakes. */
@@ -96,23 +82,7 @@ export function createBindingFlows(deps: BindingFlowDeps) {
     flow: Pick<StoredFlow, 'action' | 'platform' | 'identity' | 'avatarId' | 'language'>,
   ) {
     const platform = parsePostPlatform(flow.platform)
-    const client = await proofService()
-    const payload = await client.createPayload({
-      action: flow.action,
-      platform,
-      identity: flow.identity,
-      publicKey: flow.avatarId,
-    })
-    const description = describeProofPayload(payload.signPayload, flow.avatarId)
-    // The service chose the string: the avatar signs it only if it is exactly the binding asked for,
-    // so a hostile endpoint cannot get a signature binding its own account to this avatar.
-    if (
-      description.action !== flow.action ||
-      description.platform !== platform ||
-      description.identity !== flow.identity
-    ) {
-      throw new PayloadMismatchError()
-    }
+    const { payload } = await requestBindingPayload(await proofService(), { ...flow, platform })
     const signature = encodeBase64(await signWithAvatar(vault, flow.avatarId, payload.signPayload))
     const postText = choosePostText({ ...flow, platform, postContent: payload.postContent, signature })
     return {

@@ -7,7 +7,7 @@ import { createProofServiceClient, type FetchFunction } from '../../../src/clien
 
 import { InvalidInputError } from '../../../src/errors.js'
 import { requireNonEmptyString, requirePlainObject } from '../../../src/input.js'
-import { describeProofPayload, normalizeIdentity, parsePlatform } from '../../../src/protocol/index.js'
+import { normalizeIdentity, parsePlatform } from '../../../src/protocol/index.js'
 import type { PreparedSignature } from '../../messaging/catalogue.js'
 import type { PreparedRequests } from '../api/prepared-requests.js'
 import { requireWalletId } from '../page-wallets/wallet-answers.js'
@@ -17,7 +17,7 @@ import { WalletAccountMismatchError } from '../page-wallets/wallet-page-errors.j
 import type { SettingsStore } from '../storage/settings.js'
 import { signWithAvatar } from '../vault/sign-with-avatar.js'
 import type { VaultSession } from '../vault/vault-session.js'
-import { PayloadMismatchError } from './binding-flows.js'
+import { requestBindingPayload } from './binding-payload.js'
 
 export type SigningFlowDeps = {
   session: VaultSession
@@ -40,13 +40,8 @@ export function createRevokeFlow(deps: SigningFlowDeps) {
     return deps.session.track(async () => {
       const { record } = await deps.session.open()
       const avatar = record.currentAvatarId
-      const client = await proofService()
-      const payload = await client.createPayload({ action: 'delete', platform, identity, publicKey: avatar })
-      const description = describeProofPayload(payload.signPayload, avatar)
-      // The service chose the string; sign it only if it says what the user asked for.
-      if (description.action !== 'delete' || description.platform !== platform || description.identity !== identity) {
-        throw new PayloadMismatchError()
-      }
+      const request = { action: 'delete' as const, platform, identity, avatarId: avatar }
+      const { payload, description } = await requestBindingPayload(await proofService(), request)
       const { uuid, createdAt, signPayload } = payload
       const requestId = await deps.requests.add({
         kind: 'revoke',

@@ -12,8 +12,12 @@ export { REVOKE_PROOF_PLATFORMS, type RevokeProofPlatform }
 
 /** The service refused a revoke signed by the avatar alone: a revoke flow with a new proof is needed. */
 export class RevokeNeedsProofError extends WalletError {
+  /** The service's own words, for the popup to quote. */
+  readonly serviceMessage: string
+
   constructor(platform: string, serviceMessage: string) {
     super('REVOKE_NEEDS_PROOF', `the service wants a new ${platform} proof signed over the revoke: ${serviceMessage}`)
+    this.serviceMessage = serviceMessage
   }
 }
 

@@ -12,7 +12,6 @@ import { createProofServiceClient } from '../../../src/client/index.js'
 import { encodeBase64 } from '../../../src/crypto/index.js'
 import { InvalidInputError } from '../../../src/errors.js'
 import { requirePlainObject, requireString } from '../../../src/input.js'
-import { describeProofPayload } from '../../../src/protocol/index.js'
 import type { BindingFlow, FlowStatus, FlowStep, PopupApi } from '../../messaging/catalogue.js'
 import { NotFoundError } from '../errors.js'
 import { parseWalletList, requireWalletId, type WalletChain } from '../page-wallets/wallet-answers.js'
@@ -21,7 +20,7 @@ import type { WalletPage, WalletPages } from '../page-wallets/wallet-page.js'
 import { WalletPageChangedError } from '../page-wallets/wallet-page-errors.js'
 import type { RecordStore } from '../storage/storage-ports.js'
 import { signWithAvatar } from '../vault/sign-with-avatar.js'
-import { PayloadMismatchError } from './binding-flows.js'
+import { requestBindingPayload } from './binding-payload.js'
 import { createFlowStore, FlowClearedError, freshFlowState, type StoredFlow, toBindingFlow } from './flow-store.js'
 import type { SigningFlowDeps } from './revoke-flow.js'
 import type { WalletLink } from './wallet-flow-record.js'
@@ -162,15 +161,14 @@ export function createWalletFlows(deps: WalletFlowDeps) {
     running.add(flow.id)
     const signing = deps.session.track(async () => {
       const vault = await deps.session.open()
-      const client = await proofService()
-      const { identity } = flow
-      const platform = chainOf(flow)
-      const payload = await client.createPayload({ action: 'create', platform, identity, publicKey: flow.avatarId })
-      const description = describeProofPayload(payload.signPayload, flow.avatarId)
-      // The service chose the string; the avatar signs it only if it binds exactly the confirmed address.
-      if (description.action !== 'create' || description.platform !== platform || description.identity !== identity) {
-        throw new PayloadMismatchError()
+      // The avatar signs only a payload that binds exactly the confirmed address.
+      const request = {
+        action: 'create' as const,
+        platform: chainOf(flow),
+        identity: flow.identity,
+        avatarId: flow.avatarId,
       }
+      const { payload } = await requestBindingPayload(await proofService(), request)
       const signature = encodeBase64(await signWithAvatar(vault, flow.avatarId, payload.signPayload))
       const next = await save(
         flow,

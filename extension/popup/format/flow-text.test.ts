@@ -17,6 +17,7 @@ vi.mock('webextension-polyfill', () => ({
 }))
 const { publishHintText } = await import('./flow-text.js')
 const { identityErrorText } = await import('./identity-error.js')
+const tr = (key: string, ...substitutions: string[]) => messageReader(language.current)(key, substitutions)
 
 const AVATAR = `0x02${'ab'.repeat(32)}`
 const RULES: IdentityRule[] = [
@@ -69,7 +70,7 @@ describe('identityErrorText', () => {
     for (const locale of ['en', 'zh_CN'] as const) {
       language.current = locale
       for (const rule of RULES) {
-        const text = identityErrorText({ platform: 'dns', rule, input: 'not a domain!!' })
+        const text = identityErrorText({ platform: 'dns', rule, input: 'not a domain!!' }, tr)
         expect(text, `${locale} ${rule}`).not.toBe('')
         expect(text, `${locale} ${rule}`).not.toMatch(/\$[A-Z]+\$/)
         if (rule !== 'empty') expect(text, `${locale} ${rule}`).toContain('not a domain!!')
@@ -78,10 +79,10 @@ describe('identityErrorText', () => {
   })
 
   it('says what a domain looks like, with the platform named where it matters', () => {
-    expect(identityErrorText({ platform: 'dns', rule: 'not-a-domain', input: 'not a domain!!' })).toBe(
+    expect(identityErrorText({ platform: 'dns', rule: 'not-a-domain', input: 'not a domain!!' }, tr)).toBe(
       '“not a domain!!” is not a domain name. Type a domain such as example.com.',
     )
-    expect(identityErrorText({ platform: 'keybase', rule: 'not-a-username', input: 'a b' })).toBe(
+    expect(identityErrorText({ platform: 'keybase', rule: 'not-a-username', input: 'a b' }, tr)).toBe(
       `“a b” is not a ${PLATFORM_SPECS.keybase.name} username.`,
     )
   })

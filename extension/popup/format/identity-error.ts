@@ -23,7 +23,10 @@ const RULE_KEYS: Record<IdentityRule, MessageKey> = {
 }
 
 /** The sentence for an INVALID_IDENTITY answer's details ({platform, rule, input}). */
-export function identityErrorText(details: Readonly<Record<string, string>>): string {
+export function identityErrorText(
+  details: Readonly<Record<string, string>>,
+  t: (key: MessageKey, ...substitutions: string[]) => string,
+): string {
   const platform = details.platform ?? ''
   const name = isPlatform(platform) ? PLATFORM_SPECS[platform].name : platform
   const key = Object.hasOwn(RULE_KEYS, details.rule ?? '')

@@ -63,8 +63,8 @@ export function RestoreBackup({ onBack, onDone }: Props) {
   )
 }
 
-/** Our sentence for a file that cannot be a backup, with the background's detail after it. */
+/** Our sentence for a file that cannot be a backup; other failures as the popup words them. */
 function describeFailure(message: string | undefined, code: string | undefined): string | undefined {
   if (message === undefined || code === undefined || !UNREADABLE_CODES.has(code)) return message
-  return `${t('backupUnreadable')} (${message})`
+  return t('backupUnreadable')
 }
