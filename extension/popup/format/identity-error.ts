@@ -3,7 +3,7 @@
  * and the words the user typed (src/platforms: IdentityError), never from the background's text.
  */
 import { type IdentityRule, isPlatform, PLATFORM_SPECS } from '../../../src/platforms/index.js'
-import { type MessageKey, t } from '../i18n.js'
+import type { MessageKey } from '../../messaging/flow-status-text.js'
 
 const RULE_KEYS: Record<IdentityRule, MessageKey> = {
   empty: 'identityEmpty',

@@ -1,0 +1,231 @@
+/**
+ * The checking half of the flow engine (issue 11): one submission for every kind of flow, what its
+ * outcome means — decided by facts, never by the service's words — and the one retry schedule
+ * (an in-worker timer for short waits, chrome.alarms to wake a stopped worker).
+ */
+import type { ProofServiceClient } from '../../../src/client/index.js'
+import { decodeBase64 } from '../../../src/crypto/index.js'
+import {
+  POST_PLATFORMS,
+  type PostPlatform,
+  parsePlatformOf,
+  postFacts,
+  WALLET_PLATFORMS,
+  type WalletPlatform,
+} from '../../../src/platforms/index.js'
+import { POST_PATIENCE_MS } from '../../../src/platforms/patience.js'
+import type { FlowStatus, FlowStep } from '../../messaging/catalogue.js'
+import { LockedError, PayloadMismatchError } from '../errors.js'
+import type { OpenedVault } from '../vault/vault-session.js'
+import type { BindingFlowDeps } from './binding-flows.js'
+import { hasChainMoved } from './chain-head.js'
+import { type createFlowStore, FlowClearedError, type StoredFlow, toBindingFlow } from './flow-store.js'
+import { parsePostPlatform } from './proof-location.js'
+import { classifySubmitError, DEFAULT_RETRY_DELAYS_MS, nextRetryDelay } from './submit-outcome.js'
+
+/** What the checks share with the rest of the engine. */
+export type FlowChecksContext = {
+  deps: BindingFlowDeps
+  flows: ReturnType<typeof createFlowStore>
+  proofService: () => Promise<ProofServiceClient>
+  save: (flow: StoredFlow, change: Partial<StoredFlow>, expectedStep?: FlowStep) => Promise<StoredFlow>
+  /** A fresh payload for the flow, signed by its avatar: what a moved chain needs. */
+  signedPayload: (vault: OpenedVault, flow: StoredFlow) => Promise<Partial<StoredFlow>>
+}
+
+/** attempt / refresh, and resumeDue for wakes. */
+export function createFlowChecks({ deps, flows, proofService, save, signedPayload }: FlowChecksContext) {
+  const delays = deps.retryDelaysMs ?? DEFAULT_RETRY_DELAYS_MS
+  const running = new Set<string>()
+  let timer: ReturnType<typeof setTimeout> | undefined
+
+  /**
+   * One submission with the stored values, for every kind of flow: a post flow's proof location,
+   * or a wallet flow's verified wallet signature (§4.5, §6.4, §6.5); the outcome decides the next step.
+   */
+  async function attempt(flow: StoredFlow): Promise<StoredFlow> {
+    if (running.has(flow.id)) return flow
+    running.add(flow.id)
+    try {
+      const attempts = flow.attempts + 1
+      const client = await proofService()
+      try {
+        const binding = { platform: flowPlatform(flow), identity: flow.identity, publicKey: flow.avatarId }
+        const walletSignature = flow.walletLink?.walletSignature ?? ''
+        await client.submitProof({
+          action: flow.action,
+          ...binding,
+          ...(flow.proofLocation === '' ? {} : { proofLocation: flow.proofLocation }),
+          uuid: flow.uuid,
+          createdAt: flow.payloadCreatedAt,
+          signature: decodeBase64(flow.signature, 'signature'),
+          ...(walletSignature === '' ? {} : { walletSignature }),
+        })
+        const exists = await client.proofExists(binding)
+        if (flow.action === 'create' && !exists) return await fail(flow, attempts, { code: 'not-listed' })
+        if (flow.action === 'delete' && exists) return await fail(flow, attempts, { code: 'still-listed' })
+        const done = await save(flow, { step: 'done', attempts, nextAttemptAt: null, status: null })
+        deps.onDone?.(toBindingFlow(done))
+        return done
+      } catch (error) {
+        if (error instanceof FlowClearedError) throw error
+        return await afterError(flow, attempts, error, client)
+      }
+    } finally {
+      running.delete(flow.id)
+      await scheduleNext()
+    }
+  }
+
+  async function afterError(
+    flow: StoredFlow,
+    attempts: number,
+    error: unknown,
+    client: ProofServiceClient,
+  ): Promise<StoredFlow> {
+    const outcome = classifySubmitError(error)
+    if (outcome.kind === 'internal') return fail(flow, attempts, { code: 'error', errorCode: outcome.errorCode })
+    if (outcome.kind === 'outage') {
+      return waitAndRetry(flow, attempts, { code: 'service-unreachable', httpStatus: outcome.httpStatus })
+    }
+    // Refused: the service's words do not say why; whether the chain moved is a fact to read.
+    let moved: boolean
+    try {
+      moved = await hasChainMoved(client, { ...flow, platform: flowPlatform(flow) })
+    } catch (readError) {
+      const read = classifySubmitError(readError)
+      if (read.kind !== 'outage') return fail(flow, attempts, { code: 'error', errorCode: errorCodeOf(read) })
+      return waitAndRetry(flow, attempts, { code: 'service-unreachable', httpStatus: read.httpStatus })
+    }
+    if (flow.walletLink !== undefined) {
+      // The wallet signed this payload: a moved chain needs its signature again ("Try again"), and
+      // a wallet proof is in the request itself, so a refusal will not change by waiting.
+      if (moved) return fail(flow, attempts, { code: 'wallet-resign' })
+      return fail(flow, attempts, { code: 'refused', serviceMessage: outcome.serviceMessage })
+    }
+    if (moved) return refresh(flow)
+    return waitAndRetry(flow, attempts, { code: 'not-accepted-yet', serviceMessage: outcome.serviceMessage })
+  }
+
+  /** The next check after the backoff, or the end once the platform's patience has run out. */
+  function waitAndRetry(
+    flow: StoredFlow,
+    attempts: number,
+    status: Extract<FlowStatus, { code: 'not-accepted-yet' | 'service-unreachable' }>,
+  ): Promise<StoredFlow> {
+    const now = deps.now()
+    const checkUntil = flow.checkUntil ?? now
+    if (now >= checkUntil) {
+      if (status.code === 'service-unreachable') return fail(flow, attempts, status)
+      const waitedMs = now - (checkUntil - patienceOf(flow))
+      return fail(flow, attempts, { code: 'gave-up', serviceMessage: status.serviceMessage, waitedMs })
+    }
+    const nextAttemptAt = Math.min(now + nextRetryDelay(attempts, delays), checkUntil)
+    return save(flow, { attempts, nextAttemptAt, status })
+  }
+
+  /**
+   * Ends a flow with `status`. A wallet flow keeps its verified wallet signature only when the
+   * service was out of reach ("Try again" sends it once more); otherwise the wallet signs afresh.
+   */
+  function fail(flow: StoredFlow, attempts: number, status: FlowStatus): Promise<StoredFlow> {
+    const change: Partial<StoredFlow> = { step: 'failed', attempts, nextAttemptAt: null, status }
+    if (flow.walletLink !== undefined && status.code !== 'service-unreachable') {
+      change.walletLink = { ...flow.walletLink, walletSignature: '' }
+    }
+    return save(flow, change)
+  }
+
+  /** The chain moved: sign a fresh payload and go back to publish; while locked, wait for unlock. */
+  async function refresh(flow: StoredFlow): Promise<StoredFlow> {
+    let vault: OpenedVault
+    try {
+      vault = await deps.session.open()
+    } catch (error) {
+      if (!(error instanceof LockedError)) throw error
+      return save(flow, {
+        step: 'submit',
+        nextAttemptAt: null,
+        awaitingUnlock: true,
+        status: { code: 'chain-moved-locked' },
+      })
+    }
+    try {
+      const signed = await signedPayload(vault, flow)
+      return await save(flow, {
+        ...signed,
+        step: 'publish',
+        proofLocation: '',
+        attempts: 0,
+        nextAttemptAt: null,
+        checkUntil: null,
+        awaitingUnlock: false,
+        status: { code: 'chain-moved' },
+      })
+    } catch (error) {
+      if (error instanceof FlowClearedError) throw error
+      if (error instanceof PayloadMismatchError) return fail(flow, flow.attempts, { code: 'payload-mismatch' })
+      const outcome = classifySubmitError(error)
+      // The service went away between the refusal and the fresh payload: the next check finds the moved chain again.
+      if (outcome.kind === 'outage') {
+        const status = { code: 'service-unreachable', httpStatus: outcome.httpStatus } as const
+        return waitAndRetry({ ...flow, step: 'submit' }, flow.attempts, status)
+      }
+      return fail(flow, flow.attempts, { code: 'error', errorCode: errorCodeOf(outcome) })
+    }
+  }
+
+  /** Runs every retry that is due, and refreshes moved chains once unlocked (worker wake, alarm, unlock). */
+  async function resumeDue(): Promise<void> {
+    const now = deps.now()
+    const unlocked = (await deps.session.state()).status === 'unlocked'
+    for (const flow of await flows.list()) {
+      if (flow.step !== 'submit' || running.has(flow.id)) continue
+      if (flow.awaitingUnlock) {
+        if (unlocked) await refresh(flow).catch(ignoreCleared)
+      } else if (flow.nextAttemptAt !== null && flow.nextAttemptAt <= now) {
+        await attempt(flow).catch(ignoreCleared)
+      }
+    }
+    await scheduleNext()
+  }
+
+  /** A timer for the earliest short wait, and the alarm so a stopped worker wakes for it too. */
+  async function scheduleNext(): Promise<void> {
+    const due = (await flows.list())
+      .filter((flow) => flow.step === 'submit' && flow.nextAttemptAt !== null && !flow.awaitingUnlock)
+      .map((flow) => flow.nextAttemptAt as number)
+    if (timer !== undefined) clearTimeout(timer)
+    timer = undefined
+    if (due.length === 0) return
+    const when = Math.min(...due)
+    const wait = Math.max(0, when - deps.now())
+    if (wait <= (deps.shortWaitMs ?? 30_000)) timer = setTimeout(() => void resumeDue().catch(() => undefined), wait)
+    await deps.alarm.set(when)
+  }
+
+  return { attempt, refresh, resumeDue }
+}
+
+/** A flow cleared while its step ran is simply gone; anything else is a real error. */
+function ignoreCleared(error: unknown): undefined {
+  if (error instanceof FlowClearedError) return undefined
+  throw error
+}
+
+const SUBMITTABLE_PLATFORMS: readonly (PostPlatform | WalletPlatform)[] = [...POST_PLATFORMS, ...WALLET_PLATFORMS]
+
+/** The platform of a stored flow: a post platform, or a wallet's chain. */
+function flowPlatform(flow: StoredFlow): PostPlatform | WalletPlatform {
+  return parsePlatformOf(flow.platform, SUBMITTABLE_PLATFORMS)
+}
+
+/** How long checking goes on: the platform's patience; a wallet flow waits as long as a post would. */
+export function patienceOf(flow: StoredFlow): number {
+  if (flow.walletLink !== undefined) return POST_PATIENCE_MS
+  return postFacts(parsePostPlatform(flow.platform)).patienceMs
+}
+
+function errorCodeOf(outcome: ReturnType<typeof classifySubmitError>): string {
+  return outcome.kind === 'internal' ? outcome.errorCode : 'SERVICE_ERROR'
+}
