@@ -6,6 +6,7 @@
  */
 import type { BrowserContext, Page } from '@playwright/test'
 import type { BindingFlow } from '../extension/messaging/catalogue.js'
+import { startReferenceDouble } from '../test/support/reference-double.js'
 import { expect, test } from './fixtures.js'
 import { importAvatarUsing, localServicesPerTest } from './local-services.js'
 import { ChainKvPage } from './pages/chain-kv-page.js'
@@ -35,9 +36,11 @@ async function startXBinding(
   context: BrowserContext,
   extensionId: string,
   x: { loggedInAs: string; visibleAfterMs?: number },
+  proofServiceUrl = services.server.proofServiceUrl,
 ) {
   const popup = await PopupPage.open(context, extensionId)
-  await importAvatarUsing(popup.page, services.server, { privateKey: PRIVATE_KEY, name: 'Alice', password: PASSWORD })
+  const server = { ...services.server, proofServiceUrl }
+  await importAvatarUsing(popup.page, server, { privateKey: PRIVATE_KEY, name: 'Alice', password: PASSWORD })
   const fake = await serveFakeX(context, { ...x, twitter: services.simulator.state.twitter })
   const flow = await ok<BindingFlow>(popup.page, 'startBinding', { platform: 'twitter', identity: 'alice' })
   expect(flow).toMatchObject({ step: 'publish', identity: 'alice', needsProofLocation: true })
@@ -188,4 +191,32 @@ test('a page logged in as another handle fails the flow and posts nothing', asyn
   await expect(x.locator('[data-testid="toast"]')).toHaveCount(0)
   expect(fake.posts).toEqual([])
   expect(services.simulator.state.twitter.tweets()).toEqual([])
+})
+
+test("against Next.ID's own answers (reference-behaviour double): a tweet shown late is waited for, one post", async ({
+  context,
+  extensionId,
+}) => {
+  test.setTimeout(120_000)
+  const upstreamUrl = services.server.proofServiceUrl
+  if (upstreamUrl === null) throw new Error('the local ProofService is not running')
+  const double = await startReferenceDouble({ upstreamUrl })
+  try {
+    const x = { loggedInAs: 'alice', visibleAfterMs: 8_000 }
+    const { popup, fake, flow } = await startXBinding(context, extensionId, x, double.url)
+    const page = await context.newPage()
+    await page.goto(flow.publishUrl)
+    await expectBanner(page, READY)
+    await postButton(page).click()
+    await expectBanner(page, VERIFYING)
+    // The reference words a missing tweet its own way; the flow waits all the same, quoting it.
+    expect(await flowOf(popup.page, flow.id)).toMatchObject({
+      step: 'submit',
+      status: { code: 'not-accepted-yet', serviceMessage: expect.stringContaining('tweet not found') },
+    })
+    await expectFlowStep(popup.page, flow.id, 'done', 90_000)
+    expect(fake.posts).toHaveLength(1)
+  } finally {
+    await double.close()
+  }
 })

@@ -13,10 +13,12 @@ import { createDappService, disconnectEvent, type EmitEvent } from './dapp/dapp-
 import { createPortServer } from './dapp/port-server.js'
 import { createRateLimiter } from './dapp/rate-limit.js'
 import { createSitePermissions } from './dapp/site-permissions.js'
+import { createKvFlow } from './kv/kv-flow.js'
 import { createChromeWalletPages } from './page-wallets/wallet-bridge.js'
-import { BINDING_RETRY_ALARM, createBindingFlows } from './proofs/binding-flows.js'
+import { BINDING_RETRY_ALARM } from './proofs/binding-flows.js'
 import { openPopupOnNotificationClick, showDoneNotification } from './proofs/done-notification.js'
 import { servePageHelpers } from './proofs/page-helper.js'
+import { createProofFeatures } from './proofs/proof-features.js'
 import { AUTO_LOCK_ALARM, chromeLockAlarm, indexedDbStore, storageAreaStore } from './storage/browser-storage.js'
 import { createSettingsStore } from './storage/settings.js'
 import { createAvatarVault } from './vault/avatar-vault.js'
@@ -63,18 +65,21 @@ chrome.runtime.onConnect.addListener((port) => ports.connect(port))
 // A notification says it worked even when the popup is closed (issue 5).
 const onDone = (flow: BindingFlow) => void showDoneNotification(flow, session).catch(() => undefined)
 openPopupOnNotificationClick()
-const flowRecords = storageAreaStore(chrome.storage.local)
-const flows = createBindingFlows({
+// Wallet flows reach the page's wallets through the relay; its Port listener must exist from worker start.
+const proofs = createProofFeatures({
   session,
   settings,
-  store: flowRecords,
+  requests,
+  store: storageAreaStore(chrome.storage.local),
   fetch: fetchApi,
   now,
   alarm: { set: (when) => chrome.alarms.create(BINDING_RETRY_ALARM, { when }) },
   onDone,
+  pages: createChromeWalletPages(),
 })
-// Wallet flows reach the page's wallets through the relay; its Port listener must exist from worker start.
-const wallet = { pages: createChromeWalletPages(), store: flowRecords }
+const { flows } = proofs
+// A wallet request that the stopped worker left behind fails with a reason and can be tried again.
+void proofs.wallets.resume().catch(() => undefined)
 
 const popupHandlers = createPopupHandlers({
   version: browser.runtime.getManifest().version,
@@ -87,8 +92,8 @@ const popupHandlers = createPopupHandlers({
   // A wrapper, not the bare function: fetch must not be called as a method of another object.
   fetch: fetchApi,
   now,
-  flows,
-  wallet,
+  proofs,
+  kv: createKvFlow({ session, settings, requests, fetch: fetchApi }),
   dapp: {
     handlers: createApprovalHandlers({ session, approvals, permissions, emit }),
     onAvatarsChanged: (remaining) => dapp.forgetRemovedAvatars(remaining),

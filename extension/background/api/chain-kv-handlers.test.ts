@@ -2,6 +2,7 @@
  * Chain, revoke, KV and backup through the popup handlers against a real local ProofService and
  * KVService (server/start-server.ts on PGlite), with real src/vault crypto (minimum PBKDF2 count).
  */
+
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
@@ -11,6 +12,7 @@ import { type ServerHandles, startServer } from '../../../server/start-server.js
 import { createProofServiceClient, type FetchFunction } from '../../../src/client/index.js'
 import { addressOf, encodeBase64, getPublicKey, hexToBytes, signPersonalMessage } from '../../../src/crypto/index.js'
 import { MIN_PBKDF2_ITERATIONS } from '../../../src/vault/index.js'
+import { createMemoryFeatures } from '../../../test/support/extension/memory-features.js'
 import type { WalletState } from '../../messaging/catalogue.js'
 import { createSettingsStore } from '../storage/settings.js'
 import { createMemoryStore } from '../storage/storage-ports.js'
@@ -67,6 +69,7 @@ function boot(stores: Stores = newStores(), fetch: FetchFunction = realFetch) {
     requests,
     fetch,
     now,
+    ...createMemoryFeatures({ session, settings, requests, fetch, now, store: stores.local }),
   })
   return { api, stores }
 }

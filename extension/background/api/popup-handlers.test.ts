@@ -1,7 +1,9 @@
 /** The whole background over in-memory storage with real src/vault crypto (minimum PBKDF2 count). */
+
 import { describe, expect, it } from 'vitest'
 import { addressOf, parsePublicKey } from '../../../src/crypto/index.js'
 import { MIN_PBKDF2_ITERATIONS } from '../../../src/vault/index.js'
+import { createMemoryFeatures } from '../../../test/support/extension/memory-features.js'
 import type { WalletState } from '../../messaging/catalogue.js'
 import { createSettingsStore } from '../storage/settings.js'
 import { createMemoryStore, type LockAlarm } from '../storage/storage-ports.js'
@@ -51,6 +53,7 @@ function boot(stores = { records: createMemoryStore(), session: createMemoryStor
     backup,
     fetch,
     now,
+    ...createMemoryFeatures({ session, settings, requests, fetch, now, store: stores.local }),
   })
   return { api, stores, clock, alarms, restart: () => boot(stores) }
 }

@@ -9,16 +9,13 @@ import { parsePlatform } from '../../../src/platforms/index.js'
 import type { Handlers, PopupApi } from '../../messaging/catalogue.js'
 import type { createApprovalHandlers } from '../dapp/approval-handlers.js'
 import { NotFoundError } from '../errors.js'
-import { createKvFlow } from '../kv/kv-flow.js'
-import { unreachableWalletContext, type WalletContext } from '../page-wallets/wallet-bridge.js'
+import type { KvFlow } from '../kv/kv-flow.js'
 import { fetchAvatarBindings } from '../proofs/avatar-bindings.js'
 import { fetchBindablePlatforms } from '../proofs/bindable-platforms.js'
-import { type BindingFlows, createBindingFlows } from '../proofs/binding-flows.js'
 import { hasChainMoved } from '../proofs/chain-head.js'
 import { fetchProofChainView } from '../proofs/proof-chain-view.js'
-import { createRevokeFlow } from '../proofs/revoke-flow.js'
+import type { ProofFeatures } from '../proofs/proof-features.js'
 import { explainRevokeRefusal } from '../proofs/revoke-needs-proof.js'
-import { createWalletFlows } from '../proofs/wallet-flows.js'
 import type { SettingsStore } from '../storage/settings.js'
 import { avatarSecretFromPhrase, avatarSecretFromPrivateKey } from '../vault/avatar-secrets.js'
 import type { AvatarVault } from '../vault/avatar-vault.js'
@@ -38,10 +35,9 @@ export type PopupHandlerDeps = {
   backup: BackupFlow
   fetch: FetchFunction
   now: () => number
-  /** Binding flows (issue 5) over storage.local; without them (wallet-only tests) flows live in memory. */
-  flows?: BindingFlows
-  /** Wallet flows (ethereum, solana): the page bridge and the flow records shared with `flows` (default: no pages, in memory). */
-  wallet?: WalletContext
+  /** The flow engine, the wallet flows and the prepared revoke (proofs/proof-features.ts). */
+  proofs: ProofFeatures
+  kv: KvFlow
   /** The dApp side (issue 6): approval-window handlers, and what to do when avatars leave the vault. */
   dapp?: {
     handlers: ReturnType<typeof createApprovalHandlers>
@@ -52,14 +48,8 @@ export type PopupHandlerDeps = {
 /** Builds the handlers; index.ts serves them to extension pages only. */
 export function createPopupHandlers(deps: PopupHandlerDeps): Handlers<PopupApi> {
   const { session, avatars, drafts, settings, requests } = deps
-  const wallet = deps.wallet ?? unreachableWalletContext()
-  const revoke = createRevokeFlow({ ...deps, pages: wallet.pages })
-  const kv = createKvFlow(deps)
-  const flows =
-    deps.flows ?? createBindingFlows({ ...deps, store: wallet.store, alarm: { set: async () => undefined } })
-  const wallets = createWalletFlows({ ...deps, ...wallet, submit: flows.submitWalletFlow })
-  // A wallet request that a stopped worker left behind fails with a reason (or its verified signature is submitted).
-  void wallets.resume().catch(() => undefined)
+  const { kv } = deps
+  const { flows, wallets, revoke } = deps.proofs
   return {
     async getStatus() {
       await session.enforceDeadline()

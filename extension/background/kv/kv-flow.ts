@@ -18,6 +18,8 @@ import type { SigningFlowDeps } from '../proofs/revoke-flow.js'
 import { signWithAvatar } from '../vault/sign-with-avatar.js'
 import { requireKvPatch } from './kv-patch.js'
 
+export type KvFlow = ReturnType<typeof createKvFlow>
+
 /** getKv / prepareKvPatch / confirmKvPatch over the current avatar. */
 export function createKvFlow(deps: SigningFlowDeps) {
   const kvService = async () =>

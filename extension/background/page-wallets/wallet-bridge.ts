@@ -10,7 +10,6 @@
  * and the page could lie about it anyway. Requests then go over that Port until it is closed.
  */
 import { portOrigin } from '../dapp/port-server.js'
-import { createMemoryStore, type RecordStore } from '../storage/storage-ports.js'
 import { toWalletRequestError } from './wallet-answers.js'
 import type { WalletPage, WalletPages } from './wallet-page.js'
 import { NoWalletPageError, WalletPageClosedError, WalletTimeoutError } from './wallet-page-errors.js'
@@ -151,21 +150,4 @@ function pageOverPort(tabId: number, port: chrome.runtime.Port): WalletPage {
       pending.clear()
     },
   }
-}
-
-/** What the wallet flows need from the browser (index.ts gives the real tabs and storage.local). */
-export type WalletContext = {
-  pages: WalletPages
-  /** The flow records, shared with the flow engine (storage.local in the extension). */
-  store: RecordStore
-  /** How often a waiting wallet request checks that its flow was not cleared. */
-  clearedCheckMs?: number
-}
-
-/** For tests that do not care about wallets: no page can be reached and flows stay in memory. */
-export function unreachableWalletContext(): WalletContext {
-  const none = async (): Promise<WalletPage> => {
-    throw new NoWalletPageError('no browser tabs here')
-  }
-  return { pages: { openActive: none, open: none }, store: createMemoryStore() }
 }

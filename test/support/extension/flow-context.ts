@@ -7,8 +7,7 @@
 import { afterAll, beforeAll } from 'vitest'
 import { createPopupHandlers } from '../../../extension/background/api/popup-handlers.js'
 import { createPreparedRequests } from '../../../extension/background/api/prepared-requests.js'
-import type { WalletContext } from '../../../extension/background/page-wallets/wallet-bridge.js'
-import { createBindingFlows } from '../../../extension/background/proofs/binding-flows.js'
+import type { WalletPages } from '../../../extension/background/page-wallets/wallet-page.js'
 import { createSettingsStore } from '../../../extension/background/storage/settings.js'
 import { createMemoryStore } from '../../../extension/background/storage/storage-ports.js'
 import { createAvatarVault } from '../../../extension/background/vault/avatar-vault.js'
@@ -25,6 +24,7 @@ import {
   lazyHandles,
   startLocalServices,
 } from '../start-local-services.js'
+import { createMemoryFeatures } from './memory-features.js'
 
 export const TEST_AVATAR_KEY = '4c0883a69102937d6231471b5dbb6204fe5129617082792ae468d01a3f362318'
 const PASSWORD = 'correct horse battery staple'
@@ -65,8 +65,8 @@ export type BackgroundOptions = {
   retryDelaysMs?: readonly number[]
   /** The flow engine's onDone. */
   onDone?: (flow: BindingFlow) => void
-  /** The pages with wallets; without it no page can be reached and wallet flows stay in memory. */
-  wallet?: Omit<WalletContext, 'store'>
+  /** The pages with wallets (without them no page can be reached), and how often a wallet wait checks for a cleared flow. */
+  wallet?: { pages: WalletPages; clearedCheckMs?: number }
 }
 
 /** One service worker's background: its avatar unlocked and pointed at `server`. */
@@ -78,16 +78,19 @@ export async function bootBackground(options: BackgroundOptions) {
   const alarm = { set: async () => {}, clear: async () => {} }
   const session = createVaultSession({ ...stores, settings, alarm, now, vaultOptions })
   const deps = { records: stores.records, now, vaultOptions }
-  const flows = createBindingFlows({
+  const requests = createPreparedRequests(stores.session, now)
+  const features = createMemoryFeatures({
     session,
     settings,
+    requests,
     store: stores.local,
     fetch,
     now,
-    alarm,
     ...(options.retryDelaysMs ? { retryDelaysMs: options.retryDelaysMs } : {}),
     ...(options.onDone ? { onDone: options.onDone } : {}),
+    ...(options.wallet ? options.wallet : {}),
   })
+  void features.proofs.wallets.resume().catch(() => undefined)
   const api = createPopupHandlers({
     version: '0',
     session,
@@ -95,11 +98,10 @@ export async function bootBackground(options: BackgroundOptions) {
     backup: createBackupFlow(session, deps),
     drafts: createPhraseDrafts(now),
     settings,
-    requests: createPreparedRequests(stores.session, now),
+    requests,
     fetch,
     now,
-    flows,
-    ...(options.wallet ? { wallet: { ...options.wallet, store: stores.local } } : {}),
+    ...features,
   })
   const state = await api.getState(undefined)
   if (state.status === 'empty') {
@@ -110,7 +112,7 @@ export async function bootBackground(options: BackgroundOptions) {
   } else if (state.status === 'locked') {
     await api.unlock({ password: PASSWORD })
   }
-  return { api, flows, stores }
+  return { api, flows: features.proofs.flows, stores }
 }
 
 /** The popup handlers of a booted background. */
