@@ -8,6 +8,7 @@
  */
 import type { Page } from '@playwright/test'
 import type { Binding, BindingFlow } from '../extension/messaging/catalogue.js'
+import { startReferenceDouble } from '../test/support/reference-double.js'
 import { expect, test } from './fixtures.js'
 import { readBanner, serveFakeGist } from './github-helpers.js'
 import { importAvatarUsing, localServicesPerTest } from './local-services.js'
@@ -24,9 +25,14 @@ const LOGIN = 'alice'
 const services = localServicesPerTest()
 
 /** The popup with an imported avatar pointed at the local ProofService, and a GitHub flow for `LOGIN` started. */
-async function startGithubFlow(context: Parameters<typeof PopupPage.open>[0], extensionId: string) {
+async function startGithubFlow(
+  context: Parameters<typeof PopupPage.open>[0],
+  extensionId: string,
+  proofServiceUrl = services.server.proofServiceUrl,
+) {
   const popup = await PopupPage.open(context, extensionId)
-  await importAvatarUsing(popup.page, services.server, { privateKey: PRIVATE_KEY, name: 'Alice', password: PASSWORD })
+  const server = { ...services.server, proofServiceUrl }
+  await importAvatarUsing(popup.page, server, { privateKey: PRIVATE_KEY, name: 'Alice', password: PASSWORD })
   const flow = await ok<BindingFlow>(popup.page, 'startBinding', { platform: 'github', identity: LOGIN })
   expect(flow).toMatchObject({ step: 'publish', publishUrl: 'https://gist.github.com/', needsProofLocation: true })
   return { popup, flow }
@@ -196,4 +202,23 @@ test('a CodeMirror 6 editor over the file field is typed into, and its text is w
   const gistId = await createGist(gist)
   expect(services.simulator.state.github.gist(gistId)?.files).toEqual({ [`${flow.avatarId}.json`]: flow.postText })
   await expect.poll(() => flowStep(popup.page, flow.id), { timeout: 30_000 }).toBe('done')
+})
+
+test("against Next.ID's own answers (reference-behaviour double): the gist binds from the filled form", async ({
+  context,
+  extensionId,
+}) => {
+  const upstreamUrl = services.server.proofServiceUrl
+  if (upstreamUrl === null) throw new Error('the local ProofService is not running')
+  const double = await startReferenceDouble({ upstreamUrl })
+  try {
+    await serveFakeGist(context, services.simulator.state.github, { login: LOGIN, ownerId: 4242 })
+    const { popup, flow } = await startGithubFlow(context, extensionId, double.url)
+    const gistId = await createGist(await openFilledForm(context, flow))
+    await expect.poll(() => flowStep(popup.page, flow.id), { timeout: 30_000 }).toBe('done')
+    const [done] = await ok<BindingFlow[]>(popup.page, 'getFlows')
+    expect(done).toMatchObject({ id: flow.id, proofLocation: gistId, status: null })
+  } finally {
+    await double.close()
+  }
 })

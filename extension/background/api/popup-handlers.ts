@@ -16,13 +16,13 @@ import { hasChainMoved } from '../proofs/chain-head.js'
 import { fetchProofChainView } from '../proofs/proof-chain-view.js'
 import type { ProofFeatures } from '../proofs/proof-features.js'
 import { explainRevokeRefusal } from '../proofs/revoke-needs-proof.js'
+import type { PreparedRequests } from '../storage/prepared-requests.js'
 import type { SettingsStore } from '../storage/settings.js'
 import { avatarSecretFromPhrase, avatarSecretFromPrivateKey } from '../vault/avatar-secrets.js'
 import type { AvatarVault } from '../vault/avatar-vault.js'
 import type { BackupFlow } from '../vault/backup-flow.js'
 import type { PhraseDrafts } from '../vault/phrase-drafts.js'
 import type { VaultSession } from '../vault/vault-session.js'
-import type { PreparedRequests } from './prepared-requests.js'
 
 export type PopupHandlerDeps = {
   version: string

@@ -13,11 +13,11 @@ import {
   type VaultOptions,
 } from '../../../src/vault/index.js'
 import type { WalletState } from '../../messaging/catalogue.js'
-import { createPendingRequests } from '../api/pending-requests.js'
 import { CorruptVaultError, LockedError, NoVaultError } from '../errors.js'
 import type { SettingsStore } from '../storage/settings.js'
 import type { LockAlarm, RecordStore } from '../storage/storage-ports.js'
 import { isPastDeadline, lockDeadline } from './auto-lock.js'
+import { createPendingRequests } from './pending-requests.js'
 import { clearUnlockSession, readLockDeadline, readUnlockSession, writeUnlockSession } from './unlock-session.js'
 import { decodeVaultDocument, type VaultDocument } from './vault-document.js'
 import { readVaultRecord, type VaultRecord, writeVaultRecord } from './vault-record.js'

@@ -6,8 +6,8 @@
  */
 import { afterAll, beforeAll } from 'vitest'
 import { createPopupHandlers } from '../../../extension/background/api/popup-handlers.js'
-import { createPreparedRequests } from '../../../extension/background/api/prepared-requests.js'
 import type { WalletPages } from '../../../extension/background/page-wallets/wallet-page.js'
+import { createPreparedRequests } from '../../../extension/background/storage/prepared-requests.js'
 import { createSettingsStore } from '../../../extension/background/storage/settings.js'
 import { createMemoryStore } from '../../../extension/background/storage/storage-ports.js'
 import { createAvatarVault } from '../../../extension/background/vault/avatar-vault.js'

@@ -4,11 +4,11 @@
  * no web page reachable unless the test brings its pages.
  */
 
-import type { PreparedRequests } from '../../../extension/background/api/prepared-requests.js'
 import { createKvFlow } from '../../../extension/background/kv/kv-flow.js'
 import type { WalletPages } from '../../../extension/background/page-wallets/wallet-page.js'
 import { NoWalletPageError } from '../../../extension/background/page-wallets/wallet-page-errors.js'
 import { createProofFeatures } from '../../../extension/background/proofs/proof-features.js'
+import type { PreparedRequests } from '../../../extension/background/storage/prepared-requests.js'
 import type { SettingsStore } from '../../../extension/background/storage/settings.js'
 import type { RecordStore } from '../../../extension/background/storage/storage-ports.js'
 import type { VaultSession } from '../../../extension/background/vault/vault-session.js'

@@ -9,7 +9,7 @@ import type { JsonValue } from '../../../src/client/index.js'
 import { InvalidInputError } from '../../../src/errors.js'
 import { requireNonEmptyString } from '../../../src/input.js'
 import { NotFoundError } from '../errors.js'
-import type { RecordStore } from '../storage/storage-ports.js'
+import type { RecordStore } from './storage-ports.js'
 
 export const REQUESTS_KEY = 'prepared-requests'
 export const REQUEST_LIFETIME_MS = 10 * 60_000

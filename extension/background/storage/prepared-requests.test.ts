@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { createMemoryStore } from '../storage/storage-ports.js'
 import { createPreparedRequests, REQUEST_LIFETIME_MS, REQUESTS_KEY, type RevokeRequest } from './prepared-requests.js'
+import { createMemoryStore } from './storage-ports.js'
 
 const REVOKE: RevokeRequest = {
   kind: 'revoke',
