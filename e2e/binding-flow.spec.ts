@@ -6,9 +6,8 @@
  */
 import type { Binding, BindingFlow } from '../extension/messaging/catalogue.js'
 import { DNS_PATIENCE_MS } from '../src/platforms/patience.js'
-import { startReferenceDouble } from '../test/support/reference-double.js'
 import { expect, test } from './fixtures.js'
-import { importAvatarUsing, localServicesPerTest } from './local-services.js'
+import { importAvatarUsing, localServicesPerTest, withReferenceDouble } from './local-services.js'
 import { call, ok, openExtensionPage, stopServiceWorker } from './vault-helpers.js'
 
 const PASSWORD = 'e2e flow password'
@@ -70,14 +69,11 @@ test("against Next.ID's own answers (reference-behaviour double): a moved chain 
   extensionId,
 }) => {
   // Next.ID's service says a plain "bad signature" when the chain moved: the flow must tell by reading the head.
-  const upstreamUrl = services.server.proofServiceUrl
-  if (upstreamUrl === null) throw new Error('the local ProofService is not running')
-  const double = await startReferenceDouble({ upstreamUrl })
-  try {
+  await withReferenceDouble(services.server, async (proofServiceUrl) => {
     const page = await openExtensionPage(context, extensionId)
     await importAvatarUsing(
       page,
-      { ...services.server, proofServiceUrl: double.url },
+      { ...services.server, proofServiceUrl },
       {
         privateKey: PRIVATE_KEY,
         name: 'Key',
@@ -101,7 +97,5 @@ test("against Next.ID's own answers (reference-behaviour double): a moved chain 
       step: 'done',
       status: null,
     })
-  } finally {
-    await double.close()
-  }
+  })
 })

@@ -8,10 +8,9 @@
  */
 import type { Page } from '@playwright/test'
 import type { Binding, BindingFlow } from '../extension/messaging/catalogue.js'
-import { startReferenceDouble } from '../test/support/reference-double.js'
 import { expect, test } from './fixtures.js'
 import { readBanner, serveFakeGist } from './github-helpers.js'
-import { importAvatarUsing, localServicesPerTest } from './local-services.js'
+import { importAvatarUsing, localServicesPerTest, withReferenceDouble } from './local-services.js'
 import { ChainKvPage } from './pages/chain-kv-page.js'
 import { FlowPage } from './pages/flow-page.js'
 import { HomePage } from './pages/home-page.js'
@@ -208,17 +207,12 @@ test("against Next.ID's own answers (reference-behaviour double): the gist binds
   context,
   extensionId,
 }) => {
-  const upstreamUrl = services.server.proofServiceUrl
-  if (upstreamUrl === null) throw new Error('the local ProofService is not running')
-  const double = await startReferenceDouble({ upstreamUrl })
-  try {
+  await withReferenceDouble(services.server, async (proofServiceUrl) => {
     await serveFakeGist(context, services.simulator.state.github, { login: LOGIN, ownerId: 4242 })
-    const { popup, flow } = await startGithubFlow(context, extensionId, double.url)
+    const { popup, flow } = await startGithubFlow(context, extensionId, proofServiceUrl)
     const gistId = await createGist(await openFilledForm(context, flow))
     await expect.poll(() => flowStep(popup.page, flow.id), { timeout: 30_000 }).toBe('done')
     const [done] = await ok<BindingFlow[]>(popup.page, 'getFlows')
     expect(done).toMatchObject({ id: flow.id, proofLocation: gistId, status: null })
-  } finally {
-    await double.close()
-  }
+  })
 })

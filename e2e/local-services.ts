@@ -5,6 +5,7 @@
  */
 import type { Page } from '@playwright/test'
 import type { ServerHandles } from '../server/start-server.js'
+import { startReferenceDouble } from '../test/support/reference-double.js'
 import {
   type LocalServiceHandles,
   type LocalServices,
@@ -43,4 +44,19 @@ export async function importAvatarUsing(
   await ok(page, 'updateSettings', {
     endpoints: { proofServiceUrl: server.proofServiceUrl, kvServiceUrl: UNUSED_KV_URL },
   })
+}
+
+/**
+ * Runs `use` with a reference-behaviour double (Next.ID's own status codes and words) in front of
+ * `server`'s ProofService, and stops it afterwards.
+ */
+export async function withReferenceDouble(server: ServerHandles, use: (proofServiceUrl: string) => Promise<void>) {
+  const upstreamUrl = server.proofServiceUrl
+  if (upstreamUrl === null) throw new Error('the local ProofService is not running')
+  const double = await startReferenceDouble({ upstreamUrl })
+  try {
+    await use(double.url)
+  } finally {
+    await double.close()
+  }
 }

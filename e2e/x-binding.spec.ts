@@ -6,9 +6,8 @@
  */
 import type { BrowserContext, Page } from '@playwright/test'
 import type { BindingFlow } from '../extension/messaging/catalogue.js'
-import { startReferenceDouble } from '../test/support/reference-double.js'
 import { expect, test } from './fixtures.js'
-import { importAvatarUsing, localServicesPerTest } from './local-services.js'
+import { importAvatarUsing, localServicesPerTest, withReferenceDouble } from './local-services.js'
 import { ChainKvPage } from './pages/chain-kv-page.js'
 import { FlowPage } from './pages/flow-page.js'
 import { HomePage } from './pages/home-page.js'
@@ -198,12 +197,9 @@ test("against Next.ID's own answers (reference-behaviour double): a tweet shown 
   extensionId,
 }) => {
   test.setTimeout(120_000)
-  const upstreamUrl = services.server.proofServiceUrl
-  if (upstreamUrl === null) throw new Error('the local ProofService is not running')
-  const double = await startReferenceDouble({ upstreamUrl })
-  try {
+  await withReferenceDouble(services.server, async (proofServiceUrl) => {
     const x = { loggedInAs: 'alice', visibleAfterMs: 8_000 }
-    const { popup, fake, flow } = await startXBinding(context, extensionId, x, double.url)
+    const { popup, fake, flow } = await startXBinding(context, extensionId, x, proofServiceUrl)
     const page = await context.newPage()
     await page.goto(flow.publishUrl)
     await expectBanner(page, READY)
@@ -216,7 +212,5 @@ test("against Next.ID's own answers (reference-behaviour double): a tweet shown 
     })
     await expectFlowStep(popup.page, flow.id, 'done', 90_000)
     expect(fake.posts).toHaveLength(1)
-  } finally {
-    await double.close()
-  }
+  })
 })
