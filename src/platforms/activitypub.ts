@@ -3,10 +3,10 @@ import { InvalidInputError } from '../errors.js'
 import { isDomainName } from './identity-text.js'
 import { POST_PATIENCE_MS } from './patience.js'
 import type { PlatformSpec } from './platform-spec.js'
+import { POWERED_BY } from './powered-by.js'
 import { idFromLink } from './proof-link.js'
 
 const HANDLE = /^[^@\s]+@[^@\s/]+$/
-const POWERED_BY = 'Powered by Next.ID - Connect All Digital Identities.'
 
 export const activitypub = {
   id: 'activitypub',

@@ -2,10 +2,10 @@
 import { toLowerLikeGo } from './identity-text.js'
 import { POST_PATIENCE_MS } from './patience.js'
 import type { PlatformSpec } from './platform-spec.js'
+import { POWERED_BY } from './powered-by.js'
 import { idFromLink } from './proof-link.js'
 
 const USERNAME = /^[A-Za-z0-9_]{1,128}$/
-const POWERED_BY = 'Powered by Next.ID - Connect All Digital Identities.'
 
 export const minds = {
   id: 'minds',
