@@ -93,4 +93,74 @@ describe.each(SERVICES)('binding flows against $name', ({ fetch: serviceFetch, s
       status: null,
     })
   })
+
+  describe('on a clock that runs hours ahead', () => {
+    const MINUTE = 60_000
+    /** A background whose clock the test moves, and whose service can be cut off for a while. */
+    async function bootOnClock() {
+      const clock = { now: Date.now(), outageUntil: 0 }
+      const cut: FetchFunction = (input, init) =>
+        clock.now < clock.outageUntil ? Promise.reject(new TypeError('Failed to fetch')) : serviceFetch(input, init)
+      const { api, flows } = await bootBackground({
+        server: services.server,
+        fetch: cut,
+        now: () => clock.now,
+        retryDelaysMs: [MINUTE],
+      })
+      /** Moves the clock in steps, waking the engine as the retry alarm would, until `done` holds. */
+      const advance = async (stepMs: number, done: () => Promise<boolean>) => {
+        for (let i = 0; i < 1_000 && !(await done()); i++) {
+          clock.now += stepMs
+          await flows.resumeDue()
+        }
+      }
+      const stepOf = async (flowId: string) => (await api.getFlows(undefined)).find((flow) => flow.id === flowId)?.step
+      return { api, clock, advance, stepOf }
+    }
+
+    it('completes without the user when the record is published 30 minutes after "I\'ve published it"', async () => {
+      const { api, clock, advance, stepOf } = await bootOnClock()
+      const domain = `late-${suffix}.example`
+      const started = await api.startBinding({ platform: 'dns', identity: domain })
+      await api.submitBinding({ flowId: started.id, proofLocation: '' })
+      const publishAt = clock.now + 30 * MINUTE
+      await advance(5 * MINUTE, async () => {
+        if (clock.now >= publishAt && !services.simulator.state.dns.txt(domain)) {
+          services.simulator.state.dns.addTxt(domain, started.postText)
+        }
+        return (await stepOf(started.id)) === 'done'
+      })
+      expect(await stepOf(started.id)).toBe('done')
+      expect(clock.now - publishAt).toBeLessThan(10 * MINUTE)
+    })
+
+    it('waits out a 10-minute outage in the middle, then completes', async () => {
+      const { api, clock, advance, stepOf } = await bootOnClock()
+      const domain = `outage-${suffix}.example`
+      const started = await api.startBinding({ platform: 'dns', identity: domain })
+      await api.submitBinding({ flowId: started.id, proofLocation: '' })
+      clock.outageUntil = clock.now + 10 * MINUTE
+      services.simulator.state.dns.addTxt(domain, started.postText)
+      await advance(2 * MINUTE, async () => clock.now >= clock.outageUntil - 2 * MINUTE)
+      expect((await api.getFlows(undefined))[0]).toMatchObject({
+        step: 'submit',
+        status: { code: 'service-unreachable' },
+      })
+      await advance(2 * MINUTE, async () => (await stepOf(started.id)) === 'done')
+      expect(await stepOf(started.id)).toBe('done')
+    })
+
+    it('"Start again" after a 48-hour give-up completes with the record already published, no new signature', async () => {
+      const { api, advance, stepOf } = await bootOnClock()
+      const domain = `again-${suffix}.example`
+      const started = await api.startBinding({ platform: 'dns', identity: domain })
+      await api.submitBinding({ flowId: started.id, proofLocation: '' })
+      await advance(60 * MINUTE, async () => (await stepOf(started.id)) === 'failed')
+      expect((await api.getFlows(undefined))[0]).toMatchObject({ step: 'failed', status: { code: 'gave-up' } })
+      // Published late (a slow DNS host); the flow checks the same record again.
+      services.simulator.state.dns.addTxt(domain, started.postText)
+      const again = await api.restartFlow({ flowId: started.id })
+      expect(again).toMatchObject({ step: 'done', postText: started.postText })
+    })
+  })
 })

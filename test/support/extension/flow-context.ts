@@ -63,6 +63,8 @@ export type BackgroundOptions = {
   /** The avatar imported into empty storage (an existing vault is unlocked instead). */
   privateKey?: string
   retryDelaysMs?: readonly number[]
+  /** The background's clock (default Date.now): tests move it to days later without waiting. */
+  now?: () => number
   /** The flow engine's onDone. */
   onDone?: (flow: BindingFlow) => void
   /** The pages with wallets (without them no page can be reached), and how often a wallet wait checks for a cleared flow. */
@@ -73,7 +75,7 @@ export type BackgroundOptions = {
 export async function bootBackground(options: BackgroundOptions) {
   const stores = options.stores ?? createBackgroundStores()
   const fetch = options.fetch ?? realFetch
-  const now = () => Date.now()
+  const now = options.now ?? (() => Date.now())
   const settings = createSettingsStore(stores.local)
   const alarm = { set: async () => {}, clear: async () => {} }
   const session = createVaultSession({ ...stores, settings, alarm, now, vaultOptions })
