@@ -21,6 +21,31 @@ describe('flow store', () => {
     expect((await again.list()).map((flow) => flow.id)).toEqual(['f2'])
   })
 
+  it('reads flows an earlier version wrote (an English error and hint) as flows with a status, losing none', async () => {
+    const { status: _status, checkUntil: _checkUntil, ...shape } = SAMPLE_FLOW
+    const waiting = {
+      ...shape,
+      id: 'w',
+      step: 'submit',
+      error: 'not visible yet (x); trying again in 5 s',
+      publishHint: 'Add…',
+    }
+    const failed = { ...shape, id: 'x', step: 'failed', error: 'wrong account: …', publishHint: 'Add…' }
+    const memory = createMemoryStore({ [FLOWS_KEY]: { version: 1, flows: [waiting, failed] } })
+    expect(await createFlowStore(memory).list()).toEqual([
+      { ...shape, id: 'w', step: 'submit', checkUntil: null, status: null },
+      { ...shape, id: 'x', step: 'failed', checkUntil: null, status: { code: 'error', errorCode: 'EARLIER_VERSION' } },
+    ])
+  })
+
+  it('refuses to write a record it could not read back', async () => {
+    const store = createFlowStore(createMemoryStore())
+    await expect(store.put({ ...SAMPLE_FLOW, status: { code: 'gave-up' } } as never)).rejects.toMatchObject({
+      code: 'INVALID_INPUT',
+    })
+    expect(await store.list()).toEqual([])
+  })
+
   it('drops a damaged record and keeps the others', async () => {
     const damaged = [
       { ...SAMPLE_FLOW, step: 'dancing' },
