@@ -148,6 +148,8 @@ export type FlowWallet = {
  */
 export type BindingFlow = {
   id: string
+  /** How the binding is proven: a proof the user publishes ('post'), or a wallet's signature ('wallet'). */
+  kind: 'post' | 'wallet'
   /** `delete` revokes on a platform whose service wants a new post signed over the delete payload (§7.2). */
   action: 'create' | 'delete'
   platform: string

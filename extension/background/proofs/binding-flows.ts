@@ -99,6 +99,7 @@ export function createBindingFlows(deps: BindingFlowDeps) {
       const now = deps.now()
       const flow: StoredFlow = {
         id: crypto.randomUUID(),
+        kind: 'post',
         action,
         platform,
         identity,
@@ -125,7 +126,7 @@ export function createBindingFlows(deps: BindingFlowDeps) {
   async function postFlow(params: unknown): Promise<StoredFlow> {
     const flowId = requireString(requirePlainObject(params, 'params').flowId, 'flowId')
     const flow = await flows.get(flowId)
-    if (!flow || flow.walletLink !== undefined) throw new NotFoundError('binding flow')
+    if (flow?.kind !== 'post') throw new NotFoundError('binding flow')
     return flow
   }
 
@@ -168,7 +169,7 @@ export function createBindingFlows(deps: BindingFlowDeps) {
    * service is out of reach.
    */
   async function submitWalletFlow(flow: StoredFlow, expectedStep: FlowStep): Promise<StoredFlow> {
-    if (flow.walletLink === undefined || flow.walletLink.walletSignature === '') throw new FlowStepError(flow.step)
+    if (flow.kind !== 'wallet' || flow.walletLink?.walletSignature === '') throw new FlowStepError(flow.step)
     const submitting = await startChecking(flow, '', expectedStep)
     void attempt(submitting).catch(() => undefined) // cleared meanwhile, or storage failing: nothing left to tell
     return submitting

@@ -23,6 +23,7 @@ function translateWith(locale: string): Translate {
 const AVATAR = `0x02${'ab'.repeat(32)}`
 const flow = (change: Partial<BindingFlow>): BindingFlow => ({
   id: 'f1',
+  kind: 'post',
   action: 'create',
   platform: 'twitter',
   identity: 'alice',

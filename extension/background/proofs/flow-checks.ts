@@ -97,7 +97,7 @@ export function createFlowChecks({ deps, flows, proofService, save, signedPayloa
       if (read.kind !== 'outage') return fail(flow, attempts, { code: 'error', errorCode: errorCodeOf(read) })
       return waitAndRetry(flow, attempts, { code: 'service-unreachable', httpStatus: read.httpStatus })
     }
-    if (flow.walletLink !== undefined) {
+    if (flow.kind === 'wallet') {
       // The wallet signed this payload: a moved chain needs its signature again ("Try again"), and
       // a wallet proof is in the request itself, so a refusal will not change by waiting.
       if (moved) return fail(flow, attempts, { code: 'wallet-resign' })
@@ -130,7 +130,7 @@ export function createFlowChecks({ deps, flows, proofService, save, signedPayloa
    */
   function fail(flow: StoredFlow, attempts: number, status: FlowStatus): Promise<StoredFlow> {
     const change: Partial<StoredFlow> = { step: 'failed', attempts, nextAttemptAt: null, status }
-    if (flow.walletLink !== undefined && status.code !== 'service-unreachable') {
+    if (flow.kind === 'wallet' && flow.walletLink && status.code !== 'service-unreachable') {
       change.walletLink = { ...flow.walletLink, walletSignature: '' }
     }
     return save(flow, change)
@@ -222,7 +222,7 @@ function flowPlatform(flow: StoredFlow): PostPlatform | WalletPlatform {
 
 /** How long checking goes on: the platform's patience; a wallet flow waits as long as a post would. */
 export function patienceOf(flow: StoredFlow): number {
-  if (flow.walletLink !== undefined) return POST_PATIENCE_MS
+  if (flow.kind === 'wallet') return POST_PATIENCE_MS
   return postFacts(parsePostPlatform(flow.platform)).patienceMs
 }
 

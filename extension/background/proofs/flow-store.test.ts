@@ -22,7 +22,7 @@ describe('flow store', () => {
   })
 
   it('reads flows an earlier version wrote (an English error and hint) as flows with a status, losing none', async () => {
-    const { status: _status, checkUntil: _checkUntil, ...shape } = SAMPLE_FLOW
+    const { status: _status, checkUntil: _checkUntil, kind: _kind, ...shape } = SAMPLE_FLOW
     const waiting = {
       ...shape,
       id: 'w',
@@ -33,8 +33,15 @@ describe('flow store', () => {
     const failed = { ...shape, id: 'x', step: 'failed', error: 'wrong account: …', publishHint: 'Add…' }
     const memory = createMemoryStore({ [FLOWS_KEY]: { version: 1, flows: [waiting, failed] } })
     expect(await createFlowStore(memory).list()).toEqual([
-      { ...shape, id: 'w', step: 'submit', checkUntil: null, status: null },
-      { ...shape, id: 'x', step: 'failed', checkUntil: null, status: { code: 'error', errorCode: 'EARLIER_VERSION' } },
+      { ...shape, kind: 'post', id: 'w', step: 'submit', checkUntil: null, status: null },
+      {
+        ...shape,
+        kind: 'post',
+        id: 'x',
+        step: 'failed',
+        checkUntil: null,
+        status: { code: 'error', errorCode: 'EARLIER_VERSION' },
+      },
     ])
   })
 

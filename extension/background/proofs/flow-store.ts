@@ -53,7 +53,7 @@ export function isStoredFlow(value: unknown): value is StoredFlow {
   return (
     STRINGS.every((name) => typeof flow[name] === 'string') &&
     (flow.action === 'create' || flow.action === 'delete') &&
-    (isPostFlow(flow) || isWalletFlow(flow)) &&
+    (flow.kind === 'post' ? isPostFlow(flow) : flow.kind === 'wallet' && isWalletFlow(flow)) &&
     NUMBERS.every((name) => Number.isSafeInteger(flow[name]) && (flow[name] as number) >= 0) &&
     (flow.nextAttemptAt === null || Number.isSafeInteger(flow.nextAttemptAt)) &&
     (flow.checkUntil === null || Number.isSafeInteger(flow.checkUntil)) &&
@@ -199,8 +199,10 @@ function requireStoredFlow(flow: StoredFlow): void {
  * the popup words statuses itself; a failed one says only that it failed.
  */
 function fromEarlierVersion(value: unknown): unknown {
-  if (typeof value !== 'object' || value === null || !('error' in value) || 'status' in value) return value
-  const { error, publishHint: _hint, ...flow } = value as Record<string, unknown> & { error: unknown }
+  if (typeof value !== 'object' || value === null || 'kind' in value) return value
+  const { error, publishHint: _hint, ...flow } = value as Record<string, unknown>
   const failed = flow.step === 'failed' && typeof error === 'string' && error !== ''
-  return { ...flow, checkUntil: null, status: failed ? { code: 'error', errorCode: 'EARLIER_VERSION' } : null }
+  const status = 'status' in flow ? flow.status : failed ? { code: 'error', errorCode: 'EARLIER_VERSION' } : null
+  const kind = flow.walletLink === undefined ? 'post' : 'wallet'
+  return { ...flow, kind, checkUntil: flow.checkUntil ?? null, status }
 }

@@ -15,6 +15,7 @@ const ADDRESS = toChecksumAddress(`0x${'ab12'.repeat(10)}`)
 const WALLET_FLOW: StoredFlow = {
   ...SAMPLE_FLOW,
   id: 'w1',
+  kind: 'wallet',
   platform: 'ethereum',
   identity: ADDRESS.toLowerCase(),
   step: 'confirm-wallet',

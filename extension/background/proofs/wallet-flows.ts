@@ -99,6 +99,7 @@ export function createWalletFlows(deps: WalletFlowDeps) {
           const now = deps.now()
           return {
             id: crypto.randomUUID(),
+            kind: 'wallet',
             action: 'create',
             platform: wallet.chain,
             identity: chain.identityOf(address),
@@ -127,7 +128,7 @@ export function createWalletFlows(deps: WalletFlowDeps) {
   async function getWalletFlow(params: unknown): Promise<WalletFlow> {
     const flowId = requireString(requirePlainObject(params, 'params').flowId, 'flowId')
     const flow = await flows.get(flowId)
-    if (!flow?.walletLink || flow.wallet === null) throw new NotFoundError('wallet flow')
+    if (flow?.kind !== 'wallet' || !flow.walletLink) throw new NotFoundError('wallet flow')
     return flow as WalletFlow
   }
 
@@ -250,7 +251,7 @@ export function createWalletFlows(deps: WalletFlowDeps) {
    */
   async function resume(): Promise<void> {
     for (const flow of await flows.list()) {
-      if (!flow.walletLink || flow.wallet === null || running.has(flow.id)) continue
+      if (flow.kind !== 'wallet' || running.has(flow.id)) continue
       if (flow.step === 'wallet-sign') await fail(flow as WalletFlow, { code: 'interrupted' }).catch(ignoreCleared)
     }
   }

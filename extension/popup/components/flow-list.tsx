@@ -28,7 +28,7 @@ export function FlowList({ navigate }: { navigate: Navigate }) {
               type="button"
               className="flow-open"
               onClick={() =>
-                navigate(flow.wallet === null ? { name: 'binding-flow', flowId: flow.id } : { name: 'bind-wallet' })
+                navigate(flow.kind === 'post' ? { name: 'binding-flow', flowId: flow.id } : { name: 'bind-wallet' })
               }
             >
               <PlatformBadge platform={flow.platform} />

@@ -13,7 +13,8 @@ import { useAction } from '../use-action.js'
 type WalletFlow = BindingFlow & { wallet: FlowWallet }
 type Search = { state: 'looking' } | { state: 'found'; found: PageWallets } | { state: 'error'; message: string }
 
-const isWalletFlow = (flow: BindingFlow): flow is WalletFlow => flow.wallet !== null && flow.action === 'create'
+const isWalletFlow = (flow: BindingFlow): flow is WalletFlow =>
+  flow.kind === 'wallet' && flow.wallet !== null && flow.action === 'create'
 
 /**
  * "Bind a wallet": the wallets of the page the user is looking at → connect → confirm the address →

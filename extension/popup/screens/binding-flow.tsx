@@ -33,7 +33,7 @@ export function BindingFlowScreen({ flowId, navigate }: Props) {
     )
   }
   const title = t(flow.action === 'delete' ? 'flowTitleDelete' : 'flowTitleCreate', platformName(flow.platform))
-  if (flow.wallet !== null) {
+  if (flow.kind === 'wallet') {
     return (
       <Screen title={title} onBack={home}>
         <p>{t('flowWallet')}</p>

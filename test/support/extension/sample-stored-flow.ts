@@ -6,6 +6,7 @@ import type { StoredFlow } from '../../../extension/background/proofs/flow-store
 
 export const SAMPLE_FLOW: StoredFlow = {
   id: 'f1',
+  kind: 'post',
   action: 'create',
   platform: 'dns',
   identity: 'example.com',
