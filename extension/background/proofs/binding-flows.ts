@@ -169,7 +169,7 @@ export function createBindingFlows(deps: BindingFlowDeps) {
    * service is out of reach.
    */
   async function submitWalletFlow(flow: StoredFlow, expectedStep: FlowStep): Promise<StoredFlow> {
-    if (flow.kind !== 'wallet' || flow.walletLink?.walletSignature === '') throw new FlowStepError(flow.step)
+    if (flow.kind !== 'wallet' || (flow.walletLink?.walletSignature ?? '') === '') throw new FlowStepError(flow.step)
     const submitting = await startChecking(flow, '', expectedStep)
     void attempt(submitting).catch(() => undefined) // cleared meanwhile, or storage failing: nothing left to tell
     return submitting
