@@ -6,9 +6,11 @@ import { createKvServiceClient, type FetchFunction, type JsonValue } from '../..
 import { avatarId } from '../../../src/crypto/index.js'
 import { InvalidInputError } from '../../../src/errors.js'
 import { requirePlainObject, requireString } from '../../../src/input.js'
-import { applyMergePatch, describeKvPayload, diffMergePatch } from '../../../src/protocol/index.js'
+import { applyMergePatch, diffMergePatch } from '../../../src/protocol/index.js'
 import type { KvChange } from '../../messaging/catalogue.js'
+import { PayloadMismatchError } from '../errors.js'
 import { requireKvPatch } from '../kv/kv-patch.js'
+import { requestKvPayload } from '../kv/kv-payload-request.js'
 
 /** What a site may read: any avatar, any origin's corner (KV is public, §9.1). */
 export type KvGetRequest = { avatar?: string; namespace?: string }
@@ -58,20 +60,11 @@ export function createDappKv(kvServiceUrl: string, fetch: FetchFunction) {
     /** Asks KVService for the payload, checks it writes only `origin`, signs it with `sign` and submits. */
     async write(avatar: string, origin: string, patch: JsonValue, sign: (payload: string) => Promise<Uint8Array>) {
       const full = { [origin]: patch }
-      const payload = await client.createKvPayload({ avatar, platform: 'nextid', identity: avatar, patch: full })
-      const described = describeKvPayload(payload.signPayload)
-      const keys = [...described.sets, ...described.deletes]
-      // The service chose the string: sign it only if it writes this origin's key and nothing else.
-      if (
-        described.avatar !== avatar ||
-        described.platform !== 'nextid' ||
-        described.identity !== avatar ||
-        described.replacesAll ||
-        keys.length !== 1 ||
-        keys[0] !== origin
-      ) {
-        throw new InvalidInputError('sign_payload', "does not write only this site's KV key")
-      }
+      const request = { avatar, platform: 'nextid' as const, identity: avatar, patch: full }
+      const { payload, description } = await requestKvPayload(client, request)
+      const keys = [...description.sets, ...description.deletes]
+      // Within the avatar's namespace, it must write this origin's key and nothing else.
+      if (description.replacesAll || keys.length !== 1 || keys[0] !== origin) throw new PayloadMismatchError()
       const signature = await sign(payload.signPayload)
       await client.submitKv({
         avatar,

@@ -6,17 +6,12 @@
 import { type AvatarKv, createKvServiceClient } from '../../../src/client/index.js'
 import { InvalidInputError } from '../../../src/errors.js'
 import { requirePlainObject, requireString } from '../../../src/input.js'
-import {
-  applyMergePatch,
-  describeKvPayload,
-  diffMergePatch,
-  type Platform,
-  parsePlatform,
-} from '../../../src/protocol/index.js'
+import { applyMergePatch, diffMergePatch, type Platform, parsePlatform } from '../../../src/protocol/index.js'
 import type { KvChange, KvNamespace, PreparedKvPatch } from '../../messaging/catalogue.js'
 import type { SigningFlowDeps } from '../proofs/revoke-flow.js'
 import { signWithAvatar } from '../vault/sign-with-avatar.js'
 import { requireKvPatch } from './kv-patch.js'
+import { requestKvPayload } from './kv-payload-request.js'
 
 export type KvFlow = ReturnType<typeof createKvFlow>
 
@@ -45,12 +40,7 @@ export function createKvFlow(deps: SigningFlowDeps) {
       const client = await kvService()
       const current = currentContent(await client.getKv(avatar), platform, identity)
       const changes = diffMergePatch(current, applyMergePatch(current, patch)) as KvChange[]
-      const payload = await client.createKvPayload({ avatar, platform, identity, patch })
-      const description = describeKvPayload(payload.signPayload)
-      // The service chose the string; sign it only if it writes where the user asked.
-      if (description.avatar !== avatar || description.platform !== platform || description.identity !== identity) {
-        throw new InvalidInputError('sign_payload', `does not write KV for ${platform} ${identity} on this avatar`)
-      }
+      const { payload, description } = await requestKvPayload(client, { avatar, platform, identity, patch })
       const { uuid, createdAt, signPayload } = payload
       const requestId = await deps.requests.add({
         kind: 'kv-patch',
