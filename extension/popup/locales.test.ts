@@ -2,13 +2,10 @@
 import { readdirSync, readFileSync } from 'node:fs'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
+import { loadMessages } from '../../test/support/locale-messages.js'
 
-type Messages = Record<string, { message: string; placeholders?: Record<string, { content: string }> }>
-const root = path.resolve(import.meta.dirname, '../..')
-const read = (locale: string) =>
-  JSON.parse(readFileSync(path.join(root, 'public/_locales', locale, 'messages.json'), 'utf8')) as Messages
-const en = read('en')
-const zh = read('zh_CN')
+const en = loadMessages('en')
+const zh = loadMessages('zh_CN')
 
 function sources(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {

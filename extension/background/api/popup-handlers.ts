@@ -2,20 +2,16 @@
  * The popup API: one handler per PopupApi method. Message bodies are untrusted and checked here;
  * every call first enforces the auto-lock deadline (vault-session.ts).
  */
-import { createProofServiceClient, type FetchFunction } from '../../../src/client/index.js'
-import { ServiceError } from '../../../src/errors.js'
+import type { FetchFunction } from '../../../src/client/index.js'
 import { requirePlainObject } from '../../../src/input.js'
-import { parsePlatform } from '../../../src/platforms/index.js'
 import type { Handlers, PopupApi } from '../../messaging/catalogue.js'
 import type { createApprovalHandlers } from '../dapp/approval-handlers.js'
 import { NotFoundError } from '../errors.js'
 import type { KvFlow } from '../kv/kv-flow.js'
 import { fetchAvatarBindings } from '../proofs/avatar-bindings.js'
 import { fetchBindablePlatforms } from '../proofs/bindable-platforms.js'
-import { hasChainMoved } from '../proofs/chain-head.js'
 import { fetchProofChainView } from '../proofs/proof-chain-view.js'
 import type { ProofFeatures } from '../proofs/proof-features.js'
-import { explainRevokeRefusal } from '../proofs/revoke-needs-proof.js'
 import type { PreparedRequests } from '../storage/prepared-requests.js'
 import type { SettingsStore } from '../storage/settings.js'
 import { avatarSecretFromPhrase, avatarSecretFromPrivateKey } from '../vault/avatar-secrets.js'
@@ -129,28 +125,7 @@ export function createPopupHandlers(deps: PopupHandlerDeps): Handlers<PopupApi> 
         return fetchProofChainView(endpoints.proofServiceUrl, record.currentAvatarId, deps.fetch)
       }),
     prepareRevoke: (params) => revoke.prepareRevoke(params),
-    async confirmRevoke(params) {
-      try {
-        return await revoke.confirmRevoke(params)
-      } catch (error) {
-        // A refused revoke keeps its prepared request: its platform, and whether the chain moved
-        // (read from the service, not from its words), say whether a new proof would help (§7.2).
-        const request = await requests.get(requirePlainObject(params, 'params').requestId, 'revoke').catch(() => null)
-        if (!request || !isRefusal(error)) throw error
-        const client = createProofServiceClient({
-          baseUrl: (await settings.get()).endpoints.proofServiceUrl,
-          fetch: deps.fetch,
-        })
-        const signed = {
-          ...request,
-          action: 'delete' as const,
-          platform: parsePlatform(request.platform),
-          avatarId: request.avatar,
-        }
-        const moved = await hasChainMoved(client, signed).catch(() => false)
-        throw explainRevokeRefusal(error, request.platform, moved)
-      }
-    },
+    confirmRevoke: (params) => revoke.confirmRevoke(params),
     async cancelRequest(params) {
       await session.enforceDeadline()
       await requests.remove(requirePlainObject(params, 'params').requestId)
@@ -195,8 +170,3 @@ const withoutDapp = {
     throw new NotFoundError('connected site')
   },
 } satisfies ReturnType<typeof createApprovalHandlers>
-
-/** A 4xx from the service: it refused what was submitted (a 5xx or no answer is an outage). */
-function isRefusal(error: unknown): boolean {
-  return error instanceof ServiceError && error.status >= 400 && error.status < 500
-}

@@ -5,8 +5,6 @@
 import { requireString } from '../../../src/input.js'
 import { POST_PLATFORMS, type PostPlatform, parsePlatformOf, postFacts } from '../../../src/platforms/index.js'
 
-export { POST_PLATFORMS, type PostPlatform }
-
 /** Checks that `platform` is one where the user publishes a proof. */
 export function parsePostPlatform(value: unknown, field = 'platform'): PostPlatform {
   return parsePlatformOf(value, POST_PLATFORMS, field)

@@ -7,8 +7,6 @@
 import { type PostPlatform, postFacts } from '../../../src/platforms/index.js'
 import { choosePostContent, fillSignature, fitsInTweet } from '../../../src/protocol/index.js'
 
-export { NEW_GIST_URL, TWEET_INTENT_URL } from '../../../src/platforms/index.js'
-
 /** The page that starts publishing `postText` on `platform`, or '' when there is none. */
 export function publishUrlFor(platform: PostPlatform, postText: string): string {
   return postFacts(platform).publishUrl(postText)

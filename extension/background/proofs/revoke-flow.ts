@@ -18,6 +18,9 @@ import type { SettingsStore } from '../storage/settings.js'
 import { signWithAvatar } from '../vault/sign-with-avatar.js'
 import type { VaultSession } from '../vault/vault-session.js'
 import { requestBindingPayload } from './binding-payload.js'
+import { hasChainMoved } from './chain-head.js'
+import { explainRevokeRefusal } from './revoke-needs-proof.js'
+import { classifySubmitError } from './submit-outcome.js'
 
 export type SigningFlowDeps = {
   session: VaultSession
@@ -63,16 +66,26 @@ export function createRevokeFlow(deps: SigningFlowDeps) {
       const request = await deps.requests.get(requestId, 'revoke')
       const signature = await signWithAvatar(vault, request.avatar, request.signPayload)
       const client = await proofService()
-      // A delete has no proof post: the avatar's signature is the proof, sent as extra.signature (§7.2).
-      await client.submitProof({
-        action: 'delete',
-        platform: parsePlatform(request.platform),
-        identity: request.identity,
-        publicKey: request.avatar,
-        uuid: request.uuid,
-        createdAt: request.createdAt,
-        signature,
-      })
+      const platform = parsePlatform(request.platform)
+      try {
+        // A delete has no proof post: the avatar's signature is the proof, sent as extra.signature (§7.2).
+        await client.submitProof({
+          action: 'delete',
+          platform,
+          identity: request.identity,
+          publicKey: request.avatar,
+          uuid: request.uuid,
+          createdAt: request.createdAt,
+          signature,
+        })
+      } catch (error) {
+        // The request stays prepared; its platform, and whether the chain moved (read from the
+        // service, not from its words), say whether a new proof would help (§7.2).
+        if (classifySubmitError(error).kind !== 'refused') throw error
+        const signed = { ...request, action: 'delete' as const, platform, avatarId: request.avatar }
+        const moved = await hasChainMoved(client, signed).catch(() => false)
+        throw explainRevokeRefusal(error, request.platform, moved)
+      }
       await deps.requests.remove(requestId)
       return undefined
     })

@@ -8,8 +8,6 @@ import { ServiceError } from '../../../src/errors.js'
 import { parsePlatformOf, REVOKE_PROOF_PLATFORMS, type RevokeProofPlatform } from '../../../src/platforms/index.js'
 import { WalletError } from '../errors.js'
 
-export { REVOKE_PROOF_PLATFORMS, type RevokeProofPlatform }
-
 /** The service refused a revoke signed by the avatar alone: a revoke flow with a new proof is needed. */
 export class RevokeNeedsProofError extends WalletError {
   /** The service's own words, for the popup to quote. */
