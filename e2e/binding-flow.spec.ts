@@ -4,7 +4,7 @@
  * worker is stopped (CDP) while the flow waits for its retry, and after the restart it completes;
  * and the same flow against Next.ID's own answers (the reference-behaviour double) when the chain moves.
  */
-import type { Binding, BindingFlow } from '../extension/messaging/catalogue.js'
+import type { Binding, PostBindingFlow } from '../extension/messaging/catalogue.js'
 import { DNS_PATIENCE_MS } from '../src/platforms/patience.js'
 import { expect, test } from './fixtures.js'
 import { importAvatarUsing, localServicesPerTest, withReferenceDouble } from './local-services.js'
@@ -25,14 +25,14 @@ test('a DNS binding waits for its record across a service-worker stop and comple
 
   // The domain exists with an unrelated record (SPF) but no proof yet.
   services.simulator.state.dns.addTxt(DOMAIN, 'v=spf1 -all')
-  const started = await ok<BindingFlow>(page, 'startBinding', { platform: 'dns', identity: DOMAIN })
+  const started = await ok<PostBindingFlow>(page, 'startBinding', { platform: 'dns', identity: DOMAIN })
   // Nothing to say yet, and no checking before it is submitted (the popup words the TXT-record hint itself).
   expect(started).toMatchObject({ step: 'publish', needsProofLocation: false, status: null, checkUntil: null })
 
   // Submitted before the record exists: the service does not see it yet, so the flow waits,
   // quoting the service's answer, and keeps checking for DNS's two days (publishHintTxtRecord says so).
   const submittedAt = Date.now()
-  const waiting = await ok<BindingFlow>(page, 'submitBinding', { flowId: started.id, proofLocation: '' })
+  const waiting = await ok<PostBindingFlow>(page, 'submitBinding', { flowId: started.id, proofLocation: '' })
   expect(waiting).toMatchObject({
     step: 'submit',
     attempts: 1,
@@ -49,19 +49,19 @@ test('a DNS binding waits for its record across a service-worker stop and comple
     .poll(
       async () => {
         const reply = await call(page, 'getFlows')
-        return reply.ok ? (reply.result as BindingFlow[])[0]?.step : reply.error.code
+        return reply.ok ? (reply.result as PostBindingFlow[])[0]?.step : reply.error.code
       },
       { timeout: 20_000, intervals: [500] },
     )
     .toBe('done')
-  const [done] = await ok<BindingFlow[]>(page, 'getFlows')
+  const [done] = await ok<PostBindingFlow[]>(page, 'getFlows')
   expect(done).toMatchObject({ id: started.id, postText: started.postText, status: null })
   expect(done?.attempts).toBeGreaterThanOrEqual(2)
 
   const bindings = await ok<Binding[]>(page, 'getBindings')
   expect(bindings).toEqual([expect.objectContaining({ platform: 'dns', identity: DOMAIN, isValid: true })])
   await ok(page, 'clearFlow', { flowId: started.id })
-  expect(await ok<BindingFlow[]>(page, 'getFlows')).toEqual([])
+  expect(await ok<PostBindingFlow[]>(page, 'getFlows')).toEqual([])
 })
 
 test("against Next.ID's own answers (reference-behaviour double): a moved chain gets a fresh text and completes", async ({
@@ -80,20 +80,20 @@ test("against Next.ID's own answers (reference-behaviour double): a moved chain 
         password: PASSWORD,
       },
     )
-    const first = await ok<BindingFlow>(page, 'startBinding', { platform: 'dns', identity: DOMAIN })
+    const first = await ok<PostBindingFlow>(page, 'startBinding', { platform: 'dns', identity: DOMAIN })
     services.simulator.state.dns.addTxt(DOMAIN, first.postText)
     // Another binding lands on the avatar's chain first.
-    const other = await ok<BindingFlow>(page, 'startBinding', { platform: 'dns', identity: `other.${DOMAIN}` })
+    const other = await ok<PostBindingFlow>(page, 'startBinding', { platform: 'dns', identity: `other.${DOMAIN}` })
     services.simulator.state.dns.addTxt(`other.${DOMAIN}`, other.postText)
-    expect(await ok<BindingFlow>(page, 'submitBinding', { flowId: other.id, proofLocation: '' })).toMatchObject({
+    expect(await ok<PostBindingFlow>(page, 'submitBinding', { flowId: other.id, proofLocation: '' })).toMatchObject({
       step: 'done',
     })
 
-    const moved = await ok<BindingFlow>(page, 'submitBinding', { flowId: first.id, proofLocation: '' })
+    const moved = await ok<PostBindingFlow>(page, 'submitBinding', { flowId: first.id, proofLocation: '' })
     expect(moved).toMatchObject({ step: 'publish', status: { code: 'chain-moved' } })
     expect(moved.postText).not.toBe(first.postText)
     services.simulator.state.dns.addTxt(DOMAIN, moved.postText)
-    expect(await ok<BindingFlow>(page, 'submitBinding', { flowId: first.id, proofLocation: '' })).toMatchObject({
+    expect(await ok<PostBindingFlow>(page, 'submitBinding', { flowId: first.id, proofLocation: '' })).toMatchObject({
       step: 'done',
       status: null,
     })

@@ -7,7 +7,7 @@
  * CodeMirror 6 stand-in over it. Saves docs/screenshots/40-*, 41-* (UPDATE_SCREENSHOTS=1).
  */
 import type { Page } from '@playwright/test'
-import type { Binding, BindingFlow } from '../extension/messaging/catalogue.js'
+import type { Binding, PostBindingFlow } from '../extension/messaging/catalogue.js'
 import { expect, test } from './fixtures.js'
 import { readBanner, serveFakeGist } from './github-helpers.js'
 import { importAvatarUsing, localServicesPerTest, withReferenceDouble } from './local-services.js'
@@ -32,7 +32,7 @@ async function startGithubFlow(
   const popup = await PopupPage.open(context, extensionId)
   const server = { ...services.server, proofServiceUrl }
   await importAvatarUsing(popup.page, server, { privateKey: PRIVATE_KEY, name: 'Alice', password: PASSWORD })
-  const flow = await ok<BindingFlow>(popup.page, 'startBinding', { platform: 'github', identity: LOGIN })
+  const flow = await ok<PostBindingFlow>(popup.page, 'startBinding', { platform: 'github', identity: LOGIN })
   expect(flow).toMatchObject({ step: 'publish', publishUrl: 'https://gist.github.com/', needsProofLocation: true })
   return { popup, flow }
 }
@@ -41,11 +41,11 @@ async function startGithubFlow(
 async function flowStep(page: Page, flowId: string): Promise<string> {
   const reply = await call(page, 'getFlows')
   if (!reply.ok) return reply.error.code
-  return (reply.result as BindingFlow[]).find((flow) => flow.id === flowId)?.step ?? 'missing'
+  return (reply.result as PostBindingFlow[]).find((flow) => flow.id === flowId)?.step ?? 'missing'
 }
 
 /** Opens the flow's publish page and waits until the helper has filled the form in. */
-async function openFilledForm(context: Parameters<typeof PopupPage.open>[0], flow: BindingFlow): Promise<Page> {
+async function openFilledForm(context: Parameters<typeof PopupPage.open>[0], flow: PostBindingFlow): Promise<Page> {
   const gist = await context.newPage()
   await gist.goto(flow.publishUrl)
   await expectFilledForm(gist, flow)
@@ -53,7 +53,7 @@ async function openFilledForm(context: Parameters<typeof PopupPage.open>[0], flo
 }
 
 /** Waits until the helper has filled the new-gist form in for `flow`. */
-async function expectFilledForm(gist: Page, flow: BindingFlow): Promise<void> {
+async function expectFilledForm(gist: Page, flow: PostBindingFlow): Promise<void> {
   await expect(gist.locator('input[name="gist[contents][][name]"]')).toHaveValue(`${flow.avatarId}.json`)
   // The page itself relabels its button once the helper chose "public" (platforms.md §2.3).
   await expect(gist.getByRole('button', { name: 'Create public gist', exact: true })).toBeVisible()
@@ -81,7 +81,7 @@ test('a GitHub binding started in the popup completes from the filled gist form,
   const flowScreen = new FlowPage(popup)
   await flowScreen.startBinding('GitHub', LOGIN)
   const postText = await flowScreen.readTextToPublish()
-  const [flow] = await ok<BindingFlow[]>(popup.page, 'getFlows')
+  const [flow] = await ok<PostBindingFlow[]>(popup.page, 'getFlows')
   if (!flow) throw new Error('no flow after Start')
 
   // "Open GitHub" opens a new gist, which the helper fills in.
@@ -106,7 +106,7 @@ test('a GitHub binding started in the popup completes from the filled gist form,
     .poll(() => readBanner(gist), { timeout: 30_000 })
     .toEqual({ tone: 'success', text: expect.stringContaining('GitHub account bound') })
   await saveScreenshot(gist, '41-gist-helper-done')
-  const [done] = await ok<BindingFlow[]>(popup.page, 'getFlows')
+  const [done] = await ok<PostBindingFlow[]>(popup.page, 'getFlows')
   expect(done).toMatchObject({ id: flow.id, step: 'done', proofLocation: gistId, status: null })
 
   // The popup's flow screen shows it verified; home lists the binding as valid; the revoke sheet removes it.
@@ -133,7 +133,7 @@ test('signed in as another login: the flow fails with the wrong-account reason a
   const gist = await context.newPage()
   await gist.goto(flow.publishUrl)
   await expect.poll(() => flowStep(popup.page, flow.id), { timeout: 15_000 }).toBe('failed')
-  const [failed] = await ok<BindingFlow[]>(popup.page, 'getFlows')
+  const [failed] = await ok<PostBindingFlow[]>(popup.page, 'getFlows')
   // The background says what happened as a code with the page's account; the popup and the banner word it.
   expect(failed?.status).toEqual({ code: 'wrong-account', account: 'mallory' })
   await expect
@@ -179,7 +179,7 @@ test('the service worker stopped between filling the form and Create: the flow s
 
   // The created page's report wakes a new worker, which submits the gist.
   await expect.poll(() => flowStep(popup.page, flow.id), { timeout: 30_000 }).toBe('done')
-  const [done] = await ok<BindingFlow[]>(popup.page, 'getFlows')
+  const [done] = await ok<PostBindingFlow[]>(popup.page, 'getFlows')
   expect(done).toMatchObject({ id: flow.id, proofLocation: gistId })
   expect(await ok<Binding[]>(popup.page, 'getBindings')).toEqual([
     expect.objectContaining({ platform: 'github', identity: LOGIN, isValid: true, altId: '4242' }),
@@ -212,7 +212,7 @@ test("against Next.ID's own answers (reference-behaviour double): the gist binds
     const { popup, flow } = await startGithubFlow(context, extensionId, proofServiceUrl)
     const gistId = await createGist(await openFilledForm(context, flow))
     await expect.poll(() => flowStep(popup.page, flow.id), { timeout: 30_000 }).toBe('done')
-    const [done] = await ok<BindingFlow[]>(popup.page, 'getFlows')
+    const [done] = await ok<PostBindingFlow[]>(popup.page, 'getFlows')
     expect(done).toMatchObject({ id: flow.id, proofLocation: gistId, status: null })
   })
 })

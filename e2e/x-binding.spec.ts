@@ -5,7 +5,7 @@
  * ProofService (PGlite) verifies it through the platform simulator's Twitter API.
  */
 import type { BrowserContext, Page } from '@playwright/test'
-import type { BindingFlow } from '../extension/messaging/catalogue.js'
+import type { PostBindingFlow } from '../extension/messaging/catalogue.js'
 import { expect, test } from './fixtures.js'
 import { importAvatarUsing, localServicesPerTest, withReferenceDouble } from './local-services.js'
 import { ChainKvPage } from './pages/chain-kv-page.js'
@@ -41,14 +41,14 @@ async function startXBinding(
   const server = { ...services.server, proofServiceUrl }
   await importAvatarUsing(popup.page, server, { privateKey: PRIVATE_KEY, name: 'Alice', password: PASSWORD })
   const fake = await serveFakeX(context, { ...x, twitter: services.simulator.state.twitter })
-  const flow = await ok<BindingFlow>(popup.page, 'startBinding', { platform: 'twitter', identity: 'alice' })
+  const flow = await ok<PostBindingFlow>(popup.page, 'startBinding', { platform: 'twitter', identity: 'alice' })
   expect(flow).toMatchObject({ step: 'publish', identity: 'alice', needsProofLocation: true })
   expect(flow.publishUrl).toBe(`https://x.com/intent/tweet?text=${encodeURIComponent(flow.postText)}`)
   return { popup, fake, flow }
 }
 
-async function flowOf(page: Page, id: string): Promise<BindingFlow | undefined> {
-  return (await ok<BindingFlow[]>(page, 'getFlows')).find((flow) => flow.id === id)
+async function flowOf(page: Page, id: string): Promise<PostBindingFlow | undefined> {
+  return (await ok<PostBindingFlow[]>(page, 'getFlows')).find((flow) => flow.id === id)
 }
 
 /** Polls (each poll also wakes a stopped worker) until the flow reaches `step`. */
@@ -57,7 +57,7 @@ async function expectFlowStep(page: Page, id: string, step: string, timeout = 30
     .poll(
       async () => {
         const reply = await call(page, 'getFlows')
-        return reply.ok ? (reply.result as BindingFlow[]).find((flow) => flow.id === id)?.step : reply.error.code
+        return reply.ok ? (reply.result as PostBindingFlow[]).find((flow) => flow.id === id)?.step : reply.error.code
       },
       { timeout, intervals: [500] },
     )

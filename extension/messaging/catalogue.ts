@@ -127,7 +127,9 @@ export type ConnectedSite = { origin: string; avatarId: string; grantedAt: numbe
  * Wallet flows (Ethereum, Solana) start with `confirm-wallet` (the user checks the address the page's
  * wallet gave) and `wallet-sign` (the wallet signs the same payload) instead of `publish`.
  */
-export type FlowStep = 'confirm-wallet' | 'wallet-sign' | 'publish' | 'submit' | 'done' | 'failed'
+export type PostFlowStep = 'publish' | 'submit' | 'done' | 'failed'
+export type WalletFlowStep = 'confirm-wallet' | 'wallet-sign' | 'submit' | 'done' | 'failed'
+export type FlowStep = PostFlowStep | WalletFlowStep
 
 /** The wallet of a wallet flow: what the page announced (EIP-6963) and the account it gave. */
 export type FlowWallet = {
@@ -142,29 +144,12 @@ export type FlowWallet = {
   origin: string
 }
 
-/**
- * A binding in progress, persisted at every step so a closed popup or a restarted service worker
- * resumes it. The avatar's signature is already in `postText`; nothing secret is kept here.
- */
-export type BindingFlow = {
+/** What every kind of flow has: what it binds and how its checking goes. */
+type FlowProgress = {
   id: string
-  /** How the binding is proven: a proof the user publishes ('post'), or a wallet's signature ('wallet'). */
-  kind: 'post' | 'wallet'
-  /** `delete` revokes on a platform whose service wants a new post signed over the delete payload (§7.2). */
-  action: 'create' | 'delete'
   platform: string
   identity: string
   avatarId: string
-  step: FlowStep
-  /** What to publish (post text, TXT record, file content), with the signature filled in. */
-  postText: string
-  /** A page that starts publishing (X's compose intent, a new gist), or '' when there is none. */
-  publishUrl: string
-  /** The wallet of a wallet flow; null for every other flow. */
-  wallet: FlowWallet | null
-  /** True when the platform needs a proof location (tweet id, gist id, message link, …). */
-  needsProofLocation: boolean
-  proofLocation: string
   /** Submission attempts so far; the next one is due at `nextAttemptAt` (unix ms). */
   attempts: number
   nextAttemptAt: number | null
@@ -175,6 +160,35 @@ export type BindingFlow = {
   createdAt: number
   updatedAt: number
 }
+
+/** A binding (or a revoke, §7.2) proven by a proof the user publishes: a post, a gist, a TXT record, … */
+export type PostBindingFlow = FlowProgress & {
+  kind: 'post'
+  /** `delete` revokes on a platform whose service wants a new post signed over the delete payload (§7.2). */
+  action: 'create' | 'delete'
+  step: PostFlowStep
+  /** What to publish (post text, TXT record, file content), with the signature filled in. */
+  postText: string
+  /** A page that starts publishing (X's compose intent, a new gist), or '' when there is none. */
+  publishUrl: string
+  /** True when the platform needs a proof location (tweet id, gist id, message link, …). */
+  needsProofLocation: boolean
+  proofLocation: string
+}
+
+/** A binding proven by a wallet's own signature over the payload (§6.4, §6.5): nothing is published. */
+export type WalletBindingFlow = FlowProgress & {
+  kind: 'wallet'
+  action: 'create'
+  step: WalletFlowStep
+  wallet: FlowWallet
+}
+
+/**
+ * A binding in progress, persisted at every step so a closed popup or a restarted service worker
+ * resumes it. The avatar's signature is already in a post flow's `postText`; nothing secret is kept.
+ */
+export type BindingFlow = PostBindingFlow | WalletBindingFlow
 
 /** A platform the user can bind: by a published proof ('post') or by a wallet's signature ('wallet', the bind-wallet screen). */
 export type BindablePlatform = { platform: string; kind: 'post' | 'wallet' }
@@ -240,20 +254,20 @@ export type PopupApi = {
   /** Revokes a site's permission; its pages get a `disconnect` event. */
   disconnectSite: { params: { origin: string }; result: undefined }
   /** Starts binding `identity` on a post-based platform: payload, signature, the text to publish. */
-  startBinding: { params: { platform: string; identity: string; language?: string }; result: BindingFlow }
+  startBinding: { params: { platform: string; identity: string; language?: string }; result: PostBindingFlow }
   /** Every flow not yet cleared, newest first. */
   getFlows: { params: undefined; result: BindingFlow[] }
   /** The user published the proof: submit it (retrying with backoff while the post is not visible yet). */
-  submitBinding: { params: { flowId: string; proofLocation: string }; result: BindingFlow }
+  submitBinding: { params: { flowId: string; proofLocation: string }; result: PostBindingFlow }
   /** Forgets a flow (done, failed or abandoned): "Cancel" while it waits. */
   clearFlow: { params: { flowId: string }; result: undefined }
   /** "Check now": a waiting flow submits again at once instead of at its next check. */
-  checkFlowNow: { params: { flowId: string }; result: BindingFlow }
+  checkFlowNow: { params: { flowId: string }; result: PostBindingFlow }
   /**
    * "Start again" on a failed flow: while the avatar's chain has not moved, the proof already
    * published is submitted again (nothing new to sign or publish); only then a fresh payload is signed.
    */
-  restartFlow: { params: { flowId: string }; result: BindingFlow }
+  restartFlow: { params: { flowId: string }; result: PostBindingFlow }
   // popup flow UI
   /** What the configured ProofService lists in /healthz that this extension can bind (X, GitHub, Ethereum first). */
   getPlatforms: { params: undefined; result: BindablePlatform[] }
@@ -261,7 +275,7 @@ export type PopupApi = {
    * Revokes through a new published proof signed over the delete payload, for services that refuse
    * the avatar's signature alone on post-based platforms (§7.2, §15 #11): a flow with action 'delete'.
    */
-  startRevokeFlow: { params: { platform: string; identity: string }; result: BindingFlow }
+  startRevokeFlow: { params: { platform: string; identity: string }; result: PostBindingFlow }
   // wallet flows
   /**
    * The wallets the active web page holds: EIP-1193 ones (EIP-6963; a bare window.ethereum as "Browser
@@ -276,11 +290,11 @@ export type PopupApi = {
     }
   }
   /** Asks the page's wallet `walletId` for its account; a wallet flow (ethereum or solana) in 'confirm-wallet'. */
-  connectWallet: { params: { walletId: string }; result: BindingFlow }
+  connectWallet: { params: { walletId: string }; result: WalletBindingFlow }
   /** The user checked the address: the avatar signs the payload, then the wallet is asked to sign it ('wallet-sign'). */
-  confirmWalletBinding: { params: { flowId: string }; result: BindingFlow }
+  confirmWalletBinding: { params: { flowId: string }; result: WalletBindingFlow }
   /** A failed wallet flow again from a fresh payload, without asking for the confirmation again. */
-  retryWalletBinding: { params: { flowId: string }; result: BindingFlow }
+  retryWalletBinding: { params: { flowId: string }; result: WalletBindingFlow }
   /** Revokes an ethereum or solana binding with the wallet's signature over the prepared delete payload (§6.4, §6.5). */
   confirmRevokeWithWallet: { params: { requestId: string; walletId: string }; result: undefined }
 }

@@ -9,7 +9,7 @@ import { createProofServiceClient, type FetchFunction, type ProofServiceClient }
 import { encodeBase64 } from '../../../src/crypto/index.js'
 import { requirePlainObject, requireString } from '../../../src/input.js'
 import { parseIdentityInput } from '../../../src/platforms/index.js'
-import type { BindingFlow, FlowStatus, FlowStep } from '../../messaging/catalogue.js'
+import type { BindingFlow, FlowStatus, FlowStep, PostBindingFlow } from '../../messaging/catalogue.js'
 import { FlowStepError, LockedError, NotFoundError } from '../errors.js'
 import type { SettingsStore } from '../storage/settings.js'
 import type { RecordStore } from '../storage/storage-ports.js'
@@ -18,7 +18,16 @@ import type { OpenedVault, VaultSession } from '../vault/vault-session.js'
 import { requestBindingPayload } from './binding-payload.js'
 import { hasChainMoved } from './chain-head.js'
 import { createFlowChecks, patienceOf } from './flow-checks.js'
-import { createFlowStore, FlowClearedError, freshFlowState, type StoredFlow, toBindingFlow } from './flow-store.js'
+import {
+  createFlowStore,
+  type FlowChange,
+  FlowClearedError,
+  freshFlowState,
+  type PostFlowRecord,
+  type StoredFlow,
+  toBindingFlow,
+  type WalletFlowRecord,
+} from './flow-store.js'
 import { needsProofLocation, parsePostPlatform, parseProofLocation } from './proof-location.js'
 import { choosePostText, publishUrlFor } from './publish-page.js'
 import { parseRevokeProofPlatform } from './revoke-needs-proof.js'
@@ -58,8 +67,8 @@ export function createBindingFlows(deps: BindingFlowDeps) {
    * Saves a changed flow, stamped now. A flow the user cleared meanwhile is not written back:
    * FlowClearedError ends the step that was running for it (no retry, no onDone).
    */
-  async function save(flow: StoredFlow, change: Partial<StoredFlow>, expectedStep?: FlowStep): Promise<StoredFlow> {
-    const next = { ...flow, ...change, updatedAt: deps.now() }
+  async function save<F extends StoredFlow>(flow: F, change: FlowChange, expectedStep?: FlowStep): Promise<F> {
+    const next = { ...flow, ...change, updatedAt: deps.now() } as F
     if (!(await flows.replace(next, expectedStep))) throw new FlowClearedError()
     return next
   }
@@ -67,9 +76,9 @@ export function createBindingFlows(deps: BindingFlowDeps) {
   /** A fresh payload signed by the flow's avatar: the post text and what submit needs. */
   async function signedPayload(
     vault: OpenedVault,
-    flow: Pick<StoredFlow, 'action' | 'platform' | 'identity' | 'avatarId' | 'language'>,
+    flow: Pick<PostFlowRecord, 'action' | 'platform' | 'identity' | 'avatarId' | 'language'>,
   ) {
-    const platform = parsePostPlatform(flow.platform)
+    const { platform } = flow
     const { payload } = await requestBindingPayload(await proofService(), { ...flow, platform })
     const signature = encodeBase64(await signWithAvatar(vault, flow.avatarId, payload.signPayload))
     const postText = choosePostText({ ...flow, platform, postContent: payload.postContent, signature })
@@ -86,7 +95,7 @@ export function createBindingFlows(deps: BindingFlowDeps) {
   const { attempt, refresh, resumeDue } = createFlowChecks({ deps, flows, proofService, save, signedPayload })
 
   /** A new flow: `create` binds; `delete` revokes where the service wants a new proof for it (§7.2). */
-  async function begin(action: StoredFlow['action'], params: unknown): Promise<BindingFlow> {
+  async function begin(action: PostFlowRecord['action'], params: unknown): Promise<PostBindingFlow> {
     const input = requirePlainObject(params, 'params')
     const platform = action === 'delete' ? parseRevokeProofPlatform(input.platform) : parsePostPlatform(input.platform)
     // Checked before anything is asked for or signed; the error keeps the user's words.
@@ -97,7 +106,7 @@ export function createBindingFlows(deps: BindingFlowDeps) {
       const avatarId = vault.record.currentAvatarId
       const signed = await signedPayload(vault, { action, platform, identity, avatarId, language })
       const now = deps.now()
-      const flow: StoredFlow = {
+      const flow: PostFlowRecord = {
         id: crypto.randomUUID(),
         kind: 'post',
         action,
@@ -106,8 +115,8 @@ export function createBindingFlows(deps: BindingFlowDeps) {
         avatarId,
         step: 'publish',
         ...signed,
-        wallet: null,
         needsProofLocation: needsProofLocation(platform),
+        proofLocation: '',
         ...freshFlowState(now),
         language,
       }
@@ -122,15 +131,15 @@ export function createBindingFlows(deps: BindingFlowDeps) {
     return list.sort((a, b) => b.createdAt - a.createdAt).map(toBindingFlow)
   }
 
-  /** A post flow by id, or NOT_FOUND (wallet flows have their own engine). */
-  async function postFlow(params: unknown): Promise<StoredFlow> {
+  /** A post flow by id, or NOT_FOUND (wallet flows have steps of their own before submitting). */
+  async function postFlow(params: unknown): Promise<PostFlowRecord> {
     const flowId = requireString(requirePlainObject(params, 'params').flowId, 'flowId')
     const flow = await flows.get(flowId)
     if (flow?.kind !== 'post') throw new NotFoundError('binding flow')
     return flow
   }
 
-  async function submitBinding(params: unknown): Promise<BindingFlow> {
+  async function submitBinding(params: unknown): Promise<PostBindingFlow> {
     await deps.session.enforceDeadline()
     const flow = await postFlow(params)
     if (flow.step === 'done') return toBindingFlow(flow)
@@ -140,19 +149,19 @@ export function createBindingFlows(deps: BindingFlowDeps) {
       if (refreshed.awaitingUnlock) throw new LockedError()
       return toBindingFlow(refreshed)
     }
-    const platform = parsePostPlatform(flow.platform)
+    const { platform } = flow
     const input = requirePlainObject(params, 'params')
     const proofLocation = needsProofLocation(platform) ? parseProofLocation(platform, input.proofLocation) : ''
-    return toBindingFlow(await attempt(await startChecking(flow, proofLocation)))
+    return toBindingFlow(await attempt(await startChecking(flow, { proofLocation })))
   }
 
   /** Into the verify step: checks start now and go on for the platform's patience. */
-  function startChecking(flow: StoredFlow, proofLocation: string, expectedStep?: FlowStep): Promise<StoredFlow> {
+  function startChecking<F extends StoredFlow>(flow: F, change: FlowChange, expectedStep?: FlowStep): Promise<F> {
     return save(
       flow,
       {
+        ...change,
         step: 'submit',
-        proofLocation,
         attempts: 0,
         nextAttemptAt: null,
         checkUntil: deps.now() + patienceOf(flow),
@@ -168,15 +177,15 @@ export function createBindingFlows(deps: BindingFlowDeps) {
    * submitted in the background, then again on the same schedule and wakes as every flow while the
    * service is out of reach.
    */
-  async function submitWalletFlow(flow: StoredFlow, expectedStep: FlowStep): Promise<StoredFlow> {
-    if (flow.kind !== 'wallet' || (flow.walletLink?.walletSignature ?? '') === '') throw new FlowStepError(flow.step)
-    const submitting = await startChecking(flow, '', expectedStep)
+  async function submitWalletFlow(flow: WalletFlowRecord, expectedStep: FlowStep): Promise<WalletFlowRecord> {
+    if (flow.walletLink.walletSignature === '') throw new FlowStepError(flow.step)
+    const submitting = await startChecking(flow, {}, expectedStep)
     void attempt(submitting).catch(() => undefined) // cleared meanwhile, or storage failing: nothing left to tell
     return submitting
   }
 
   /** "Check now": the next check of a waiting flow runs at once. */
-  async function checkFlowNow(params: unknown): Promise<BindingFlow> {
+  async function checkFlowNow(params: unknown): Promise<PostBindingFlow> {
     await deps.session.enforceDeadline()
     const flow = await postFlow(params)
     if (flow.step !== 'submit') throw new FlowStepError(flow.step)
@@ -189,18 +198,16 @@ export function createBindingFlows(deps: BindingFlowDeps) {
    * still proves the binding: it is checked again (or, if it never got that far, the same text is
    * offered again) and nothing new is signed. Only a moved chain signs a fresh payload.
    */
-  async function restartFlow(params: unknown): Promise<BindingFlow> {
+  async function restartFlow(params: unknown): Promise<PostBindingFlow> {
     await deps.session.enforceDeadline()
     const flow = await postFlow(params)
     if (flow.step !== 'failed') throw new FlowStepError(flow.step)
-    const client = await proofService()
-    const platform = parsePostPlatform(flow.platform)
-    if (await hasChainMoved(client, { ...flow, platform })) return toBindingFlow(await refresh(flow))
+    if (await hasChainMoved(await proofService(), flow)) return toBindingFlow(await refresh(flow))
     const wasSubmitted = flow.attempts > 0
     if (!wasSubmitted) {
       return toBindingFlow(await save(flow, { step: 'publish', status: null, nextAttemptAt: null }))
     }
-    return toBindingFlow(await attempt(await startChecking(flow, flow.proofLocation)))
+    return toBindingFlow(await attempt(await startChecking(flow, {})))
   }
 
   /**
@@ -212,7 +219,7 @@ export function createBindingFlows(deps: BindingFlowDeps) {
     const flow = await flows.get(flowId)
     if (!flow) throw new NotFoundError('binding flow')
     if (flow.step !== expectedStep) return toBindingFlow(flow)
-    const failed: StoredFlow = { ...flow, step: 'failed', nextAttemptAt: null, status, updatedAt: deps.now() }
+    const failed = { ...flow, step: 'failed', nextAttemptAt: null, status, updatedAt: deps.now() } as const
     if (await flows.replace(failed, expectedStep)) return toBindingFlow(failed)
     const current = await flows.get(flowId)
     if (!current) throw new NotFoundError('binding flow')

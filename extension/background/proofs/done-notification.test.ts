@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
-import type { BindingFlow } from '../../messaging/catalogue.js'
+import type { PostBindingFlow } from '../../messaging/catalogue.js'
 import { describeDoneFlow, type Translate } from './done-notification.js'
 
 type Messages = Record<string, { message: string; placeholders?: Record<string, { content: string }> }>
@@ -21,7 +21,7 @@ function translateWith(locale: string): Translate {
 }
 
 const AVATAR = `0x02${'ab'.repeat(32)}`
-const flow = (change: Partial<BindingFlow>): BindingFlow => ({
+const flow = (change: Partial<PostBindingFlow>): PostBindingFlow => ({
   id: 'f1',
   kind: 'post',
   action: 'create',
@@ -31,7 +31,6 @@ const flow = (change: Partial<BindingFlow>): BindingFlow => ({
   step: 'done',
   postText: '',
   publishUrl: '',
-  wallet: null,
   needsProofLocation: true,
   proofLocation: '1',
   attempts: 1,

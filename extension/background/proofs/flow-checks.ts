@@ -5,22 +5,22 @@
  */
 import type { ProofServiceClient } from '../../../src/client/index.js'
 import { decodeBase64 } from '../../../src/crypto/index.js'
-import {
-  POST_PLATFORMS,
-  type PostPlatform,
-  parsePlatformOf,
-  postFacts,
-  WALLET_PLATFORMS,
-  type WalletPlatform,
-} from '../../../src/platforms/index.js'
+import { postFacts } from '../../../src/platforms/index.js'
 import { POST_PATIENCE_MS } from '../../../src/platforms/patience.js'
 import type { FlowStatus, FlowStep } from '../../messaging/catalogue.js'
 import { LockedError, PayloadMismatchError } from '../errors.js'
 import type { OpenedVault } from '../vault/vault-session.js'
 import type { BindingFlowDeps } from './binding-flows.js'
 import { hasChainMoved } from './chain-head.js'
-import { type createFlowStore, FlowClearedError, type StoredFlow, toBindingFlow } from './flow-store.js'
-import { parsePostPlatform } from './proof-location.js'
+import {
+  type createFlowStore,
+  type FlowChange,
+  FlowClearedError,
+  type KindKeepingStep,
+  type PostFlowRecord,
+  type StoredFlow,
+  toBindingFlow,
+} from './flow-store.js'
 import { classifySubmitError, DEFAULT_RETRY_DELAYS_MS, nextRetryDelay } from './submit-outcome.js'
 
 /** What the checks share with the rest of the engine. */
@@ -28,9 +28,9 @@ export type FlowChecksContext = {
   deps: BindingFlowDeps
   flows: ReturnType<typeof createFlowStore>
   proofService: () => Promise<ProofServiceClient>
-  save: (flow: StoredFlow, change: Partial<StoredFlow>, expectedStep?: FlowStep) => Promise<StoredFlow>
-  /** A fresh payload for the flow, signed by its avatar: what a moved chain needs. */
-  signedPayload: (vault: OpenedVault, flow: StoredFlow) => Promise<Partial<StoredFlow>>
+  save: <F extends StoredFlow>(flow: F, change: FlowChange, expectedStep?: FlowStep) => Promise<F>
+  /** A fresh payload for a post flow, signed by its avatar: what a moved chain needs. */
+  signedPayload: (vault: OpenedVault, flow: PostFlowRecord) => Promise<Partial<PostFlowRecord>>
 }
 
 /** attempt / refresh, and resumeDue for wakes. */
@@ -43,23 +43,21 @@ export function createFlowChecks({ deps, flows, proofService, save, signedPayloa
    * One submission with the stored values, for every kind of flow: a post flow's proof location,
    * or a wallet flow's verified wallet signature (§4.5, §6.4, §6.5); the outcome decides the next step.
    */
-  async function attempt(flow: StoredFlow): Promise<StoredFlow> {
+  async function attemptOnce(flow: StoredFlow): Promise<StoredFlow> {
     if (running.has(flow.id)) return flow
     running.add(flow.id)
     try {
       const attempts = flow.attempts + 1
       const client = await proofService()
       try {
-        const binding = { platform: flowPlatform(flow), identity: flow.identity, publicKey: flow.avatarId }
-        const walletSignature = flow.walletLink?.walletSignature ?? ''
+        const binding = { platform: flow.platform, identity: flow.identity, publicKey: flow.avatarId }
         await client.submitProof({
           action: flow.action,
           ...binding,
-          ...(flow.proofLocation === '' ? {} : { proofLocation: flow.proofLocation }),
+          ...proofOf(flow),
           uuid: flow.uuid,
           createdAt: flow.payloadCreatedAt,
           signature: decodeBase64(flow.signature, 'signature'),
-          ...(walletSignature === '' ? {} : { walletSignature }),
         })
         const exists = await client.proofExists(binding)
         if (flow.action === 'create' && !exists) return await fail(flow, attempts, { code: 'not-listed' })
@@ -91,7 +89,7 @@ export function createFlowChecks({ deps, flows, proofService, save, signedPayloa
     // Refused: the service's words do not say why; whether the chain moved is a fact to read.
     let moved: boolean
     try {
-      moved = await hasChainMoved(client, { ...flow, platform: flowPlatform(flow) })
+      moved = await hasChainMoved(client, flow)
     } catch (readError) {
       const read = classifySubmitError(readError)
       if (read.kind !== 'outage') return fail(flow, attempts, { code: 'error', errorCode: errorCodeOf(read) })
@@ -108,11 +106,11 @@ export function createFlowChecks({ deps, flows, proofService, save, signedPayloa
   }
 
   /** The next check after the backoff, or the end once the platform's patience has run out. */
-  function waitAndRetry(
-    flow: StoredFlow,
+  function waitAndRetry<F extends StoredFlow>(
+    flow: F,
     attempts: number,
     status: Extract<FlowStatus, { code: 'not-accepted-yet' | 'service-unreachable' }>,
-  ): Promise<StoredFlow> {
+  ): Promise<F> {
     const now = deps.now()
     const checkUntil = flow.checkUntil ?? now
     if (now >= checkUntil) {
@@ -128,16 +126,16 @@ export function createFlowChecks({ deps, flows, proofService, save, signedPayloa
    * Ends a flow with `status`. A wallet flow keeps its verified wallet signature only when the
    * service was out of reach ("Try again" sends it once more); otherwise the wallet signs afresh.
    */
-  function fail(flow: StoredFlow, attempts: number, status: FlowStatus): Promise<StoredFlow> {
-    const change: Partial<StoredFlow> = { step: 'failed', attempts, nextAttemptAt: null, status }
-    if (flow.kind === 'wallet' && flow.walletLink && status.code !== 'service-unreachable') {
-      change.walletLink = { ...flow.walletLink, walletSignature: '' }
+  function fail<F extends StoredFlow>(flow: F, attempts: number, status: FlowStatus): Promise<F> {
+    const ended = { step: 'failed', attempts, nextAttemptAt: null, status } as const
+    if (flow.kind === 'wallet' && status.code !== 'service-unreachable') {
+      return save(flow, { ...ended, walletLink: { ...flow.walletLink, walletSignature: '' } })
     }
-    return save(flow, change)
+    return save(flow, ended)
   }
 
   /** The chain moved: sign a fresh payload and go back to publish; while locked, wait for unlock. */
-  async function refresh(flow: StoredFlow): Promise<StoredFlow> {
+  async function refresh(flow: PostFlowRecord): Promise<PostFlowRecord> {
     let vault: OpenedVault
     try {
       vault = await deps.session.open()
@@ -169,7 +167,7 @@ export function createFlowChecks({ deps, flows, proofService, save, signedPayloa
       // The service went away between the refusal and the fresh payload: the next check finds the moved chain again.
       if (outcome.kind === 'outage') {
         const status = { code: 'service-unreachable', httpStatus: outcome.httpStatus } as const
-        return waitAndRetry({ ...flow, step: 'submit' }, flow.attempts, status)
+        return waitAndRetry({ ...flow, step: 'submit' as const }, flow.attempts, status)
       }
       return fail(flow, flow.attempts, { code: 'error', errorCode: errorCodeOf(outcome) })
     }
@@ -182,7 +180,7 @@ export function createFlowChecks({ deps, flows, proofService, save, signedPayloa
     for (const flow of await flows.list()) {
       if (flow.step !== 'submit' || running.has(flow.id)) continue
       if (flow.awaitingUnlock) {
-        if (unlocked) await refresh(flow).catch(ignoreCleared)
+        if (unlocked && flow.kind === 'post') await refresh(flow).catch(ignoreCleared)
       } else if (flow.nextAttemptAt !== null && flow.nextAttemptAt <= now) {
         await attempt(flow).catch(ignoreCleared)
       }
@@ -204,7 +202,18 @@ export function createFlowChecks({ deps, flows, proofService, save, signedPayloa
     await deps.alarm.set(when)
   }
 
+  // Every step keeps the flow's kind (save spreads over the flow): a post flow comes back a post flow.
+  const attempt = attemptOnce as KindKeepingStep
   return { attempt, refresh, resumeDue }
+}
+
+/**
+ * What proves the binding besides the avatar's signature: where a post flow's proof is published,
+ * or the verified signature of a wallet flow's wallet (§4.5, §6.4, §6.5).
+ */
+function proofOf(flow: StoredFlow): { proofLocation?: string; walletSignature?: string } {
+  if (flow.kind === 'wallet') return { walletSignature: flow.walletLink.walletSignature }
+  return flow.proofLocation === '' ? {} : { proofLocation: flow.proofLocation }
 }
 
 /** A flow cleared while its step ran is simply gone; anything else is a real error. */
@@ -213,17 +222,10 @@ function ignoreCleared(error: unknown): undefined {
   throw error
 }
 
-const SUBMITTABLE_PLATFORMS: readonly (PostPlatform | WalletPlatform)[] = [...POST_PLATFORMS, ...WALLET_PLATFORMS]
-
-/** The platform of a stored flow: a post platform, or a wallet's chain. */
-function flowPlatform(flow: StoredFlow): PostPlatform | WalletPlatform {
-  return parsePlatformOf(flow.platform, SUBMITTABLE_PLATFORMS)
-}
-
 /** How long checking goes on: the platform's patience; a wallet flow waits as long as a post would. */
 export function patienceOf(flow: StoredFlow): number {
   if (flow.kind === 'wallet') return POST_PATIENCE_MS
-  return postFacts(parsePostPlatform(flow.platform)).patienceMs
+  return postFacts(flow.platform).patienceMs
 }
 
 function errorCodeOf(outcome: ReturnType<typeof classifySubmitError>): string {

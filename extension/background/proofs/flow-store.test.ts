@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { SAMPLE_FLOW } from '../../../test/support/extension/sample-stored-flow.js'
+import { SAMPLE_FLOW, SAMPLE_WALLET_FLOW } from '../../../test/support/extension/sample-stored-flow.js'
 import { createMemoryStore } from '../storage/storage-ports.js'
 import { createFlowStore, FLOWS_KEY, isStoredFlow, toBindingFlow } from './flow-store.js'
 
@@ -25,12 +25,13 @@ describe('flow store', () => {
     const { status: _status, checkUntil: _checkUntil, kind: _kind, ...shape } = SAMPLE_FLOW
     const waiting = {
       ...shape,
+      wallet: null,
       id: 'w',
       step: 'submit',
       error: 'not visible yet (x); trying again in 5 s',
       publishHint: 'Add…',
     }
-    const failed = { ...shape, id: 'x', step: 'failed', error: 'wrong account: …', publishHint: 'Add…' }
+    const failed = { ...shape, wallet: null, id: 'x', step: 'failed', error: 'wrong account: …', publishHint: 'Add…' }
     const memory = createMemoryStore({ [FLOWS_KEY]: { version: 1, flows: [waiting, failed] } })
     expect(await createFlowStore(memory).list()).toEqual([
       { ...shape, kind: 'post', id: 'w', step: 'submit', checkUntil: null, status: null },
@@ -43,6 +44,26 @@ describe('flow store', () => {
         status: { code: 'error', errorCode: 'EARLIER_VERSION' },
       },
     ])
+  })
+
+  it('reads flows written before each kind had a shape of its own (post flows with `wallet: null`, wallet flows with empty post fields)', async () => {
+    const emptyPost = { postText: '', publishUrl: '', needsProofLocation: false, proofLocation: '' }
+    const memory = createMemoryStore({
+      [FLOWS_KEY]: {
+        version: 1,
+        flows: [
+          { ...SAMPLE_FLOW, wallet: null },
+          { ...SAMPLE_WALLET_FLOW, ...emptyPost },
+        ],
+      },
+    })
+    const flows = await createFlowStore(memory).list()
+    expect(flows).toEqual([SAMPLE_FLOW, SAMPLE_WALLET_FLOW])
+    // A wallet flow with a post text of its own is not an earlier shape but a damaged record.
+    const planted = createMemoryStore({
+      [FLOWS_KEY]: { version: 1, flows: [{ ...SAMPLE_WALLET_FLOW, ...emptyPost, postText: 'x' }] },
+    })
+    expect(await createFlowStore(planted).list()).toEqual([])
   })
 
   it('refuses to write a record it could not read back', async () => {

@@ -5,17 +5,25 @@
  */
 import { InvalidInputError } from '../../../src/errors.js'
 import { POST_PLATFORMS, type PostPlatform } from '../../../src/platforms/index.js'
-import type { BindingFlow, FlowStep } from '../../messaging/catalogue.js'
+import type {
+  BindingFlow,
+  FlowStep,
+  PostBindingFlow,
+  PostFlowStep,
+  WalletBindingFlow,
+  WalletFlowStep,
+} from '../../messaging/catalogue.js'
 import { isFlowStatus } from '../../messaging/flow-status.js'
 import { NotFoundError } from '../errors.js'
+import type { WalletChain } from '../page-wallets/wallet-answers.js'
 import type { RecordStore } from '../storage/storage-ports.js'
 import { publishUrlFor } from './publish-page.js'
 import { isWalletLink, isWalletOfFlow, type WalletLink, walletIdentity } from './wallet-flow-record.js'
 
 export const FLOWS_KEY = 'binding-flows/v1'
 
-/** A flow as stored: what the popup sees plus what a (re)submission needs. */
-export type StoredFlow = BindingFlow & {
+/** What a (re)submission needs besides what the popup sees. */
+type SignedPayload = {
   /** From POST /v1/proof/payload (§4.4), sent back unchanged at submit (§4.5). */
   uuid: string
   payloadCreatedAt: string
@@ -25,25 +33,32 @@ export type StoredFlow = BindingFlow & {
   language: string
   /** The chain moved while locked: a fresh payload must be signed once the vault is unlocked. */
   awaitingUnlock: boolean
-  /** Wallet flows only: where the wallet is and what it signed (wallet-flow-record.ts). */
-  walletLink?: WalletLink
 }
 
-const STEPS: readonly FlowStep[] = ['confirm-wallet', 'wallet-sign', 'publish', 'submit', 'done', 'failed']
+/** A post flow as stored: its platform is one whose proof is published. */
+export type PostFlowRecord = Omit<PostBindingFlow, 'platform'> & SignedPayload & { platform: PostPlatform }
+
+/** A wallet flow as stored: where the wallet is and what it signed (wallet-flow-record.ts). */
+export type WalletFlowRecord = Omit<WalletBindingFlow, 'platform'> &
+  SignedPayload & { platform: WalletChain; walletLink: WalletLink }
+
+/** A flow as stored: what the popup sees plus what a (re)submission needs, one shape per kind. */
+export type StoredFlow = PostFlowRecord | WalletFlowRecord
+
+const POST_STEPS: readonly PostFlowStep[] = ['publish', 'submit', 'done', 'failed']
+const WALLET_STEPS: readonly WalletFlowStep[] = ['confirm-wallet', 'wallet-sign', 'submit', 'done', 'failed']
 const STRINGS = [
   'id',
   'platform',
   'identity',
   'avatarId',
-  'postText',
-  'publishUrl',
-  'proofLocation',
   'uuid',
   'payloadCreatedAt',
   'signPayload',
   'signature',
   'language',
 ]
+const POST_STRINGS = ['postText', 'publishUrl', 'proofLocation']
 const NUMBERS = ['attempts', 'createdAt', 'updatedAt']
 
 /** True when `value` is a well-formed stored flow. */
@@ -52,15 +67,12 @@ export function isStoredFlow(value: unknown): value is StoredFlow {
   const flow = value as Record<string, unknown>
   return (
     STRINGS.every((name) => typeof flow[name] === 'string') &&
-    (flow.action === 'create' || flow.action === 'delete') &&
     (flow.kind === 'post' ? isPostFlow(flow) : flow.kind === 'wallet' && isWalletFlow(flow)) &&
     NUMBERS.every((name) => Number.isSafeInteger(flow[name]) && (flow[name] as number) >= 0) &&
     (flow.nextAttemptAt === null || Number.isSafeInteger(flow.nextAttemptAt)) &&
     (flow.checkUntil === null || Number.isSafeInteger(flow.checkUntil)) &&
     (flow.status === null || isFlowStatus(flow.status)) &&
-    typeof flow.needsProofLocation === 'boolean' &&
     typeof flow.awaitingUnlock === 'boolean' &&
-    STEPS.includes(flow.step as FlowStep) &&
     /^0x[0-9a-f]{66}$/.test(flow.avatarId as string) &&
     (/^[0-9a-f-]{36}$/.test(flow.uuid as string) || isUnconfirmedWalletFlow(flow))
   )
@@ -73,8 +85,12 @@ export function isStoredFlow(value: unknown): value is StoredFlow {
  */
 function isPostFlow(flow: Record<string, unknown>): boolean {
   return (
-    flow.wallet === null &&
-    flow.walletLink === undefined &&
+    !('wallet' in flow) &&
+    !('walletLink' in flow) &&
+    (flow.action === 'create' || flow.action === 'delete') &&
+    POST_STEPS.includes(flow.step as PostFlowStep) &&
+    POST_STRINGS.every((name) => typeof flow[name] === 'string') &&
+    typeof flow.needsProofLocation === 'boolean' &&
     (POST_PLATFORMS as readonly unknown[]).includes(flow.platform) &&
     flow.publishUrl === publishUrlFor(flow.platform as PostPlatform, flow.postText as string)
   )
@@ -86,8 +102,9 @@ function isWalletFlow(flow: Record<string, unknown>): boolean {
   return (
     (chain === 'ethereum' || chain === 'solana') &&
     flow.action === 'create' &&
-    flow.publishUrl === '' &&
-    flow.needsProofLocation === false &&
+    WALLET_STEPS.includes(flow.step as WalletFlowStep) &&
+    POST_STRINGS.every((name) => !(name in flow)) &&
+    !('needsProofLocation' in flow) &&
     isWalletOfFlow(flow.wallet, chain) &&
     flow.identity === walletIdentity(chain, flow.wallet.address) &&
     isWalletLink(flow.walletLink, chain)
@@ -96,13 +113,12 @@ function isWalletFlow(flow: Record<string, unknown>): boolean {
 
 /** Before the user confirms the address no payload is asked for: its fields are still empty. */
 function isUnconfirmedWalletFlow(flow: Record<string, unknown>): boolean {
-  return flow.step === 'confirm-wallet' && flow.wallet !== null && flow.uuid === '' && flow.signature === ''
+  return flow.kind === 'wallet' && flow.step === 'confirm-wallet' && flow.uuid === '' && flow.signature === ''
 }
 
-/** Where every new flow starts: no location, no attempt, no error, created and updated `now`. */
+/** Where every new flow starts: no attempt, no status, created and updated `now`. */
 export function freshFlowState(now: number) {
   return {
-    proofLocation: '',
     attempts: 0,
     nextAttemptAt: null,
     checkUntil: null,
@@ -110,12 +126,25 @@ export function freshFlowState(now: number) {
     createdAt: now,
     updatedAt: now,
     awaitingUnlock: false,
-  } satisfies Partial<StoredFlow>
+  } as const
 }
 
+/** What a step may change in a stored flow: the fields of its kind (a write checks the result, isStoredFlow). */
+export type FlowChange = Partial<PostFlowRecord> | Partial<WalletFlowRecord>
+
+/** A step of the engine that keeps the flow's kind: a post flow stays a post flow. */
+export type KindKeepingStep = <F extends StoredFlow>(flow: F) => Promise<F>
+
 /** The public view of a stored flow (nothing the popup does not need). */
+export function toBindingFlow(flow: PostFlowRecord): PostBindingFlow
+export function toBindingFlow(flow: WalletFlowRecord): WalletBindingFlow
+export function toBindingFlow(flow: StoredFlow): BindingFlow
 export function toBindingFlow(flow: StoredFlow): BindingFlow {
-  const { uuid, payloadCreatedAt, signPayload, signature, language, awaitingUnlock, walletLink, ...view } = flow
+  if (flow.kind === 'wallet') {
+    const { uuid, payloadCreatedAt, signPayload, signature, language, awaitingUnlock, walletLink, ...view } = flow
+    return view
+  }
+  const { uuid, payloadCreatedAt, signPayload, signature, language, awaitingUnlock, ...view } = flow
   return view
 }
 
@@ -194,15 +223,24 @@ function requireStoredFlow(flow: StoredFlow): void {
 }
 
 /**
- * A flow written by an earlier version (an English `error` and a `publishHint` where codes are now):
- * brought to today's shape so an update loses no flow in progress. The old sentence is not kept:
- * the popup words statuses itself; a failed one says only that it failed.
+ * A flow written by an earlier version, brought to today's shape so an update loses no flow in
+ * progress: before flows had a `kind` they carried an English `error` and a `publishHint` where
+ * codes are now (the old sentence is not kept: the popup words statuses itself, a failed flow says
+ * only that it failed); until flows became one type per kind, a post flow held `wallet: null` and
+ * a wallet flow empty post fields.
  */
 function fromEarlierVersion(value: unknown): unknown {
-  if (typeof value !== 'object' || value === null || 'kind' in value) return value
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return value
   const { error, publishHint: _hint, ...flow } = value as Record<string, unknown>
-  const failed = flow.step === 'failed' && typeof error === 'string' && error !== ''
-  const status = 'status' in flow ? flow.status : failed ? { code: 'error', errorCode: 'EARLIER_VERSION' } : null
-  const kind = flow.walletLink === undefined ? 'post' : 'wallet'
-  return { ...flow, kind, checkUntil: flow.checkUntil ?? null, status }
+  if (!('kind' in flow)) {
+    const failed = flow.step === 'failed' && typeof error === 'string' && error !== ''
+    flow.status = 'status' in flow ? flow.status : failed ? { code: 'error', errorCode: 'EARLIER_VERSION' } : null
+    flow.kind = flow.walletLink === undefined ? 'post' : 'wallet'
+    flow.checkUntil = flow.checkUntil ?? null
+  }
+  if (flow.kind === 'post' && flow.wallet === null) delete flow.wallet
+  if (flow.kind === 'wallet' && flow.postText === '' && flow.publishUrl === '' && flow.proofLocation === '') {
+    for (const name of [...POST_STRINGS, 'needsProofLocation']) delete flow[name]
+  }
+  return flow
 }

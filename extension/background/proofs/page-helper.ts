@@ -13,6 +13,7 @@ import type {
   FlowStep,
   Handlers,
   PageHelperApi,
+  PostBindingFlow,
   PublishStatus,
   PublishTask,
 } from '../../messaging/catalogue.js'
@@ -67,7 +68,8 @@ export function createPageHelperHandlers(flows: PageHelperFlows, platform: Helpe
     async getPublishTask(): Promise<PublishTask | null> {
       // getFlows is newest first.
       const flow = (await flows.getFlows()).find(
-        (entry) => entry.platform === platform && entry.action === 'create' && entry.step === 'publish',
+        (entry): entry is PostBindingFlow =>
+          entry.kind === 'post' && entry.platform === platform && entry.action === 'create' && entry.step === 'publish',
       )
       if (!flow) return null
       return {

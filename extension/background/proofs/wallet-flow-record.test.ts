@@ -7,19 +7,20 @@ import {
   parseWalletSignature,
   toWalletRequestError,
 } from '../page-wallets/wallet-answers.js'
-import { isStoredFlow, type StoredFlow, toBindingFlow } from './flow-store.js'
+import { isStoredFlow, toBindingFlow, type WalletFlowRecord } from './flow-store.js'
 
 const ADDRESS = toChecksumAddress(`0x${'ab12'.repeat(10)}`)
 
 /** A wallet flow before the payload: no post, no uuid, no signature yet. */
-const WALLET_FLOW: StoredFlow = {
-  ...SAMPLE_FLOW,
+const { postText: _, publishUrl: _url, needsProofLocation: _needs, proofLocation: _location, ...PROGRESS } = SAMPLE_FLOW
+const WALLET_FLOW: WalletFlowRecord = {
+  ...PROGRESS,
   id: 'w1',
   kind: 'wallet',
+  action: 'create',
   platform: 'ethereum',
   identity: ADDRESS.toLowerCase(),
   step: 'confirm-wallet',
-  postText: '',
   wallet: {
     name: 'Test Wallet',
     icon: 'data:image/png;base64,AAAA',
@@ -61,6 +62,9 @@ describe('stored wallet flows', () => {
     ['no payload past the confirmation', { step: 'wallet-sign' }],
     ['a wallet on a post platform', { platform: 'dns', identity: 'example.com' }],
     ['a delete', { action: 'delete' }],
+    ['a post step', { ...SIGNED, step: 'publish' }],
+    ['post fields', { postText: '', publishUrl: '', needsProofLocation: false, proofLocation: '' }],
+    ['a post kind', { kind: 'post' }],
   ])('refuse %s', (_, change) => {
     expect(isStoredFlow({ ...WALLET_FLOW, ...change })).toBe(false)
   })

@@ -12,18 +12,23 @@ import { createProofServiceClient } from '../../../src/client/index.js'
 import { encodeBase64 } from '../../../src/crypto/index.js'
 import { InvalidInputError } from '../../../src/errors.js'
 import { requirePlainObject, requireString } from '../../../src/input.js'
-import type { BindingFlow, FlowStatus, FlowStep, PopupApi } from '../../messaging/catalogue.js'
+import type { FlowStatus, FlowStep, PopupApi, WalletBindingFlow } from '../../messaging/catalogue.js'
 import { NotFoundError } from '../errors.js'
-import { parseWalletList, requireWalletId, type WalletChain } from '../page-wallets/wallet-answers.js'
+import { parseWalletList, requireWalletId } from '../page-wallets/wallet-answers.js'
 import { chainWallet } from '../page-wallets/wallet-chains.js'
 import type { WalletPage, WalletPages } from '../page-wallets/wallet-page.js'
 import { WalletPageChangedError } from '../page-wallets/wallet-page-errors.js'
 import type { RecordStore } from '../storage/storage-ports.js'
 import { signWithAvatar } from '../vault/sign-with-avatar.js'
 import { requestBindingPayload } from './binding-payload.js'
-import { createFlowStore, FlowClearedError, freshFlowState, type StoredFlow, toBindingFlow } from './flow-store.js'
+import {
+  createFlowStore,
+  FlowClearedError,
+  freshFlowState,
+  toBindingFlow,
+  type WalletFlowRecord as WalletFlow,
+} from './flow-store.js'
 import type { SigningFlowDeps } from './revoke-flow.js'
-import type { WalletLink } from './wallet-flow-record.js'
 
 export type WalletFlowDeps = Omit<SigningFlowDeps, 'requests'> & {
   /** The flow store's records (storage.local in the extension), shared with the flow engine. */
@@ -31,12 +36,11 @@ export type WalletFlowDeps = Omit<SigningFlowDeps, 'requests'> & {
   pages: WalletPages
   now: () => number
   /** The engine's submission of a wallet flow with a verified wallet signature (binding-flows.ts submitWalletFlow). */
-  submit: (flow: StoredFlow, expectedStep: FlowStep) => Promise<StoredFlow>
+  submit: (flow: WalletFlow, expectedStep: FlowStep) => Promise<WalletFlow>
   /** How often a wallet request checks that its flow was not cleared (default 1 s). */
   clearedCheckMs?: number
 }
 
-type WalletFlow = StoredFlow & { walletLink: WalletLink }
 type PageWallets = PopupApi['findWallets']['result']
 
 const CLEARED_CHECK_MS = 1_000
@@ -58,7 +62,7 @@ export function createWalletFlows(deps: WalletFlowDeps) {
    * was running stops there — nothing is signed on, submitted or announced for it.
    */
   async function save(flow: WalletFlow, change: Partial<WalletFlow>, expectedStep?: FlowStep): Promise<WalletFlow> {
-    const next = { ...flow, ...change, updatedAt: deps.now() }
+    const next: WalletFlow = { ...flow, ...change, updatedAt: deps.now() }
     if (!(await flows.replace(next, expectedStep))) throw new FlowClearedError()
     return next
   }
@@ -85,7 +89,7 @@ export function createWalletFlows(deps: WalletFlowDeps) {
     })
   }
 
-  async function connectWallet(params: unknown): Promise<BindingFlow> {
+  async function connectWallet(params: unknown): Promise<WalletBindingFlow> {
     const walletId = requireWalletId(requirePlainObject(params, 'params').walletId)
     return deps.session.track(async () => {
       const avatarId = (await deps.session.open()).record.currentAvatarId
@@ -105,10 +109,7 @@ export function createWalletFlows(deps: WalletFlowDeps) {
             identity: chain.identityOf(address),
             avatarId,
             step: 'confirm-wallet',
-            postText: '',
-            publishUrl: '',
             wallet: { name: wallet.name, icon: wallet.icon, rdns: wallet.rdns, address, origin: page.origin },
-            needsProofLocation: false,
             ...freshFlowState(now),
             uuid: '',
             payloadCreatedAt: '',
@@ -128,11 +129,11 @@ export function createWalletFlows(deps: WalletFlowDeps) {
   async function getWalletFlow(params: unknown): Promise<WalletFlow> {
     const flowId = requireString(requirePlainObject(params, 'params').flowId, 'flowId')
     const flow = await flows.get(flowId)
-    if (flow?.kind !== 'wallet' || !flow.walletLink) throw new NotFoundError('wallet flow')
-    return flow as WalletFlow
+    if (flow?.kind !== 'wallet') throw new NotFoundError('wallet flow')
+    return flow
   }
 
-  async function confirmWalletBinding(params: unknown): Promise<BindingFlow> {
+  async function confirmWalletBinding(params: unknown): Promise<WalletBindingFlow> {
     const flow = await getWalletFlow(params)
     if (flow.step !== 'confirm-wallet') {
       if (flow.step === 'failed') throw new InvalidInputError('flowId', 'names a failed flow: try it again instead')
@@ -145,7 +146,7 @@ export function createWalletFlows(deps: WalletFlowDeps) {
    * "Try again": a flow that failed while submitting a verified wallet signature (the service was
    * down) submits it again, with no new wallet prompt; any other failure signs a fresh payload.
    */
-  async function retryWalletBinding(params: unknown): Promise<BindingFlow> {
+  async function retryWalletBinding(params: unknown): Promise<WalletBindingFlow> {
     const flow = await getWalletFlow(params)
     if (flow.step !== 'failed') throw new InvalidInputError('flowId', `names a flow in step ${flow.step}, not failed`)
     if (flow.walletLink.walletSignature === '') return sign(flow)
@@ -157,7 +158,7 @@ export function createWalletFlows(deps: WalletFlowDeps) {
    * The flow is marked running before the first await, so a second tap (or a second popup) that
    * arrives meanwhile signs nothing; the store write also checks the step it started from.
    */
-  function sign(flow: WalletFlow): Promise<BindingFlow> {
+  function sign(flow: WalletFlow): Promise<WalletBindingFlow> {
     if (running.has(flow.id)) return Promise.resolve(toBindingFlow(flow))
     running.add(flow.id)
     const signing = deps.session.track(async () => {
@@ -165,7 +166,7 @@ export function createWalletFlows(deps: WalletFlowDeps) {
       // The avatar signs only a payload that binds exactly the confirmed address.
       const request = {
         action: 'create' as const,
-        platform: chainOf(flow),
+        platform: flow.platform,
         identity: flow.identity,
         avatarId: flow.avatarId,
       }
@@ -206,13 +207,13 @@ export function createWalletFlows(deps: WalletFlowDeps) {
     let signed: WalletFlow
     try {
       const { tabId, walletId } = flow.walletLink
-      const wallet = flow.wallet as NonNullable<WalletFlow['wallet']>
+      const { wallet } = flow
       const signature = await withPage(
         () => deps.pages.open(tabId),
         (page) =>
           whileFlowExists(flow.id, page, () => {
             if (page.origin !== wallet.origin) throw new WalletPageChangedError(wallet.origin, page.origin)
-            return chainWallet(chainOf(flow)).requestSignature(page, walletId, wallet.address, flow.signPayload)
+            return chainWallet(flow.platform).requestSignature(page, walletId, wallet.address, flow.signPayload)
           }),
       )
       const walletLink = { ...flow.walletLink, walletSignature: signature }
@@ -252,16 +253,11 @@ export function createWalletFlows(deps: WalletFlowDeps) {
   async function resume(): Promise<void> {
     for (const flow of await flows.list()) {
       if (flow.kind !== 'wallet' || running.has(flow.id)) continue
-      if (flow.step === 'wallet-sign') await fail(flow as WalletFlow, { code: 'interrupted' }).catch(ignoreCleared)
+      if (flow.step === 'wallet-sign') await fail(flow, { code: 'interrupted' }).catch(ignoreCleared)
     }
   }
 
   return { findWallets, connectWallet, confirmWalletBinding, retryWalletBinding, resume }
-}
-
-/** A wallet flow's platform (the store keeps wallet flows of these two only). */
-function chainOf(flow: StoredFlow): WalletChain {
-  return flow.platform === 'solana' ? 'solana' : 'ethereum'
 }
 
 /** A flow cleared while its step ran is simply gone; anything else is a real error. */

@@ -1,6 +1,6 @@
 import { useState } from 'react'
 import browser from 'webextension-polyfill'
-import type { BindingFlow } from '../../messaging/catalogue.js'
+import type { PostBindingFlow } from '../../messaging/catalogue.js'
 import { callBackground } from '../background.js'
 import { publishHintText, statusText } from '../format/flow-text.js'
 import { helperSite } from '../format/platform-inputs.js'
@@ -16,7 +16,7 @@ import { platformName } from './platform-badge.js'
  * button that opens the platform's publishing page when there is one, the proof location when the
  * platform needs it, and "I've published it".
  */
-export function FlowPublish({ flow, onSubmitted }: { flow: BindingFlow; onSubmitted: () => void }) {
+export function FlowPublish({ flow, onSubmitted }: { flow: PostBindingFlow; onSubmitted: () => void }) {
   const [location, setLocation] = useState(flow.proofLocation)
   const action = useAction()
   const site = helperSite(flow.platform)

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'react'
-import type { BindingFlow, FlowWallet } from '../../messaging/catalogue.js'
+import type { BindingFlow, WalletBindingFlow } from '../../messaging/catalogue.js'
 import { callBackground, describeError, errorCode } from '../background.js'
 import { ErrorText } from '../components/error-text.js'
 import { Screen } from '../components/screen.js'
@@ -10,11 +10,9 @@ import { t } from '../i18n.js'
 import type { Navigate } from '../routes.js'
 import { useAction } from '../use-action.js'
 
-type WalletFlow = BindingFlow & { wallet: FlowWallet }
 type Search = { state: 'looking' } | { state: 'found'; found: PageWallets } | { state: 'error'; message: string }
 
-const isWalletFlow = (flow: BindingFlow): flow is WalletFlow =>
-  flow.kind === 'wallet' && flow.wallet !== null && flow.action === 'create'
+const isWalletFlow = (flow: BindingFlow): flow is WalletBindingFlow => flow.kind === 'wallet'
 
 /**
  * "Bind a wallet": the wallets of the page the user is looking at → connect → confirm the address →

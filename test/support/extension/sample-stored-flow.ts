@@ -1,10 +1,12 @@
 /**
- * Runs in: Vitest only. A well-formed stored DNS flow waiting to be published, for the tests of
- * the flow records to vary one field at a time.
+ * Runs in: Vitest only. Well-formed stored flows — a DNS flow waiting to be published, an Ethereum
+ * wallet flow waiting for the wallet — for the tests of the flow records to vary one field at a time.
  */
-import type { StoredFlow } from '../../../extension/background/proofs/flow-store.js'
 
-export const SAMPLE_FLOW: StoredFlow = {
+import type { PostFlowRecord, WalletFlowRecord } from '../../../extension/background/proofs/flow-store.js'
+import { toChecksumAddress } from '../../../src/crypto/index.js'
+
+export const SAMPLE_FLOW: PostFlowRecord = {
   id: 'f1',
   kind: 'post',
   action: 'create',
@@ -14,7 +16,6 @@ export const SAMPLE_FLOW: StoredFlow = {
   step: 'publish',
   postText: 'nextid-txt',
   publishUrl: '',
-  wallet: null,
   needsProofLocation: false,
   proofLocation: '',
   attempts: 0,
@@ -29,4 +30,36 @@ export const SAMPLE_FLOW: StoredFlow = {
   signature: 'c2ln',
   language: 'en',
   awaitingUnlock: false,
+}
+
+const WALLET_ADDRESS = toChecksumAddress(`0x${'ab12'.repeat(10)}`)
+
+export const SAMPLE_WALLET_FLOW: WalletFlowRecord = {
+  id: 'w1',
+  kind: 'wallet',
+  action: 'create',
+  platform: 'ethereum',
+  identity: WALLET_ADDRESS.toLowerCase(),
+  avatarId: SAMPLE_FLOW.avatarId,
+  step: 'wallet-sign',
+  wallet: {
+    name: 'Test Wallet',
+    icon: '',
+    rdns: 'org.example.wallet',
+    address: WALLET_ADDRESS,
+    origin: 'https://app.example',
+  },
+  attempts: 0,
+  nextAttemptAt: null,
+  checkUntil: null,
+  status: null,
+  createdAt: 2,
+  updatedAt: 2,
+  uuid: SAMPLE_FLOW.uuid,
+  payloadCreatedAt: '1700000000',
+  signPayload: '{}',
+  signature: 'c2ln',
+  language: 'en',
+  awaitingUnlock: false,
+  walletLink: { tabId: 3, walletId: 'uuid-1', walletSignature: '' },
 }
