@@ -129,7 +129,9 @@ export type ConnectedSite = { origin: string; avatarId: string; grantedAt: numbe
  */
 export type PostFlowStep = 'publish' | 'submit' | 'done' | 'failed'
 export type WalletFlowStep = 'confirm-wallet' | 'wallet-sign' | 'submit' | 'done' | 'failed'
-export type FlowStep = PostFlowStep | WalletFlowStep
+/** A revoke the user confirmed is signed at once: it only waits for the service. */
+export type RevokeFlowStep = 'submit' | 'done' | 'failed'
+export type FlowStep = PostFlowStep | WalletFlowStep | RevokeFlowStep
 
 /** The wallet of a wallet flow: what the page announced (EIP-6963) and the account it gave. */
 export type FlowWallet = {
@@ -185,10 +187,22 @@ export type WalletBindingFlow = FlowProgress & {
 }
 
 /**
- * A binding in progress, persisted at every step so a closed popup or a restarted service worker
- * resumes it. The avatar's signature is already in a post flow's `postText`; nothing secret is kept.
+ * A revoke the user confirmed (§7.2), signed by the avatar or by the bound wallet (§6.4 delete (a),
+ * §6.5): it waits out a service that is down, and a moved chain gets a fresh delete payload signed
+ * by the avatar (the user asked for exactly this revoke; a wallet must sign again itself).
  */
-export type BindingFlow = PostBindingFlow | WalletBindingFlow
+export type RevokeBindingFlow = FlowProgress & {
+  kind: 'revoke'
+  action: 'delete'
+  step: RevokeFlowStep
+  signer: 'avatar' | 'wallet'
+}
+
+/**
+ * A binding (or revoke) in progress, persisted at every step so a closed popup or a restarted
+ * service worker resumes it. Only public data: a post flow's signature is in its `postText`.
+ */
+export type BindingFlow = PostBindingFlow | WalletBindingFlow | RevokeBindingFlow
 
 /** A platform the user can bind: by a published proof ('post') or by a wallet's signature ('wallet', the bind-wallet screen). */
 export type BindablePlatform = { platform: string; kind: 'post' | 'wallet' }
@@ -230,8 +244,12 @@ export type PopupApi = {
   getProofChain: { params: undefined; result: ProofChainView }
   /** Asks ProofService for a delete payload; nothing is signed until confirmRevoke. */
   prepareRevoke: { params: { platform: string; identity: string }; result: PreparedSignature }
-  /** Signs the prepared delete payload with the avatar and submits it (§7.2). */
-  confirmRevoke: { params: { requestId: string }; result: undefined }
+  /**
+   * Signs the prepared delete payload with the avatar and hands it to the flow engine (§7.2): the
+   * revoke flow after its first submission — `done`, or waiting for the service, or failed with why.
+   * REVOKE_NEEDS_PROOF when the service wants a newly published proof instead (startRevokeFlow).
+   */
+  confirmRevoke: { params: { requestId: string }; result: RevokeBindingFlow }
   /** Drops a prepared request (revoke or KV patch). */
   cancelRequest: { params: { requestId: string }; result: undefined }
   /** Every KV namespace of the current avatar (GET /v1/kv). */
@@ -262,12 +280,12 @@ export type PopupApi = {
   /** Forgets a flow (done, failed or abandoned): "Cancel" while it waits. */
   clearFlow: { params: { flowId: string }; result: undefined }
   /** "Check now": a waiting flow submits again at once instead of at its next check. */
-  checkFlowNow: { params: { flowId: string }; result: PostBindingFlow }
+  checkFlowNow: { params: { flowId: string }; result: PostBindingFlow | RevokeBindingFlow }
   /**
    * "Start again" on a failed flow: while the avatar's chain has not moved, the proof already
    * published is submitted again (nothing new to sign or publish); only then a fresh payload is signed.
    */
-  restartFlow: { params: { flowId: string }; result: PostBindingFlow }
+  restartFlow: { params: { flowId: string }; result: PostBindingFlow | RevokeBindingFlow }
   // popup flow UI
   /** What the configured ProofService lists in /healthz that this extension can bind (X, GitHub, Ethereum first). */
   getPlatforms: { params: undefined; result: BindablePlatform[] }
@@ -296,7 +314,7 @@ export type PopupApi = {
   /** A failed wallet flow again from a fresh payload, without asking for the confirmation again. */
   retryWalletBinding: { params: { flowId: string }; result: WalletBindingFlow }
   /** Revokes an ethereum or solana binding with the wallet's signature over the prepared delete payload (§6.4, §6.5). */
-  confirmRevokeWithWallet: { params: { requestId: string; walletId: string }; result: undefined }
+  confirmRevokeWithWallet: { params: { requestId: string; walletId: string }; result: RevokeBindingFlow }
 }
 
 /** A flow waiting to be published, as the helper content script on the platform's site sees it. */

@@ -24,6 +24,7 @@ const SAMPLES: Record<FlowStatus['code'], FlowStatus> = {
   error: { code: 'error', errorCode: 'WALLET_REJECTED' },
   'wallet-resign': { code: 'wallet-resign' },
   interrupted: { code: 'interrupted' },
+  'needs-proof': { code: 'needs-proof', serviceMessage: SERVICE_WORDS },
 }
 const ERROR_CODES = [
   'EARLIER_VERSION',

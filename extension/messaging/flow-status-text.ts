@@ -53,6 +53,7 @@ const WORDS: Words = {
   },
   'wallet-resign': (_status, _flow, tr) => tr('statusWalletResign'),
   interrupted: (_status, _flow, tr) => tr('statusInterrupted'),
+  'needs-proof': (status, _flow, tr) => tr('statusNeedsProof', status.serviceMessage),
 }
 
 /** The sentence for a flow's status in the user's language, or '' when there is none. */

@@ -33,6 +33,8 @@ export type FlowStatus =
   | { code: 'wallet-resign' }
   /** The extension restarted while the wallet was asked to sign. */
   | { code: 'interrupted' }
+  /** A revoke signed by the avatar alone was refused on a platform whose service wants a new proof for it (§7.2). */
+  | { code: 'needs-proof'; serviceMessage: string }
 
 export type FlowStatusCode = FlowStatus['code']
 
@@ -56,6 +58,7 @@ const STATUS_FIELDS: {
   error: { errorCode: 'string' },
   'wallet-resign': {},
   interrupted: {},
+  'needs-proof': { serviceMessage: 'string' },
 }
 
 /** Every status code, for tests that every one has words in every language. */

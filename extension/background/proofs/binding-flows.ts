@@ -9,7 +9,14 @@ import { createProofServiceClient, type FetchFunction, type ProofServiceClient }
 import { encodeBase64 } from '../../../src/crypto/index.js'
 import { requirePlainObject, requireString } from '../../../src/input.js'
 import { parseIdentityInput } from '../../../src/platforms/index.js'
-import type { BindingFlow, FlowStatus, FlowStep, PostBindingFlow } from '../../messaging/catalogue.js'
+import { POST_PATIENCE_MS } from '../../../src/platforms/patience.js'
+import type {
+  BindingFlow,
+  FlowStatus,
+  FlowStep,
+  PostBindingFlow,
+  RevokeBindingFlow,
+} from '../../messaging/catalogue.js'
 import { FlowStepError, LockedError, NotFoundError } from '../errors.js'
 import type { SettingsStore } from '../storage/settings.js'
 import type { RecordStore } from '../storage/storage-ports.js'
@@ -17,13 +24,14 @@ import { signWithAvatar } from '../vault/sign-with-avatar.js'
 import type { OpenedVault, VaultSession } from '../vault/vault-session.js'
 import { requestBindingPayload } from './binding-payload.js'
 import { hasChainMoved } from './chain-head.js'
-import { createFlowChecks, patienceOf } from './flow-checks.js'
+import { type AvatarSignedFlow, createFlowChecks, patienceOf, type SignedAgain } from './flow-checks.js'
 import {
   createFlowStore,
   type FlowChange,
   FlowClearedError,
   freshFlowState,
   type PostFlowRecord,
+  type RevokeFlowRecord,
   type StoredFlow,
   toBindingFlow,
   type WalletFlowRecord,
@@ -31,6 +39,25 @@ import {
 import { needsProofLocation, parsePostPlatform, parseProofLocation } from './proof-location.js'
 import { choosePostText, publishUrlFor } from './publish-page.js'
 import { parseRevokeProofPlatform } from './revoke-needs-proof.js'
+
+/** A confirmed revoke, signed, as the revoke steps hand it to the engine. */
+export type SignedRevoke = Pick<
+  RevokeFlowRecord,
+  | 'platform'
+  | 'identity'
+  | 'avatarId'
+  | 'signer'
+  | 'uuid'
+  | 'payloadCreatedAt'
+  | 'signPayload'
+  | 'signature'
+  | 'walletSignature'
+>
+
+/** What the avatar signs a fresh payload for: a post flow (new or moved) or a confirmed revoke. */
+type SigningRequest =
+  | Pick<PostFlowRecord, 'kind' | 'action' | 'platform' | 'identity' | 'avatarId' | 'language'>
+  | Pick<RevokeFlowRecord, 'kind' | 'action' | 'platform' | 'identity' | 'avatarId'>
 
 /** Wakes the worker at `when` (unix ms) even if it was stopped meanwhile (chrome.alarms). */
 export type RetryAlarm = { set(when: number): Promise<void> }
@@ -73,26 +100,40 @@ export function createBindingFlows(deps: BindingFlowDeps) {
     return next
   }
 
-  /** A fresh payload signed by the flow's avatar: the post text and what submit needs. */
-  async function signedPayload(
-    vault: OpenedVault,
-    flow: Pick<PostFlowRecord, 'action' | 'platform' | 'identity' | 'avatarId' | 'language'>,
-  ) {
-    const { platform } = flow
-    const { payload } = await requestBindingPayload(await proofService(), { ...flow, platform })
+  /**
+   * A fresh payload signed by the flow's avatar: what submit needs, and for a post flow the text to
+   * publish (and the page that publishes it).
+   */
+  async function signedPayload(vault: OpenedVault, flow: SigningRequest) {
+    const { payload } = await requestBindingPayload(await proofService(), flow)
     const signature = encodeBase64(await signWithAvatar(vault, flow.avatarId, payload.signPayload))
-    const postText = choosePostText({ ...flow, platform, postContent: payload.postContent, signature })
-    return {
+    const signed = {
       uuid: payload.uuid,
       payloadCreatedAt: payload.createdAt,
       signPayload: payload.signPayload,
       signature,
-      postText,
-      publishUrl: publishUrlFor(platform, postText),
     }
+    return { signed, postContent: payload.postContent }
   }
 
-  const { attempt, refresh, resumeDue } = createFlowChecks({ deps, flows, proofService, save, signedPayload })
+  /** A post flow's freshly signed payload with its text to publish (and the page that publishes it) filled in. */
+  async function signedPost(vault: OpenedVault, flow: Omit<Extract<SigningRequest, { kind: 'post' }>, 'kind'>) {
+    const { signed, postContent } = await signedPayload(vault, { ...flow, kind: 'post' })
+    const postText = choosePostText({ ...flow, postContent, signature: signed.signature })
+    return { ...signed, postText, publishUrl: publishUrlFor(flow.platform, postText) }
+  }
+
+  /** What a moved chain needs: a fresh signature (and a post flow's new text). */
+  const signedAgain = async (vault: OpenedVault, flow: AvatarSignedFlow): Promise<SignedAgain> =>
+    flow.kind === 'post' ? signedPost(vault, flow) : (await signedPayload(vault, flow)).signed
+
+  const { attempt, refresh, resumeDue } = createFlowChecks({
+    deps,
+    flows,
+    proofService,
+    save,
+    signedPayload: signedAgain,
+  })
 
   /** A new flow: `create` binds; `delete` revokes where the service wants a new proof for it (§7.2). */
   async function begin(action: PostFlowRecord['action'], params: unknown): Promise<PostBindingFlow> {
@@ -104,7 +145,7 @@ export function createBindingFlows(deps: BindingFlowDeps) {
     return deps.session.track(async () => {
       const vault = await deps.session.open()
       const avatarId = vault.record.currentAvatarId
-      const signed = await signedPayload(vault, { action, platform, identity, avatarId, language })
+      const signed = await signedPost(vault, { action, platform, identity, avatarId, language })
       const now = deps.now()
       const flow: PostFlowRecord = {
         id: crypto.randomUUID(),
@@ -131,13 +172,17 @@ export function createBindingFlows(deps: BindingFlowDeps) {
     return list.sort((a, b) => b.createdAt - a.createdAt).map(toBindingFlow)
   }
 
-  /** A post flow by id, or NOT_FOUND (wallet flows have steps of their own before submitting). */
-  async function postFlow(params: unknown): Promise<PostFlowRecord> {
+  /** The flow `params.flowId` names if it is of one of `kinds`, or NOT_FOUND. */
+  async function flowOf<K extends StoredFlow['kind']>(params: unknown, kinds: readonly K[]) {
     const flowId = requireString(requirePlainObject(params, 'params').flowId, 'flowId')
     const flow = await flows.get(flowId)
-    if (flow?.kind !== 'post') throw new NotFoundError('binding flow')
-    return flow
+    if (!flow || !(kinds as readonly string[]).includes(flow.kind)) throw new NotFoundError('binding flow')
+    return flow as Extract<StoredFlow, { kind: K }>
   }
+
+  // Wallet flows have steps of their own before submitting (wallet-flows.ts).
+  const postFlow = (params: unknown) => flowOf(params, ['post'])
+  const avatarSignedFlow = (params: unknown) => flowOf(params, ['post', 'revoke'])
 
   async function submitBinding(params: unknown): Promise<PostBindingFlow> {
     await deps.session.enforceDeadline()
@@ -184,10 +229,33 @@ export function createBindingFlows(deps: BindingFlowDeps) {
     return submitting
   }
 
+  /**
+   * A revoke the user confirmed, signed by the avatar or (`walletSignature`, the avatar signing
+   * nothing) by the bound wallet: submitted now, then on the engine's schedule while the service is
+   * out of reach. One that succeeds at once leaves no flow behind (the popup says it is revoked).
+   */
+  async function submitRevoke(revoke: SignedRevoke): Promise<RevokeBindingFlow> {
+    const now = deps.now()
+    const flow: RevokeFlowRecord = {
+      id: crypto.randomUUID(),
+      kind: 'revoke',
+      action: 'delete',
+      step: 'submit',
+      ...revoke,
+      ...freshFlowState(now),
+      checkUntil: now + POST_PATIENCE_MS,
+      language: 'en',
+    }
+    await flows.put(flow)
+    const submitted = await attempt(flow)
+    if (submitted.step === 'done') await flows.remove(submitted.id)
+    return toBindingFlow(submitted)
+  }
+
   /** "Check now": the next check of a waiting flow runs at once. */
-  async function checkFlowNow(params: unknown): Promise<PostBindingFlow> {
+  async function checkFlowNow(params: unknown): Promise<PostBindingFlow | RevokeBindingFlow> {
     await deps.session.enforceDeadline()
-    const flow = await postFlow(params)
+    const flow = await avatarSignedFlow(params)
     if (flow.step !== 'submit') throw new FlowStepError(flow.step)
     if (flow.awaitingUnlock) return toBindingFlow(await refresh(flow))
     return toBindingFlow(await attempt(flow))
@@ -196,13 +264,20 @@ export function createBindingFlows(deps: BindingFlowDeps) {
   /**
    * "Start again" on a failed flow. While the chain has not moved, what the user already published
    * still proves the binding: it is checked again (or, if it never got that far, the same text is
-   * offered again) and nothing new is signed. Only a moved chain signs a fresh payload.
+   * offered again) and nothing new is signed; a revoke is submitted again. Only a moved chain signs
+   * a fresh payload — the avatar's; a revoke the wallet signed then needs the wallet again.
    */
-  async function restartFlow(params: unknown): Promise<PostBindingFlow> {
+  async function restartFlow(params: unknown): Promise<PostBindingFlow | RevokeBindingFlow> {
     await deps.session.enforceDeadline()
-    const flow = await postFlow(params)
+    const flow = await avatarSignedFlow(params)
     if (flow.step !== 'failed') throw new FlowStepError(flow.step)
-    if (await hasChainMoved(await proofService(), flow)) return toBindingFlow(await refresh(flow))
+    if (await hasChainMoved(await proofService(), flow)) {
+      if (flow.kind === 'revoke' && flow.signer === 'wallet') {
+        return toBindingFlow(await save(flow, { status: { code: 'wallet-resign' } }))
+      }
+      return toBindingFlow(await refresh(flow))
+    }
+    if (flow.kind === 'revoke') return toBindingFlow(await attempt(await startChecking(flow, {})))
     const wasSubmitted = flow.attempts > 0
     if (!wasSubmitted) {
       return toBindingFlow(await save(flow, { step: 'publish', status: null, nextAttemptAt: null }))
@@ -246,6 +321,7 @@ export function createBindingFlows(deps: BindingFlowDeps) {
     clearFlow,
     failFlow,
     submitWalletFlow,
+    submitRevoke,
     resumeDue,
   }
 }

@@ -18,10 +18,18 @@ import {
   FlowClearedError,
   type KindKeepingStep,
   type PostFlowRecord,
+  type RevokeFlowRecord,
   type StoredFlow,
   toBindingFlow,
 } from './flow-store.js'
+import { isRevokeProofPlatform } from './revoke-needs-proof.js'
 import { classifySubmitError, DEFAULT_RETRY_DELAYS_MS, nextRetryDelay } from './submit-outcome.js'
+
+/** A flow whose payload the avatar signs again by itself when the chain moves (no wallet involved). */
+export type AvatarSignedFlow = PostFlowRecord | RevokeFlowRecord
+
+export type SignedAgain = Pick<StoredFlow, 'uuid' | 'payloadCreatedAt' | 'signPayload' | 'signature'> &
+  Partial<Pick<PostFlowRecord, 'postText' | 'publishUrl'>>
 
 /** What the checks share with the rest of the engine. */
 export type FlowChecksContext = {
@@ -29,8 +37,8 @@ export type FlowChecksContext = {
   flows: ReturnType<typeof createFlowStore>
   proofService: () => Promise<ProofServiceClient>
   save: <F extends StoredFlow>(flow: F, change: FlowChange, expectedStep?: FlowStep) => Promise<F>
-  /** A fresh payload for a post flow, signed by its avatar: what a moved chain needs. */
-  signedPayload: (vault: OpenedVault, flow: PostFlowRecord) => Promise<Partial<PostFlowRecord>>
+  /** A fresh payload signed by the flow's avatar (and a post flow's new text): what a moved chain needs. */
+  signedPayload: (vault: OpenedVault, flow: AvatarSignedFlow) => Promise<SignedAgain>
 }
 
 /** attempt / refresh, and resumeDue for wakes. */
@@ -57,7 +65,6 @@ export function createFlowChecks({ deps, flows, proofService, save, signedPayloa
           ...proofOf(flow),
           uuid: flow.uuid,
           createdAt: flow.payloadCreatedAt,
-          signature: decodeBase64(flow.signature, 'signature'),
         })
         const exists = await client.proofExists(binding)
         if (flow.action === 'create' && !exists) return await fail(flow, attempts, { code: 'not-listed' })
@@ -95,14 +102,20 @@ export function createFlowChecks({ deps, flows, proofService, save, signedPayloa
       if (read.kind !== 'outage') return fail(flow, attempts, { code: 'error', errorCode: errorCodeOf(read) })
       return waitAndRetry(flow, attempts, { code: 'service-unreachable', httpStatus: read.httpStatus })
     }
-    if (flow.kind === 'wallet') {
-      // The wallet signed this payload: a moved chain needs its signature again ("Try again"), and
-      // a wallet proof is in the request itself, so a refusal will not change by waiting.
-      if (moved) return fail(flow, attempts, { code: 'wallet-resign' })
-      return fail(flow, attempts, { code: 'refused', serviceMessage: outcome.serviceMessage })
+    const { serviceMessage } = outcome
+    if (flow.kind === 'post') {
+      if (moved) return refresh(flow)
+      return waitAndRetry(flow, attempts, { code: 'not-accepted-yet', serviceMessage })
     }
-    if (moved) return refresh(flow)
-    return waitAndRetry(flow, attempts, { code: 'not-accepted-yet', serviceMessage: outcome.serviceMessage })
+    // The proof is in the request itself (a signature), so a refusal will not change by waiting.
+    if (flow.kind === 'wallet' || flow.signer === 'wallet') {
+      // A wallet signed this payload: a moved chain needs its signature again ("Try again").
+      return fail(flow, attempts, moved ? { code: 'wallet-resign' } : { code: 'refused', serviceMessage })
+    }
+    if (moved) return refresh({ ...flow, attempts })
+    // Some services want a newly published proof to revoke (§7.2): the popup offers that flow.
+    const refusal = isRevokeProofPlatform(flow.platform) ? 'needs-proof' : 'refused'
+    return fail(flow, attempts, { code: refusal, serviceMessage })
   }
 
   /** The next check after the backoff, or the end once the platform's patience has run out. */
@@ -134,8 +147,11 @@ export function createFlowChecks({ deps, flows, proofService, save, signedPayloa
     return save(flow, ended)
   }
 
-  /** The chain moved: sign a fresh payload and go back to publish; while locked, wait for unlock. */
-  async function refresh(flow: PostFlowRecord): Promise<PostFlowRecord> {
+  /**
+   * The chain moved: sign a fresh payload — a post flow goes back to publish its new text, a revoke
+   * the user confirmed is submitted again at once. While locked, wait for unlock.
+   */
+  async function refreshOnce(flow: AvatarSignedFlow): Promise<AvatarSignedFlow> {
     let vault: OpenedVault
     try {
       vault = await deps.session.open()
@@ -150,6 +166,16 @@ export function createFlowChecks({ deps, flows, proofService, save, signedPayloa
     }
     try {
       const signed = await signedPayload(vault, flow)
+      if (flow.kind === 'revoke') {
+        // Due at once: the next check submits the fresh signature (scheduleNext runs it).
+        return await save(flow, {
+          ...signed,
+          step: 'submit',
+          nextAttemptAt: deps.now(),
+          awaitingUnlock: false,
+          status: null,
+        })
+      }
       return await save(flow, {
         ...signed,
         step: 'publish',
@@ -180,7 +206,7 @@ export function createFlowChecks({ deps, flows, proofService, save, signedPayloa
     for (const flow of await flows.list()) {
       if (flow.step !== 'submit' || running.has(flow.id)) continue
       if (flow.awaitingUnlock) {
-        if (unlocked && flow.kind === 'post') await refresh(flow).catch(ignoreCleared)
+        if (unlocked && flow.kind !== 'wallet') await refresh(flow).catch(ignoreCleared)
       } else if (flow.nextAttemptAt !== null && flow.nextAttemptAt <= now) {
         await attempt(flow).catch(ignoreCleared)
       }
@@ -204,16 +230,21 @@ export function createFlowChecks({ deps, flows, proofService, save, signedPayloa
 
   // Every step keeps the flow's kind (save spreads over the flow): a post flow comes back a post flow.
   const attempt = attemptOnce as KindKeepingStep
+  const refresh = refreshOnce as <F extends AvatarSignedFlow>(flow: F) => Promise<F>
   return { attempt, refresh, resumeDue }
 }
 
 /**
- * What proves the binding besides the avatar's signature: where a post flow's proof is published,
- * or the verified signature of a wallet flow's wallet (§4.5, §6.4, §6.5).
+ * What proves the binding: the avatar's signature, with where a post flow's proof is published or
+ * the verified signature of a wallet flow's wallet; a revoke by the bound wallet carries only the
+ * wallet's (§4.5, §6.4 delete (a), §6.5).
  */
-function proofOf(flow: StoredFlow): { proofLocation?: string; walletSignature?: string } {
-  if (flow.kind === 'wallet') return { walletSignature: flow.walletLink.walletSignature }
-  return flow.proofLocation === '' ? {} : { proofLocation: flow.proofLocation }
+function proofOf(flow: StoredFlow): { signature?: Uint8Array; proofLocation?: string; walletSignature?: string } {
+  if (flow.kind === 'revoke' && flow.signer === 'wallet') return { walletSignature: flow.walletSignature }
+  const signature = decodeBase64(flow.signature, 'signature')
+  if (flow.kind === 'wallet') return { signature, walletSignature: flow.walletLink.walletSignature }
+  if (flow.kind === 'revoke' || flow.proofLocation === '') return { signature }
+  return { signature, proofLocation: flow.proofLocation }
 }
 
 /** A flow cleared while its step ran is simply gone; anything else is a real error. */
@@ -224,7 +255,7 @@ function ignoreCleared(error: unknown): undefined {
 
 /** How long checking goes on: the platform's patience; a wallet flow waits as long as a post would. */
 export function patienceOf(flow: StoredFlow): number {
-  if (flow.kind === 'wallet') return POST_PATIENCE_MS
+  if (flow.kind !== 'post') return POST_PATIENCE_MS
   return postFacts(flow.platform).patienceMs
 }
 

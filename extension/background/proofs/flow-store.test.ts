@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest'
-import { SAMPLE_FLOW, SAMPLE_WALLET_FLOW } from '../../../test/support/extension/sample-stored-flow.js'
+import {
+  SAMPLE_FLOW,
+  SAMPLE_REVOKE_FLOW,
+  SAMPLE_WALLET_FLOW,
+} from '../../../test/support/extension/sample-stored-flow.js'
 import { createMemoryStore } from '../storage/storage-ports.js'
 import { createFlowStore, FLOWS_KEY, isStoredFlow, toBindingFlow } from './flow-store.js'
 
@@ -64,6 +68,30 @@ describe('flow store', () => {
       [FLOWS_KEY]: { version: 1, flows: [{ ...SAMPLE_WALLET_FLOW, ...emptyPost, postText: 'x' }] },
     })
     expect(await createFlowStore(planted).list()).toEqual([])
+  })
+
+  it('keeps a confirmed revoke signed by the avatar or by the bound wallet alone, and nothing in between', async () => {
+    const memory = createMemoryStore()
+    const store = createFlowStore(memory)
+    await store.put(SAMPLE_REVOKE_FLOW)
+    expect(await createFlowStore(memory).list()).toEqual([SAMPLE_REVOKE_FLOW])
+    expect(toBindingFlow(SAMPLE_REVOKE_FLOW)).not.toHaveProperty('signature')
+    const byWallet = { signer: 'wallet', signature: '', walletSignature: `${'A'.repeat(86)}Q=` } as const
+    const { identity } = SAMPLE_WALLET_FLOW
+    expect(isStoredFlow({ ...SAMPLE_REVOKE_FLOW, ...byWallet, platform: 'ethereum', identity })).toBe(true)
+    for (const change of [
+      { ...byWallet }, // a wallet cannot sign a DNS revoke
+      { signature: '' }, // the avatar signed nothing
+      { walletSignature: byWallet.walletSignature }, // both
+      { action: 'create' },
+      { step: 'publish' },
+      { postText: 'x' },
+      { platform: 'myspace' },
+      { kind: 'toString' }, // a kind is looked up among the store's own, never up the prototype
+      { kind: 'constructor' },
+    ]) {
+      expect(isStoredFlow({ ...SAMPLE_REVOKE_FLOW, ...change })).toBe(false)
+    }
   })
 
   it('refuses to write a record it could not read back', async () => {

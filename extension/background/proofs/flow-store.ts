@@ -4,12 +4,14 @@
  * survives lock and restart. Every record is checked on read; a damaged one is dropped alone.
  */
 import { InvalidInputError } from '../../../src/errors.js'
-import { POST_PLATFORMS, type PostPlatform } from '../../../src/platforms/index.js'
+import { isPlatform, type Platform, POST_PLATFORMS, type PostPlatform } from '../../../src/platforms/index.js'
 import type {
   BindingFlow,
   FlowStep,
   PostBindingFlow,
   PostFlowStep,
+  RevokeBindingFlow,
+  RevokeFlowStep,
   WalletBindingFlow,
   WalletFlowStep,
 } from '../../messaging/catalogue.js'
@@ -18,7 +20,13 @@ import { NotFoundError } from '../errors.js'
 import type { WalletChain } from '../page-wallets/wallet-answers.js'
 import type { RecordStore } from '../storage/storage-ports.js'
 import { publishUrlFor } from './publish-page.js'
-import { isWalletLink, isWalletOfFlow, type WalletLink, walletIdentity } from './wallet-flow-record.js'
+import {
+  isWalletLink,
+  isWalletOfFlow,
+  isWalletSignature,
+  type WalletLink,
+  walletIdentity,
+} from './wallet-flow-record.js'
 
 export const FLOWS_KEY = 'binding-flows/v1'
 
@@ -42,11 +50,19 @@ export type PostFlowRecord = Omit<PostBindingFlow, 'platform'> & SignedPayload &
 export type WalletFlowRecord = Omit<WalletBindingFlow, 'platform'> &
   SignedPayload & { platform: WalletChain; walletLink: WalletLink }
 
+/**
+ * A confirmed revoke as stored: signed by the avatar (`signature`), or by the bound wallet alone
+ * (`walletSignature`, in the chain's encoding; the avatar signs nothing then, §6.4 delete (a)).
+ */
+export type RevokeFlowRecord = Omit<RevokeBindingFlow, 'platform'> &
+  SignedPayload & { platform: Platform; walletSignature: string }
+
 /** A flow as stored: what the popup sees plus what a (re)submission needs, one shape per kind. */
-export type StoredFlow = PostFlowRecord | WalletFlowRecord
+export type StoredFlow = PostFlowRecord | WalletFlowRecord | RevokeFlowRecord
 
 const POST_STEPS: readonly PostFlowStep[] = ['publish', 'submit', 'done', 'failed']
 const WALLET_STEPS: readonly WalletFlowStep[] = ['confirm-wallet', 'wallet-sign', 'submit', 'done', 'failed']
+const REVOKE_STEPS: readonly RevokeFlowStep[] = ['submit', 'done', 'failed']
 const STRINGS = [
   'id',
   'platform',
@@ -67,7 +83,9 @@ export function isStoredFlow(value: unknown): value is StoredFlow {
   const flow = value as Record<string, unknown>
   return (
     STRINGS.every((name) => typeof flow[name] === 'string') &&
-    (flow.kind === 'post' ? isPostFlow(flow) : flow.kind === 'wallet' && isWalletFlow(flow)) &&
+    typeof flow.kind === 'string' &&
+    Object.hasOwn(KIND_CHECKS, flow.kind) &&
+    KIND_CHECKS[flow.kind as StoredFlow['kind']](flow) &&
     NUMBERS.every((name) => Number.isSafeInteger(flow[name]) && (flow[name] as number) >= 0) &&
     (flow.nextAttemptAt === null || Number.isSafeInteger(flow.nextAttemptAt)) &&
     (flow.checkUntil === null || Number.isSafeInteger(flow.checkUntil)) &&
@@ -111,6 +129,30 @@ function isWalletFlow(flow: Record<string, unknown>): boolean {
   )
 }
 
+/** A confirmed revoke: the avatar's signature, or only the bound wallet's; nothing to publish. */
+function isRevokeFlow(flow: Record<string, unknown>): boolean {
+  const bySigner =
+    flow.signer === 'avatar'
+      ? flow.signature !== '' && flow.walletSignature === ''
+      : flow.signer === 'wallet' &&
+        flow.signature === '' &&
+        (flow.platform === 'ethereum' || flow.platform === 'solana') &&
+        isWalletSignature(flow.walletSignature, flow.platform)
+  return (
+    flow.action === 'delete' &&
+    REVOKE_STEPS.includes(flow.step as RevokeFlowStep) &&
+    isPlatform(flow.platform) &&
+    bySigner &&
+    [...POST_STRINGS, 'needsProofLocation', 'wallet', 'walletLink'].every((name) => !(name in flow))
+  )
+}
+
+const KIND_CHECKS: Record<StoredFlow['kind'], (flow: Record<string, unknown>) => boolean> = {
+  post: isPostFlow,
+  wallet: isWalletFlow,
+  revoke: isRevokeFlow,
+}
+
 /** Before the user confirms the address no payload is asked for: its fields are still empty. */
 function isUnconfirmedWalletFlow(flow: Record<string, unknown>): boolean {
   return flow.kind === 'wallet' && flow.step === 'confirm-wallet' && flow.uuid === '' && flow.signature === ''
@@ -130,18 +172,20 @@ export function freshFlowState(now: number) {
 }
 
 /** What a step may change in a stored flow: the fields of its kind (a write checks the result, isStoredFlow). */
-export type FlowChange = Partial<PostFlowRecord> | Partial<WalletFlowRecord>
+export type FlowChange = Partial<PostFlowRecord> | Partial<WalletFlowRecord> | Partial<RevokeFlowRecord>
 
 /** A step of the engine that keeps the flow's kind: a post flow stays a post flow. */
 export type KindKeepingStep = <F extends StoredFlow>(flow: F) => Promise<F>
 
 /** The public view of a stored flow (nothing the popup does not need). */
-export function toBindingFlow(flow: PostFlowRecord): PostBindingFlow
-export function toBindingFlow(flow: WalletFlowRecord): WalletBindingFlow
-export function toBindingFlow(flow: StoredFlow): BindingFlow
+export function toBindingFlow<F extends StoredFlow>(flow: F): Extract<BindingFlow, { kind: F['kind'] }>
 export function toBindingFlow(flow: StoredFlow): BindingFlow {
   if (flow.kind === 'wallet') {
     const { uuid, payloadCreatedAt, signPayload, signature, language, awaitingUnlock, walletLink, ...view } = flow
+    return view
+  }
+  if (flow.kind === 'revoke') {
+    const { uuid, payloadCreatedAt, signPayload, signature, language, awaitingUnlock, walletSignature, ...view } = flow
     return view
   }
   const { uuid, payloadCreatedAt, signPayload, signature, language, awaitingUnlock, ...view } = flow

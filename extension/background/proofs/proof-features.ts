@@ -23,6 +23,6 @@ export type ProofFeatures = ReturnType<typeof createProofFeatures>
 export function createProofFeatures(deps: ProofFeatureDeps) {
   const flows = createBindingFlows(deps)
   const wallets = createWalletFlows({ ...deps, submit: flows.submitWalletFlow })
-  const revoke = createRevokeFlow(deps)
+  const revoke = createRevokeFlow({ ...deps, flows })
   return { flows, wallets, revoke }
 }

@@ -129,6 +129,93 @@ describe.each(SERVICES)('revoking through $name', ({ fetch: serviceFetch, DOMAIN
   })
 })
 
+/** A service in front of which the network can be cut: every request fails as a browser's fetch does. */
+function cuttable(inner: FetchFunction) {
+  const network = { down: false }
+  const fetchThrough: FetchFunction = async (input, init) => {
+    if (network.down) throw new TypeError('Failed to fetch')
+    return inner(input, init)
+  }
+  return { network, fetch: fetchThrough }
+}
+
+const PLAIN_SERVICES = [
+  // Each its own avatars (keys of repeated hex pairs) on the one server, so the chains do not meet.
+  {
+    name: 'our server',
+    wrap: (inner: FetchFunction) => inner,
+    DOMAIN: 'revoke-engine.example',
+    keys: ['6b', '6c', '6d'],
+  },
+  {
+    name: 'the reference-behaviour double',
+    wrap: withReferenceBehaviour,
+    DOMAIN: 'revoke-engine-ref.example',
+    keys: ['7b', '7c', '7d'],
+  },
+]
+
+describe.each(PLAIN_SERVICES)('a confirmed revoke in the flow engine, through $name', ({ wrap, DOMAIN, keys }) => {
+  const key = (index: number) => (keys[index] ?? '').repeat(32)
+  async function bound(domain: string, api: Awaited<ReturnType<typeof boot>>['api']) {
+    const flow = await api.startBinding({ platform: 'dns', identity: domain })
+    services.simulator.state.dns.addTxt(domain, flow.postText)
+    expect(await api.submitBinding({ flowId: flow.id, proofLocation: '' })).toMatchObject({ step: 'done' })
+    await api.clearFlow({ flowId: flow.id })
+  }
+
+  it('done at once leaves no flow behind', async () => {
+    const { api } = await boot(wrap(fetch), key(0))
+    await bound(DOMAIN, api)
+    const prepared = await api.prepareRevoke({ platform: 'dns', identity: DOMAIN })
+    const revoked = await api.confirmRevoke({ requestId: prepared.requestId })
+    expect(revoked).toMatchObject({ kind: 'revoke', signer: 'avatar', step: 'done', attempts: 1, status: null })
+    expect(await api.getFlows(undefined)).toEqual([])
+    expect(await api.getBindings(undefined)).toEqual([])
+    // The prepared request became the flow: it cannot be confirmed twice.
+    await expect(api.confirmRevoke({ requestId: prepared.requestId })).rejects.toMatchObject({ code: 'NOT_FOUND' })
+  })
+
+  it('waits out a service that went down after the user confirmed, then completes without the user', async () => {
+    const cut = cuttable(wrap(fetch))
+    const { api, done } = await boot(cut.fetch, key(1))
+    await bound(`down.${DOMAIN}`, api)
+    const prepared = await api.prepareRevoke({ platform: 'dns', identity: `down.${DOMAIN}` })
+    cut.network.down = true
+    const waiting = await api.confirmRevoke({ requestId: prepared.requestId })
+    expect(waiting).toMatchObject({ step: 'submit', attempts: 1, status: { code: 'service-unreachable' } })
+    expect(waiting.nextAttemptAt).not.toBeNull()
+    cut.network.down = false
+    const finished = await waitForFlow(api, waiting.id, (flow) => flow.step === 'done', 'reached done')
+    expect(finished).toMatchObject({ kind: 'revoke', status: null })
+    expect(await api.getBindings(undefined)).toEqual([])
+    expect(done.map((flow) => [flow.kind, flow.action, flow.identity])).toContainEqual([
+      'revoke',
+      'delete',
+      `down.${DOMAIN}`,
+    ])
+  })
+
+  it('signs a fresh delete payload by itself when the chain moved between prepare and confirm', async () => {
+    const { api } = await boot(wrap(fetch), key(2))
+    await bound(`moved.${DOMAIN}`, api)
+    const prepared = await api.prepareRevoke({ platform: 'dns', identity: `moved.${DOMAIN}` })
+    await bound(`other.${DOMAIN}`, api) // another link lands on the chain first
+    const confirmed = await api.confirmRevoke({ requestId: prepared.requestId })
+    expect(confirmed).toMatchObject({ kind: 'revoke', step: 'submit', attempts: 1 })
+    await waitForFlow(api, confirmed.id, (flow) => flow.step === 'done', 'reached done')
+    expect(await api.getBindings(undefined)).toEqual([
+      expect.objectContaining({ platform: 'dns', identity: `other.${DOMAIN}` }),
+    ])
+    const chain = await api.getProofChain(undefined)
+    expect(chain.links.map((link) => [link.action, link.identity, link.status])).toEqual([
+      ['create', `moved.${DOMAIN}`, 'verified'],
+      ['create', `other.${DOMAIN}`, 'verified'],
+      ['delete', `moved.${DOMAIN}`, 'verified'],
+    ])
+  })
+})
+
 describe('getPlatforms', () => {
   it("lists what the local service's /healthz verifies that the extension binds", async () => {
     const { api } = await boot()

@@ -1,26 +1,26 @@
 /**
  * Revoking a binding in two steps (§7.2): prepare asks ProofService for the delete payload and
- * keeps it; confirm signs exactly that string with the avatar and submits it. Nothing is signed
- * before the user confirms, and only the prepared request can be confirmed.
+ * keeps it; confirm signs exactly that string (the avatar, or the bound wallet) and hands it to the
+ * flow engine, which submits it and waits out a service that is down. Nothing is signed before the
+ * user confirms, and only the prepared request can be confirmed.
  */
 import { createProofServiceClient, type FetchFunction } from '../../../src/client/index.js'
-
+import { encodeBase64 } from '../../../src/crypto/index.js'
 import { InvalidInputError } from '../../../src/errors.js'
 import { requireNonEmptyString, requirePlainObject } from '../../../src/input.js'
 import { normalizeIdentity, parsePlatform } from '../../../src/protocol/index.js'
-import type { PreparedSignature } from '../../messaging/catalogue.js'
+import type { PreparedSignature, RevokeBindingFlow } from '../../messaging/catalogue.js'
 import { requireWalletId } from '../page-wallets/wallet-answers.js'
 import { chainWallet } from '../page-wallets/wallet-chains.js'
 import type { WalletPages } from '../page-wallets/wallet-page.js'
 import { WalletAccountMismatchError } from '../page-wallets/wallet-page-errors.js'
-import type { PreparedRequests } from '../storage/prepared-requests.js'
+import type { PreparedRequests, RevokeRequest } from '../storage/prepared-requests.js'
 import type { SettingsStore } from '../storage/settings.js'
 import { signWithAvatar } from '../vault/sign-with-avatar.js'
 import type { VaultSession } from '../vault/vault-session.js'
+import type { BindingFlows, SignedRevoke } from './binding-flows.js'
 import { requestBindingPayload } from './binding-payload.js'
-import { hasChainMoved } from './chain-head.js'
-import { explainRevokeRefusal } from './revoke-needs-proof.js'
-import { classifySubmitError } from './submit-outcome.js'
+import { RevokeNeedsProofError } from './revoke-needs-proof.js'
 
 export type SigningFlowDeps = {
   session: VaultSession
@@ -31,8 +31,13 @@ export type SigningFlowDeps = {
   pages?: WalletPages
 }
 
+export type RevokeFlowDeps = SigningFlowDeps & {
+  /** The flow engine, which submits a confirmed revoke (binding-flows.ts). */
+  flows: Pick<BindingFlows, 'submitRevoke' | 'clearFlow'>
+}
+
 /** prepareRevoke / confirmRevoke over the current avatar. */
-export function createRevokeFlow(deps: SigningFlowDeps) {
+export function createRevokeFlow(deps: RevokeFlowDeps) {
   const proofService = async () =>
     createProofServiceClient({ baseUrl: (await deps.settings.get()).endpoints.proofServiceUrl, fetch: deps.fetch })
 
@@ -59,36 +64,20 @@ export function createRevokeFlow(deps: SigningFlowDeps) {
     })
   }
 
-  async function confirmRevoke(params: unknown): Promise<undefined> {
+  /**
+   * The avatar signs exactly the prepared string and the engine submits it (§7.2 — a delete has no
+   * proof post: the signature is the proof). The prepared request becomes the flow.
+   */
+  async function confirmRevoke(params: unknown): Promise<RevokeBindingFlow> {
     const { requestId } = requirePlainObject(params, 'params')
-    return deps.session.track(async () => {
+    const signed = await deps.session.track(async () => {
       const vault = await deps.session.open()
       const request = await deps.requests.get(requestId, 'revoke')
-      const signature = await signWithAvatar(vault, request.avatar, request.signPayload)
-      const client = await proofService()
-      const platform = parsePlatform(request.platform)
-      try {
-        // A delete has no proof post: the avatar's signature is the proof, sent as extra.signature (§7.2).
-        await client.submitProof({
-          action: 'delete',
-          platform,
-          identity: request.identity,
-          publicKey: request.avatar,
-          uuid: request.uuid,
-          createdAt: request.createdAt,
-          signature,
-        })
-      } catch (error) {
-        // The request stays prepared; its platform, and whether the chain moved (read from the
-        // service, not from its words), say whether a new proof would help (§7.2).
-        if (classifySubmitError(error).kind !== 'refused') throw error
-        const signed = { ...request, action: 'delete' as const, platform, avatarId: request.avatar }
-        const moved = await hasChainMoved(client, signed).catch(() => false)
-        throw explainRevokeRefusal(error, request.platform, moved)
-      }
+      const signature = encodeBase64(await signWithAvatar(vault, request.avatar, request.signPayload))
       await deps.requests.remove(requestId)
-      return undefined
+      return signedRevoke(request, { signer: 'avatar', signature, walletSignature: '' })
     })
+    return submit(signed)
   }
 
   /**
@@ -96,7 +85,7 @@ export function createRevokeFlow(deps: SigningFlowDeps) {
    * payload: only `extra.wallet_signature` is sent, and the chain link then carries the wallet's
    * signature (§6.4 delete (a), §6.5). The signature is verified here first; the avatar signs nothing.
    */
-  async function confirmRevokeWithWallet(params: unknown): Promise<undefined> {
+  async function confirmRevokeWithWallet(params: unknown): Promise<RevokeBindingFlow> {
     const input = requirePlainObject(params, 'params')
     const walletId = requireWalletId(input.walletId)
     const { pages } = deps
@@ -121,19 +110,36 @@ export function createRevokeFlow(deps: SigningFlowDeps) {
     } finally {
       page.close()
     }
-    const client = await proofService()
-    await client.submitProof({
-      action: 'delete',
-      platform,
-      identity: request.identity,
-      publicKey: request.avatar,
-      uuid: request.uuid,
-      createdAt: request.createdAt,
-      walletSignature,
-    })
     await deps.requests.remove(input.requestId)
-    return undefined
+    return submit(signedRevoke(request, { signer: 'wallet', signature: '', walletSignature }))
+  }
+
+  /**
+   * Into the engine. A refusal that asks for a newly published proof is said at once (the popup
+   * offers the revoke flow with a proof), and leaves no failed flow behind.
+   */
+  async function submit(signed: SignedRevoke): Promise<RevokeBindingFlow> {
+    const flow = await deps.flows.submitRevoke(signed)
+    if (flow.status?.code !== 'needs-proof') return flow
+    await deps.flows.clearFlow({ flowId: flow.id })
+    throw new RevokeNeedsProofError(flow.platform, flow.status.serviceMessage)
   }
 
   return { prepareRevoke, confirmRevoke, confirmRevokeWithWallet }
+}
+
+/** The prepared request with the signature that proves it, as the engine takes it. */
+function signedRevoke(
+  request: RevokeRequest,
+  proof: Pick<SignedRevoke, 'signer' | 'signature' | 'walletSignature'>,
+): SignedRevoke {
+  return {
+    platform: parsePlatform(request.platform),
+    identity: request.identity,
+    avatarId: request.avatar,
+    uuid: request.uuid,
+    payloadCreatedAt: request.createdAt,
+    signPayload: request.signPayload,
+    ...proof,
+  }
 }

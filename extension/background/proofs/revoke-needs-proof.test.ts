@@ -1,30 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { InvalidInputError, NetworkError, ServiceError } from '../../../src/errors.js'
-import { explainRevokeRefusal, parseRevokeProofPlatform, RevokeNeedsProofError } from './revoke-needs-proof.js'
-
-describe('explainRevokeRefusal', () => {
-  it('turns a 4xx on a platform whose reference validator re-fetches the proof into REVOKE_NEEDS_PROOF', () => {
-    const refused = new ServiceError(400, 'no Next.ID TXT record for uuid 0b9c… at example.com')
-    const explained = explainRevokeRefusal(refused, 'dns', false)
-    expect(explained).toBeInstanceOf(RevokeNeedsProofError)
-    expect(explained).toMatchObject({
-      code: 'REVOKE_NEEDS_PROOF',
-      message:
-        'the service wants a new dns proof signed over the revoke: no Next.ID TXT record for uuid 0b9c… at example.com',
-    })
-  })
-
-  it('leaves every other failure as it was, a moved chain told by the fact, not the words', () => {
-    const refused = new ServiceError(400, 'bad signature')
-    expect(explainRevokeRefusal(refused, 'twitter', false)).toBe(refused)
-    const down = new ServiceError(503, 'unavailable')
-    expect(explainRevokeRefusal(down, 'dns', false)).toBe(down)
-    expect(explainRevokeRefusal(refused, 'keybase', true)).toBe(refused)
-    expect(explainRevokeRefusal(refused, 'keybase', false)).toMatchObject({ code: 'REVOKE_NEEDS_PROOF' })
-    const offline = new NetworkError('http://127.0.0.1:1/v1/proof', new Error('refused'))
-    expect(explainRevokeRefusal(offline, 'dns', false)).toBe(offline)
-  })
-})
+import { InvalidInputError } from '../../../src/errors.js'
+import { isRevokeProofPlatform, parseRevokeProofPlatform } from './revoke-needs-proof.js'
 
 describe('parseRevokeProofPlatform', () => {
   it('accepts the six platforms and names the rest', () => {
@@ -38,5 +14,6 @@ describe('parseRevokeProofPlatform', () => {
       ),
     )
     expect(() => parseRevokeProofPlatform(42)).toThrow(InvalidInputError)
+    expect(['dns', 'keybase', 'twitter', 'ethereum'].map(isRevokeProofPlatform)).toEqual([true, true, false, false])
   })
 })

@@ -2,9 +2,9 @@
  * Revoking where the service wants more than the avatar's signature (§7.2, §15 #11): Next.ID's
  * validators for these platforms fetch the proof again and check it against the DELETE payload, so
  * the user must publish a new proof signed over that payload. Our own server accepts the avatar's
- * signature alone; the popup tries that first and offers a revoke flow when the service refuses.
+ * signature alone; a revoke tries that first, and the engine tells a refusal apart by facts (the
+ * chain has not moved) before the popup offers a revoke flow with a new proof.
  */
-import { ServiceError } from '../../../src/errors.js'
 import { parsePlatformOf, REVOKE_PROOF_PLATFORMS, type RevokeProofPlatform } from '../../../src/platforms/index.js'
 import { WalletError } from '../errors.js'
 
@@ -24,14 +24,7 @@ export function parseRevokeProofPlatform(value: unknown, field = 'platform'): Re
   return parsePlatformOf(value, REVOKE_PROOF_PLATFORMS, field)
 }
 
-/**
- * What a failed avatar-signed revoke means: a 4xx from the service on one of these platforms,
- * while the avatar's chain has not moved (`chainMoved`, read from the service, never from its
- * words), is its validator looking for a proof signed over the delete payload; anything else stays
- * as it was (a moved chain, a service that is down, another platform).
- */
-export function explainRevokeRefusal(error: unknown, platform: string, chainMoved: boolean): unknown {
-  if (!(error instanceof ServiceError) || error.status < 400 || error.status >= 500) return error
-  if (!(REVOKE_PROOF_PLATFORMS as readonly string[]).includes(platform) || chainMoved) return error
-  return new RevokeNeedsProofError(platform, error.serviceMessage)
+/** True for a platform whose service may want a newly published proof to revoke (§7.2). */
+export function isRevokeProofPlatform(platform: string): platform is RevokeProofPlatform {
+  return (REVOKE_PROOF_PLATFORMS as readonly string[]).includes(platform)
 }

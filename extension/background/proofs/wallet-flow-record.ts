@@ -69,8 +69,12 @@ export function isWalletLink(value: unknown, chain: WalletChain): value is Walle
     typeof link.walletId === 'string' &&
     link.walletId.length > 0 &&
     link.walletId.length <= 128 &&
-    typeof link.walletSignature === 'string' &&
-    (link.walletSignature === '' ||
-      (chain === 'ethereum' ? SIGNATURE_BASE64.test(link.walletSignature) : decodes(link.walletSignature, 64)))
+    (link.walletSignature === '' || isWalletSignature(link.walletSignature, chain))
   )
+}
+
+/** A wallet's signature as `extra.wallet_signature` carries it: Ethereum base64 of 65 bytes, Solana base58 of 64 (§3.5). */
+export function isWalletSignature(value: unknown, chain: WalletChain): value is string {
+  if (typeof value !== 'string') return false
+  return chain === 'ethereum' ? SIGNATURE_BASE64.test(value) : decodes(value, 64)
 }

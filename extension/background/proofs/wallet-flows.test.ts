@@ -307,7 +307,10 @@ describe('revoking an ethereum binding with the wallet (§6.4 delete (a))', () =
     expect((await settled(api, flow.id)).step).toBe('done')
 
     const prepared = await api.prepareRevoke({ platform: 'ethereum', identity: ADDRESS })
-    await api.confirmRevokeWithWallet({ requestId: prepared.requestId, walletId: TEST_WALLET_ID })
+    const revoked = await api.confirmRevokeWithWallet({ requestId: prepared.requestId, walletId: TEST_WALLET_ID })
+    // Submitted by the flow engine, done at once: no flow is left for the user to clear.
+    expect(revoked).toMatchObject({ kind: 'revoke', signer: 'wallet', step: 'done', status: null })
+    expect((await api.getFlows(undefined)).map((entry) => entry.kind)).not.toContain('revoke')
     const body = JSON.parse(submitted.at(-1) ?? '{}') as { action: string; extra: Record<string, string> }
     expect(body.action).toBe('delete')
     expect(Object.keys(body.extra)).toEqual(['wallet_signature'])

@@ -28,7 +28,7 @@ export function FlowList({ navigate }: { navigate: Navigate }) {
               type="button"
               className="flow-open"
               onClick={() =>
-                navigate(flow.kind === 'post' ? { name: 'binding-flow', flowId: flow.id } : { name: 'bind-wallet' })
+                navigate(flow.kind === 'wallet' ? { name: 'bind-wallet' } : { name: 'binding-flow', flowId: flow.id })
               }
             >
               <PlatformBadge platform={flow.platform} />

@@ -11,10 +11,12 @@ type Props = {
   onHome: () => void
   onRestart: () => void
   onClear: () => void
+  /** The service wants a newly published proof to revoke (§7.2): start that flow instead. */
+  onRevokeWithProof: () => void
 }
 
 /** The end of a flow: verified (back to home), or failed with its reason in words (start again or clear). */
-export function FlowOutcome({ flow, action, onHome, onRestart, onClear }: Props) {
+export function FlowOutcome({ flow, action, onHome, onRestart, onClear, onRevokeWithProof }: Props) {
   if (flow.step === 'done') {
     const key = flow.action === 'delete' ? 'flowDoneDelete' : 'flowDoneCreate'
     return (
@@ -39,9 +41,15 @@ export function FlowOutcome({ flow, action, onHome, onRestart, onClear }: Props)
         <button type="button" disabled={action.busy} onClick={onClear}>
           {t('flowClear')}
         </button>
-        <button type="button" className="primary" disabled={action.busy} onClick={onRestart}>
-          {action.busy ? t('working') : t('flowStartAgain')}
-        </button>
+        {flow.status?.code === 'needs-proof' ? (
+          <button type="button" className="primary" disabled={action.busy} onClick={onRevokeWithProof}>
+            {action.busy ? t('working') : t('revokeWithProof')}
+          </button>
+        ) : (
+          <button type="button" className="primary" disabled={action.busy} onClick={onRestart}>
+            {action.busy ? t('working') : t('flowStartAgain')}
+          </button>
+        )}
       </div>
     </div>
   )

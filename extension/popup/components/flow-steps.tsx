@@ -1,5 +1,5 @@
 import type { BindingFlow } from '../../messaging/catalogue.js'
-import { currentStage, FLOW_STAGES, type FlowStage } from '../format/flow-progress.js'
+import { currentStage, type FlowStage, stagesOf } from '../format/flow-progress.js'
 import { type MessageKey, t } from '../i18n.js'
 
 const LABELS: Record<FlowStage, MessageKey> = {
@@ -10,12 +10,13 @@ const LABELS: Record<FlowStage, MessageKey> = {
 }
 
 /** Signed ✓ → Publish → Verify → Done, the current one marked (and red when the flow failed there). */
-export function FlowSteps({ flow }: { flow: Pick<BindingFlow, 'step' | 'attempts'> }) {
-  const current = FLOW_STAGES.indexOf(currentStage(flow))
+export function FlowSteps({ flow }: { flow: Pick<BindingFlow, 'kind' | 'step' | 'attempts'> }) {
+  const stages = stagesOf(flow)
+  const current = stages.indexOf(currentStage(flow))
   const failed = flow.step === 'failed'
   return (
     <ol className="flow-steps" aria-label={t('flowSteps')}>
-      {FLOW_STAGES.map((stage, index) => {
+      {stages.map((stage, index) => {
         const state = index < current || flow.step === 'done' ? 'complete' : index === current ? 'current' : 'later'
         return (
           <li

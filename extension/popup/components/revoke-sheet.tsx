@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react'
-import type { Binding, PreparedSignature } from '../../messaging/catalogue.js'
+import type { Binding, PreparedSignature, RevokeBindingFlow } from '../../messaging/catalogue.js'
 import { callBackground } from '../background.js'
 import { type PublicPost, publicPostOf } from '../format/public-post.js'
 import { type MessageKey, t } from '../i18n.js'
@@ -22,7 +22,10 @@ type Props = {
   binding: Binding
   onDone: () => void
   onClose: () => void
-  /** The service wants a new proof to revoke (§7.2): the revoke flow started, open it. */
+  /**
+   * Open a flow: the revoke waits for the service (it went down, or the chain moved and the revoke
+   * is signed afresh), or the service wants a new proof to revoke (§7.2) and that flow started.
+   */
   onRevokeFlow: (flowId: string) => void
 }
 
@@ -44,12 +47,14 @@ export function RevokeSheet({ binding, onDone, onClose, onRevokeFlow }: Props) {
     asked.current = true
     prepare()
   }, [])
+  // The background submits the revoke; one that is not done at once goes on there, shown as a flow.
+  const settled = (flow: RevokeBindingFlow) => {
+    if (flow.step !== 'done') return onRevokeFlow(flow.id)
+    setRevoked(true)
+    onDone()
+  }
   const confirm = (requestId: string) =>
-    action.run(async () => {
-      await callBackground('confirmRevoke', { requestId })
-      setRevoked(true)
-      onDone()
-    })
+    action.run(async () => settled(await callBackground('confirmRevoke', { requestId })))
   // The avatar's signature alone was refused for this platform: revoke through a newly published proof instead.
   const revokeWithProof = () =>
     action.run(async () => {
@@ -123,10 +128,7 @@ export function RevokeSheet({ binding, onDone, onClose, onRevokeFlow }: Props) {
           requestId={prepared.requestId}
           chain={binding.platform}
           disabled={action.busy}
-          onRevoked={() => {
-            setRevoked(true)
-            onDone()
-          }}
+          onRevoked={settled}
         />
       )}
     </div>

@@ -1,11 +1,18 @@
 import { useState } from 'react'
+import type { RevokeBindingFlow } from '../../messaging/catalogue.js'
 import { callBackground, errorCode } from '../background.js'
 import { t } from '../i18n.js'
 import { useAction } from '../use-action.js'
 import { ErrorText } from './error-text.js'
 import { type PageWallet, type PageWallets, WalletList } from './wallet-list.js'
 
-type Props = { requestId: string; chain: PageWallet['chain']; disabled: boolean; onRevoked: () => void }
+type Props = {
+  requestId: string
+  chain: PageWallet['chain']
+  disabled: boolean
+  /** The revoke flow after its first submission (done, or going on in the background). */
+  onRevoked: (flow: RevokeBindingFlow) => void
+}
 
 /**
  * Revoke an ethereum or solana binding with the wallet's own signature over the prepared delete
@@ -17,8 +24,7 @@ export function WalletRevoke({ requestId, chain, disabled, onRevoked }: Props) {
   const action = useAction()
 
   const signWith = async (walletId: string) => {
-    await callBackground('confirmRevokeWithWallet', { requestId, walletId })
-    onRevoked()
+    onRevoked(await callBackground('confirmRevokeWithWallet', { requestId, walletId }))
   }
   const start = () =>
     action.run(async () => {

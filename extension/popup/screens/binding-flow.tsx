@@ -15,7 +15,8 @@ type Props = { flowId: string; navigate: Navigate }
 
 /**
  * One binding (or revoke) flow, re-read from the background every second: the background owns the
- * flow, so closing and reopening the popup shows the same step. Wallet flows live on the wallet screen.
+ * flow, so closing and reopening the popup shows the same step. Wallet flows live on the wallet
+ * screen; a confirmed revoke has no publish step, only its checks and outcome.
  */
 export function BindingFlowScreen({ flowId, navigate }: Props) {
   const { load, reload } = useFlows(1000)
@@ -55,6 +56,13 @@ export function BindingFlowScreen({ flowId, navigate }: Props) {
       await callBackground('checkFlowNow', { flowId: flow.id })
       reload()
     })
+  // The revoke this flow tried is replaced by one through a newly published proof (§7.2).
+  const revokeWithProof = () =>
+    action.run(async () => {
+      const next = await callBackground('startRevokeFlow', { platform: flow.platform, identity: flow.identity })
+      await callBackground('clearFlow', { flowId: flow.id })
+      navigate({ name: 'binding-flow', flowId: next.id })
+    })
   const clearThen = (then: () => void) =>
     action.run(async () => {
       await callBackground('clearFlow', { flowId: flow.id })
@@ -85,6 +93,7 @@ export function BindingFlowScreen({ flowId, navigate }: Props) {
           onHome={() => clearThen(home)}
           onRestart={restart}
           onClear={() => clearThen(home)}
+          onRevokeWithProof={revokeWithProof}
         />
       )}
     </Screen>

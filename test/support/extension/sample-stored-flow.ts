@@ -1,9 +1,13 @@
 /**
  * Runs in: Vitest only. Well-formed stored flows — a DNS flow waiting to be published, an Ethereum
- * wallet flow waiting for the wallet — for the tests of the flow records to vary one field at a time.
+ * wallet flow waiting for the wallet, a confirmed DNS revoke waiting for the service — for the tests of the flow records to vary one field at a time.
  */
 
-import type { PostFlowRecord, WalletFlowRecord } from '../../../extension/background/proofs/flow-store.js'
+import type {
+  PostFlowRecord,
+  RevokeFlowRecord,
+  WalletFlowRecord,
+} from '../../../extension/background/proofs/flow-store.js'
 import { toChecksumAddress } from '../../../src/crypto/index.js'
 
 export const SAMPLE_FLOW: PostFlowRecord = {
@@ -62,4 +66,28 @@ export const SAMPLE_WALLET_FLOW: WalletFlowRecord = {
   language: 'en',
   awaitingUnlock: false,
   walletLink: { tabId: 3, walletId: 'uuid-1', walletSignature: '' },
+}
+
+export const SAMPLE_REVOKE_FLOW: RevokeFlowRecord = {
+  id: 'r1',
+  kind: 'revoke',
+  action: 'delete',
+  platform: 'dns',
+  identity: 'example.com',
+  avatarId: SAMPLE_FLOW.avatarId,
+  step: 'submit',
+  signer: 'avatar',
+  attempts: 1,
+  nextAttemptAt: 5,
+  checkUntil: 10,
+  status: { code: 'service-unreachable', httpStatus: null },
+  createdAt: 3,
+  updatedAt: 3,
+  uuid: SAMPLE_FLOW.uuid,
+  payloadCreatedAt: '1700000000',
+  signPayload: '{}',
+  signature: 'c2ln',
+  walletSignature: '',
+  language: 'en',
+  awaitingUnlock: false,
 }
