@@ -206,3 +206,35 @@ test('a service that wants a new proof to revoke: the sheet offers a revoke flow
   await flow.backHome()
   await expect(home.bindings()).toHaveCount(0)
 })
+
+test('a revoke confirmed while the service is down waits on the flow screen and completes once it is back', async ({
+  context,
+  extensionId,
+}) => {
+  test.setTimeout(120_000)
+  const { popup, home, flow } = await setUp(context, extensionId)
+  await flow.startBinding('DNS', DOMAIN)
+  services.simulator.state.dns.addTxt(DOMAIN, await flow.readTextToPublish())
+  await flow.published()
+  await flow.expectDone()
+  await flow.backHome()
+
+  // The delete payload is prepared; then the service goes away before the user confirms.
+  await new ChainKvPage(popup).startRevoke(DOMAIN)
+  const submitUrl = `${services.server.proofServiceUrl}/v1/proof`
+  const down = (route: Parameters<Parameters<BrowserContext['route']>[1]>[0]) =>
+    route.request().method() === 'POST' ? route.abort('connectionrefused') : route.continue()
+  await context.route(submitUrl, down)
+  await popup.button('Sign and revoke').click()
+  await popup.expectHeading('Revoke DNS')
+  await flow.expectStep('Verify')
+  await expect(popup.page.getByTestId('flow-retry')).toBeVisible()
+  await expect(popup.page.getByRole('status').first()).toContainText('cannot be reached')
+
+  await context.unroute(submitUrl, down)
+  await popup.button('Check now').click()
+  await flow.expectDone()
+  await expect(flow.doneMessage()).toHaveText(`Revoked: ${DOMAIN} on DNS is no longer bound to your avatar.`)
+  await flow.backHome()
+  await expect(home.bindings()).toHaveCount(0)
+})
