@@ -18,8 +18,8 @@ import { BINDING_RETRY_ALARM } from './proofs/binding-flows.js'
 import { openPopupOnNotificationClick, showDoneNotification } from './proofs/done-notification.js'
 import { servePageHelpers } from './proofs/page-helper.js'
 import { createProofFeatures } from './proofs/proof-features.js'
+import { createAwaitingRequests } from './storage/awaiting-requests.js'
 import { AUTO_LOCK_ALARM, chromeLockAlarm, indexedDbStore, storageAreaStore } from './storage/browser-storage.js'
-import { createPreparedRequests } from './storage/prepared-requests.js'
 import { createSettingsStore } from './storage/settings.js'
 import { createAvatarVault } from './vault/avatar-vault.js'
 import { createBackupFlow } from './vault/backup-flow.js'
@@ -30,7 +30,7 @@ const now = () => Date.now()
 const drafts = createPhraseDrafts(now)
 const settings = createSettingsStore(storageAreaStore(chrome.storage.local))
 const sessionStore = storageAreaStore(chrome.storage.session)
-const requests = createPreparedRequests(sessionStore, now)
+const requests = createAwaitingRequests(sessionStore, now)
 const session = createVaultSession({
   records: indexedDbStore,
   session: sessionStore,
@@ -54,7 +54,7 @@ const fetchApi = (input: RequestInfo | URL, init?: RequestInit) => globalThis.fe
 const approvalWindow = createApprovalWindow(() => {
   if (approvals.rejectShown(WINDOW_CLOSED.code, WINDOW_CLOSED.message) > 0) void approvalWindow.show()
 })
-const approvals = createApprovalQueue({ now, showWindow: () => approvalWindow.show() })
+const approvals = createApprovalQueue({ now, awaiting: requests, showWindow: () => approvalWindow.show() })
 const permissions = createSitePermissions(storageAreaStore(chrome.storage.local))
 const emit: EmitEvent = (origin, event, data) => ports.emit(origin, event, data)
 const dapp = createDappService({ session, settings, permissions, approvals, fetch: fetchApi, now, emit })

@@ -14,7 +14,7 @@ import { addressOf, encodeBase64, getPublicKey, hexToBytes, signPersonalMessage 
 import { MIN_PBKDF2_ITERATIONS } from '../../../src/vault/index.js'
 import { createMemoryFeatures } from '../../../test/support/extension/memory-features.js'
 import type { WalletState } from '../../messaging/catalogue.js'
-import { createPreparedRequests, REQUESTS_KEY } from '../storage/prepared-requests.js'
+import { createAwaitingRequests, REQUESTS_KEY } from '../storage/awaiting-requests.js'
 import { createSettingsStore } from '../storage/settings.js'
 import { createMemoryStore } from '../storage/storage-ports.js'
 import { createAvatarVault } from '../vault/avatar-vault.js'
@@ -50,7 +50,7 @@ const newStores = () => ({ records: createMemoryStore(), session: createMemorySt
 function boot(stores: Stores = newStores(), fetch: FetchFunction = realFetch) {
   const now = () => Date.now()
   const drafts = createPhraseDrafts(now)
-  const requests = createPreparedRequests(stores.session, now)
+  const requests = createAwaitingRequests(stores.session, now)
   const alarm = { set: async () => {}, clear: async () => {} }
   const settings = createSettingsStore(stores.local)
   const onLock = () => {
@@ -176,7 +176,10 @@ describe('proof chain, revoke, KV and backup against a local server', () => {
 
     const again = await first.api.prepareRevoke({ platform: 'ethereum', identity: WALLET })
     const restarted = boot(first.stores)
-    expect(await restarted.api.confirmRevoke({ requestId: again.requestId })).toBeUndefined()
+    expect(await restarted.api.confirmRevoke({ requestId: again.requestId })).toMatchObject({
+      kind: 'revoke',
+      step: 'done',
+    })
     expect(await restarted.api.getBindings(undefined)).toEqual([])
     const chain = await restarted.api.getProofChain(undefined)
     expect(chain.valid).toBe(true)

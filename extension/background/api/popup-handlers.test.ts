@@ -5,7 +5,7 @@ import { addressOf, parsePublicKey } from '../../../src/crypto/index.js'
 import { MIN_PBKDF2_ITERATIONS } from '../../../src/vault/index.js'
 import { createMemoryFeatures } from '../../../test/support/extension/memory-features.js'
 import type { WalletState } from '../../messaging/catalogue.js'
-import { createPreparedRequests } from '../storage/prepared-requests.js'
+import { createAwaitingRequests } from '../storage/awaiting-requests.js'
 import { createSettingsStore } from '../storage/settings.js'
 import { createMemoryStore, type LockAlarm } from '../storage/storage-ports.js'
 import { createAvatarVault } from '../vault/avatar-vault.js'
@@ -33,7 +33,7 @@ function boot(stores = { records: createMemoryStore(), session: createMemoryStor
   const now = () => clock.time
   const drafts = createPhraseDrafts(now)
   const settings = createSettingsStore(stores.local)
-  const requests = createPreparedRequests(stores.session, now)
+  const requests = createAwaitingRequests(stores.session, now)
   const onLock = () => {
     drafts.clear()
     return requests.clear()

@@ -12,7 +12,7 @@ import { fetchAvatarBindings } from '../proofs/avatar-bindings.js'
 import { fetchBindablePlatforms } from '../proofs/bindable-platforms.js'
 import { fetchProofChainView } from '../proofs/proof-chain-view.js'
 import type { ProofFeatures } from '../proofs/proof-features.js'
-import type { PreparedRequests } from '../storage/prepared-requests.js'
+import type { AwaitingRequests } from '../storage/awaiting-requests.js'
 import type { SettingsStore } from '../storage/settings.js'
 import { avatarSecretFromPhrase, avatarSecretFromPrivateKey } from '../vault/avatar-secrets.js'
 import type { AvatarVault } from '../vault/avatar-vault.js'
@@ -27,7 +27,7 @@ export type PopupHandlerDeps = {
   drafts: PhraseDrafts
   settings: SettingsStore
   /** Revoke and KV payloads waiting for confirmation (storage.session). */
-  requests: PreparedRequests
+  requests: AwaitingRequests
   backup: BackupFlow
   fetch: FetchFunction
   now: () => number

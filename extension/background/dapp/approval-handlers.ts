@@ -43,11 +43,11 @@ export function createApprovalHandlers(deps: ApprovalHandlerDeps): Pick<Handlers
         if (state.status !== 'unlocked' || !state.avatars.some((avatar) => avatar.id === avatarId)) {
           throw new NotFoundError(`avatar ${avatarId}`)
         }
-        if (approvals.list().find((entry) => entry.id === id)?.kind !== 'connect') {
+        if ((await approvals.find(id))?.kind !== 'connect') {
           throw new InvalidInputError('avatarId', 'can only be chosen when connecting')
         }
       }
-      approvals.resolve(id, input.approve, avatarId)
+      await approvals.resolve(id, input.approve, avatarId)
       return undefined
     },
     async rejectAllFromOrigin(params) {

@@ -1,10 +1,13 @@
 /**
- * Requests waiting for the user in the one approval window. They live in the worker's memory only:
- * the page's answer travels over a Port that a worker restart closes anyway (the relay then fails
- * the request with 4900), so a restart rejects them by construction. Resolved by id only.
+ * Web pages' requests waiting for the user in the one approval window. The requests themselves are
+ * in the one store of requests awaiting the user (storage/awaiting-requests.ts), where a lock
+ * clears them with the rest; the page's side — the promise its Port waits on — lives in this
+ * worker only. A worker restart closes every Port anyway (the relay then fails the request with
+ * 4900), so a new queue first drops what an earlier worker left. Resolved by id only.
  */
 import type { PendingApproval } from '../../messaging/catalogue.js'
 import { NotFoundError } from '../errors.js'
+import type { AwaitingRequests } from '../storage/awaiting-requests.js'
 import { DappError, INTERNAL, REJECTED } from './dapp-error.js'
 
 /** The user's answer: approved, with the avatar to share for 'connect'. */
@@ -14,14 +17,17 @@ export type NewApproval = Omit<PendingApproval, 'id' | 'requestedAt'>
 
 export type ApprovalQueueDeps = {
   now: () => number
+  /** The one store of requests awaiting the user. */
+  awaiting: AwaitingRequests
   /** Opens (or focuses) the approval window; called on every new request. */
   showWindow: () => void | Promise<void>
   /** At most this many requests of one origin wait at a time (the rest fail at once). */
   maxPendingPerOrigin?: number
 }
 
-type Entry = {
-  approval: PendingApproval
+/** The page's side of a waiting request. */
+type Waiter = {
+  origin: string
   /** The approval window has fetched it: closing the window now counts as rejecting it. */
   shown: boolean
   resolve: (outcome: ApprovalOutcome) => void
@@ -30,78 +36,92 @@ type Entry = {
 
 export type ApprovalQueue = ReturnType<typeof createApprovalQueue>
 
-/** An empty queue. */
+/** An empty queue (requests an earlier worker left in the store are dropped). */
 export function createApprovalQueue(deps: ApprovalQueueDeps) {
-  const entries = new Map<string, Entry>()
+  const waiters = new Map<string, Waiter>()
   const maxPerOrigin = deps.maxPendingPerOrigin ?? 5
+  void deps.awaiting.removeKind('dapp-approval').catch(() => undefined)
 
-  const settle = (id: string, error?: DappError, outcome?: ApprovalOutcome) => {
-    const entry = entries.get(id)
-    if (!entry) return false
-    entries.delete(id)
-    if (error) entry.reject(error)
-    else entry.resolve(outcome ?? { avatarId: entry.approval.avatarId })
+  /** Answers the page and drops the request from the store; false when it was already settled. */
+  const settle = (id: string, answer: { error: DappError } | { outcome: ApprovalOutcome }) => {
+    const waiter = waiters.get(id)
+    if (!waiter) return false
+    waiters.delete(id)
+    void deps.awaiting.remove(id).catch(() => undefined) // gone already (a lock cleared the store)
+    if ('error' in answer) waiter.reject(answer.error)
+    else waiter.resolve(answer.outcome)
     return true
+  }
+  const rejectWhere = (pick: (waiter: Waiter) => boolean, code: number, message: string) => {
+    const ids = [...waiters].filter(([, waiter]) => pick(waiter)).map(([id]) => id)
+    for (const id of ids) settle(id, { error: new DappError(code, message) })
+    return ids.length
   }
 
   /** Queues a request and resolves when it is approved; rejects with 4001 when it is rejected. */
   function request(input: NewApproval): Promise<ApprovalOutcome> {
-    const waiting = [...entries.values()].filter((entry) => entry.approval.origin === input.origin).length
+    const waiting = [...waiters.values()].filter((waiter) => waiter.origin === input.origin).length
     if (waiting >= maxPerOrigin) {
       return Promise.reject(
         new DappError(INTERNAL, `too many requests from this site are waiting for approval (at most ${maxPerOrigin})`),
       )
     }
-    const approval: PendingApproval = { ...input, id: crypto.randomUUID(), requestedAt: deps.now() }
-    const promise = new Promise<ApprovalOutcome>((resolve, reject) => {
-      entries.set(approval.id, { approval, shown: false, resolve, reject })
+    // The waiter is counted before the store is written, so a burst cannot pass the limit meanwhile.
+    const id = crypto.randomUUID()
+    const answered = new Promise<ApprovalOutcome>((resolve, reject) => {
+      waiters.set(id, { origin: input.origin, shown: false, resolve, reject })
     })
-    void Promise.resolve()
+    const approval = { ...input, requestedAt: deps.now() }
+    void deps.awaiting
+      .add({ kind: 'dapp-approval', approval }, { id, lifetimeMs: null })
       .then(deps.showWindow)
-      .catch(() => settle(approval.id, new DappError(INTERNAL, 'could not open the approval window')))
-    return promise
+      .catch(() => settle(id, { error: new DappError(INTERNAL, 'could not open the approval window') }))
+    return answered
+  }
+
+  /** The approval of a waiting request as the window shows it; undefined when it is not waiting. */
+  async function find(id: string): Promise<PendingApproval | undefined> {
+    return (await list(false)).find((approval) => approval.id === id)
+  }
+
+  /** Every waiting request, oldest first; when the window asks (`shown`), they count as shown. */
+  async function list(shown = true): Promise<PendingApproval[]> {
+    const stored = await deps.awaiting.list('dapp-approval')
+    return stored.flatMap(({ id, request }) => {
+      const waiter = waiters.get(id)
+      if (!waiter) return []
+      if (shown) waiter.shown = true
+      return [{ ...request.approval, id }]
+    })
   }
 
   return {
     request,
-    /** Every waiting request, oldest first (copies); the window calls this, so they count as shown. */
-    list(): PendingApproval[] {
-      return [...entries.values()].map((entry) => {
-        entry.shown = true
-        return structuredClone(entry.approval)
-      })
-    },
+    list: () => list(true),
+    find,
     /** Approves (optionally choosing the avatar to share) or rejects one request; NOT_FOUND if it is gone. */
-    resolve(id: string, approve: boolean, avatarId?: string): void {
-      const entry = entries.get(id)
-      if (!entry) throw new NotFoundError('approval request')
-      if (!approve) settle(id, new DappError(REJECTED, 'the user rejected the request'))
-      else settle(id, undefined, { avatarId: avatarId ?? entry.approval.avatarId })
+    async resolve(id: string, approve: boolean, avatarId?: string): Promise<void> {
+      const approval = await find(id)
+      if (!approval) throw new NotFoundError('approval request')
+      if (!approve) settle(id, { error: new DappError(REJECTED, 'the user rejected the request') })
+      else settle(id, { outcome: { avatarId: avatarId ?? approval.avatarId } })
     },
     /** Rejects every request of one origin; returns how many. */
-    rejectOrigin(origin: string): number {
-      const ids = [...entries.values()].filter((entry) => entry.approval.origin === origin).map((e) => e.approval.id)
-      for (const id of ids) settle(id, new DappError(REJECTED, 'the user rejected every request from this site'))
-      return ids.length
-    },
+    rejectOrigin: (origin: string): number =>
+      rejectWhere((waiter) => waiter.origin === origin, REJECTED, 'the user rejected every request from this site'),
     /**
      * The window was closed: rejects what it had shown and returns how many unseen requests remain
      * (arrived after its last look, e.g. while it closed itself on an empty queue) — those deserve
      * a window of their own rather than a rejection the user never saw.
      */
     rejectShown(code: number, message: string): number {
-      const ids = [...entries.values()].filter((entry) => entry.shown).map((entry) => entry.approval.id)
-      for (const id of ids) settle(id, new DappError(code, message))
-      return entries.size
+      rejectWhere((waiter) => waiter.shown, code, message)
+      return waiters.size
     },
     /** Rejects everything waiting (lock: 4900) with `code` and `message`. */
-    rejectAll(code: number, message: string): number {
-      const ids = [...entries.keys()]
-      for (const id of ids) settle(id, new DappError(code, message))
-      return ids.length
-    },
+    rejectAll: (code: number, message: string): number => rejectWhere(() => true, code, message),
     get size() {
-      return entries.size
+      return waiters.size
     },
   }
 }

@@ -2,6 +2,7 @@
 import { verifyMessage } from 'viem'
 import { describe, expect, it } from 'vitest'
 import { MIN_PBKDF2_ITERATIONS } from '../../../src/vault/index.js'
+import { createAwaitingRequests } from '../storage/awaiting-requests.js'
 import { createSettingsStore } from '../storage/settings.js'
 import { createMemoryStore } from '../storage/storage-ports.js'
 import { avatarSecretFromPrivateKey } from '../vault/avatar-secrets.js'
@@ -21,7 +22,11 @@ async function setup() {
   const events: [string | null, string, unknown][] = []
   const now = () => 1_700_000_000_000
   const settings = createSettingsStore(createMemoryStore())
-  const approvals = createApprovalQueue({ now, showWindow: () => undefined })
+  const approvals = createApprovalQueue({
+    now,
+    awaiting: createAwaitingRequests(createMemoryStore(), now),
+    showWindow: () => undefined,
+  })
   const records = createMemoryStore()
   const session = createVaultSession({
     records,
@@ -41,8 +46,11 @@ async function setup() {
     service.handle(origin, method, params).catch((error: unknown) => Promise.reject(toDappError(error)))
   /** Answers the next pending request once it shows up. */
   const answer = async (approve: boolean) => {
-    for (let i = 0; i < 50 && approvals.size === 0; i++) await new Promise((resolve) => setTimeout(resolve, 5))
-    const [pending] = approvals.list()
+    let [pending] = await approvals.list()
+    for (let i = 0; i < 50 && !pending; i++) {
+      await new Promise((resolve) => setTimeout(resolve, 5))
+      ;[pending] = await approvals.list()
+    }
     if (!pending) throw new Error('nothing pending')
     await popup.resolveApproval({ id: pending.id, approve })
     return pending

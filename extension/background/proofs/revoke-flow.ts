@@ -14,7 +14,7 @@ import { requireWalletId } from '../page-wallets/wallet-answers.js'
 import { chainWallet } from '../page-wallets/wallet-chains.js'
 import type { WalletPages } from '../page-wallets/wallet-page.js'
 import { WalletAccountMismatchError } from '../page-wallets/wallet-page-errors.js'
-import type { PreparedRequests, RevokeRequest } from '../storage/prepared-requests.js'
+import type { AwaitingRequests, RevokeRequest } from '../storage/awaiting-requests.js'
 import type { SettingsStore } from '../storage/settings.js'
 import { signWithAvatar } from '../vault/sign-with-avatar.js'
 import type { VaultSession } from '../vault/vault-session.js'
@@ -25,7 +25,7 @@ import { RevokeNeedsProofError } from './revoke-needs-proof.js'
 export type SigningFlowDeps = {
   session: VaultSession
   settings: SettingsStore
-  requests: PreparedRequests
+  requests: AwaitingRequests
   fetch: FetchFunction
   /** The wallets of the active web page, for revoking an ethereum binding with the wallet (§6.4). */
   pages?: WalletPages

@@ -7,7 +7,7 @@
 import { afterAll, beforeAll } from 'vitest'
 import { createPopupHandlers } from '../../../extension/background/api/popup-handlers.js'
 import type { WalletPages } from '../../../extension/background/page-wallets/wallet-page.js'
-import { createPreparedRequests } from '../../../extension/background/storage/prepared-requests.js'
+import { createAwaitingRequests } from '../../../extension/background/storage/awaiting-requests.js'
 import { createSettingsStore } from '../../../extension/background/storage/settings.js'
 import { createMemoryStore } from '../../../extension/background/storage/storage-ports.js'
 import { createAvatarVault } from '../../../extension/background/vault/avatar-vault.js'
@@ -80,7 +80,7 @@ export async function bootBackground(options: BackgroundOptions) {
   const alarm = { set: async () => {}, clear: async () => {} }
   const session = createVaultSession({ ...stores, settings, alarm, now, vaultOptions })
   const deps = { records: stores.records, now, vaultOptions }
-  const requests = createPreparedRequests(stores.session, now)
+  const requests = createAwaitingRequests(stores.session, now)
   const features = createMemoryFeatures({
     session,
     settings,

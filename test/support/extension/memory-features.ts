@@ -8,7 +8,7 @@ import { createKvFlow } from '../../../extension/background/kv/kv-flow.js'
 import type { WalletPages } from '../../../extension/background/page-wallets/wallet-page.js'
 import { NoWalletPageError } from '../../../extension/background/page-wallets/wallet-page-errors.js'
 import { createProofFeatures } from '../../../extension/background/proofs/proof-features.js'
-import type { PreparedRequests } from '../../../extension/background/storage/prepared-requests.js'
+import type { AwaitingRequests } from '../../../extension/background/storage/awaiting-requests.js'
 import type { SettingsStore } from '../../../extension/background/storage/settings.js'
 import type { RecordStore } from '../../../extension/background/storage/storage-ports.js'
 import type { VaultSession } from '../../../extension/background/vault/vault-session.js'
@@ -18,7 +18,7 @@ import type { FetchFunction } from '../../../src/client/index.js'
 export type MemoryFeatureDeps = {
   session: VaultSession
   settings: SettingsStore
-  requests: PreparedRequests
+  requests: AwaitingRequests
   fetch: FetchFunction
   now: () => number
   /** Where flows are kept (storage.local in the extension). */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { createPreparedRequests, REQUEST_LIFETIME_MS, REQUESTS_KEY, type RevokeRequest } from './prepared-requests.js'
+import { createAwaitingRequests, REQUEST_LIFETIME_MS, REQUESTS_KEY, type RevokeRequest } from './awaiting-requests.js'
 import { createMemoryStore } from './storage-ports.js'
 
 const REVOKE: RevokeRequest = {
@@ -15,10 +15,10 @@ const REVOKE: RevokeRequest = {
 function setup() {
   const clock = { time: 1_700_000_000_000 }
   const store = createMemoryStore()
-  return { clock, store, requests: createPreparedRequests(store, () => clock.time) }
+  return { clock, store, requests: createAwaitingRequests(store, () => clock.time) }
 }
 
-describe('prepared requests', () => {
+describe('requests awaiting the user', () => {
   it('keeps a request under a fresh random id, in the store, until it is removed', async () => {
     const { requests, store } = setup()
     const one = await requests.add(REVOKE)
@@ -38,7 +38,7 @@ describe('prepared requests', () => {
   it('survives a restart: a new registry over the same store finds it', async () => {
     const { requests, store, clock } = setup()
     const id = await requests.add(REVOKE)
-    const restarted = createPreparedRequests(store, () => clock.time)
+    const restarted = createAwaitingRequests(store, () => clock.time)
     expect(await restarted.get(id, 'revoke')).toEqual(REVOKE)
   })
 
@@ -76,5 +76,29 @@ describe('prepared requests', () => {
     const ids = await Promise.all([1, 2, 3, 4, 5].map((n) => requests.add({ ...REVOKE, identity: `u${n}` })))
     const found = await Promise.all(ids.map((id) => requests.get(id, 'revoke')))
     expect(found.map((request) => request.identity)).toEqual(['u1', 'u2', 'u3', 'u4', 'u5'])
+  })
+
+  it('keeps a page’s request until it is decided, lists one kind oldest first, and drops a kind at once', async () => {
+    const { requests, clock } = setup()
+    const approval = {
+      origin: 'https://a.example',
+      kind: 'connect',
+      avatarId: '0x02aa',
+      description: 'x',
+      requestedAt: 1,
+    } as const
+    const revoke = await requests.add(REVOKE)
+    const first = await requests.add({ kind: 'dapp-approval', approval }, { id: 'page-1', lifetimeMs: null })
+    const second = await requests.add({ kind: 'dapp-approval', approval: { ...approval, origin: 'https://b.example' } })
+    await expect(requests.add(REVOKE, { id: 'page-1' })).rejects.toMatchObject({ code: 'INVALID_INPUT' })
+    expect((await requests.list('dapp-approval')).map((entry) => entry.id)).toEqual(['page-1', second])
+    clock.time += REQUEST_LIFETIME_MS
+    // The prepared revoke and the default-lifetime approval expired; the page's request waits on.
+    expect((await requests.list('dapp-approval')).map((entry) => entry.id)).toEqual([first])
+    await expect(requests.get(revoke, 'revoke')).rejects.toMatchObject({ code: 'NOT_FOUND' })
+    const kept = await requests.add(REVOKE)
+    expect(await requests.removeKind('dapp-approval')).toBe(1)
+    expect(await requests.list('dapp-approval')).toEqual([])
+    expect(await requests.get(kept, 'revoke')).toEqual(REVOKE)
   })
 })
