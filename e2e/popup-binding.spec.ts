@@ -5,7 +5,7 @@
  * background) → the record published → done → home lists the binding valid → revoked. A record
  * with a wrong signature is checked again, quoting the service, until it is fixed. A service
  * that refuses the avatar's signature alone for a DNS revoke is answered with a revoke flow.
- * Saves docs/screenshots/29–35 (UPDATE_SCREENSHOTS=1).
+ * Saves docs/screenshots/29–36 (UPDATE_SCREENSHOTS=1).
  */
 import type { BrowserContext } from '@playwright/test'
 import { expect, test } from './fixtures.js'
@@ -230,6 +230,7 @@ test('a revoke confirmed while the service is down waits on the flow screen and 
   await flow.expectStep('Verify')
   await expect(popup.page.getByTestId('flow-retry')).toBeVisible()
   await expect(popup.page.getByRole('status').first()).toContainText('cannot be reached')
+  await popup.screenshot('36-flow-revoke-waiting')
 
   await context.unroute(submitUrl, down)
   await popup.button('Check now').click()
