@@ -35,6 +35,17 @@ async function setUp(context: BrowserContext, extensionId: string) {
   return { popup, home, flow: new FlowPage(popup) }
 }
 
+/** As setUp, with DOMAIN bound through the popup and home shown again. */
+async function setUpBound(context: BrowserContext, extensionId: string) {
+  const parts = await setUp(context, extensionId)
+  await parts.flow.startBinding('DNS', DOMAIN)
+  services.simulator.state.dns.addTxt(DOMAIN, await parts.flow.readTextToPublish())
+  await parts.flow.published()
+  await parts.flow.expectDone()
+  await parts.flow.backHome()
+  return parts
+}
+
 test('a DNS binding through the popup: record shown, waits, survives a reopen, done, listed, revoked', async ({
   context,
   extensionId,
@@ -169,12 +180,7 @@ test('a service that wants a new proof to revoke: the sheet offers a revoke flow
   extensionId,
 }) => {
   test.setTimeout(120_000)
-  const { popup, home, flow } = await setUp(context, extensionId)
-  await flow.startBinding('DNS', DOMAIN)
-  services.simulator.state.dns.addTxt(DOMAIN, await flow.readTextToPublish())
-  await flow.published()
-  await flow.expectDone()
-  await flow.backHome()
+  const { popup, home, flow } = await setUpBound(context, extensionId)
 
   // Play Next.ID's reference (§7.2): a DNS delete passes only with a TXT record signed over the delete.
   await context.route(`${services.server.proofServiceUrl}/v1/proof`, async (route) => {
@@ -212,12 +218,7 @@ test('a revoke confirmed while the service is down waits on the flow screen and 
   extensionId,
 }) => {
   test.setTimeout(120_000)
-  const { popup, home, flow } = await setUp(context, extensionId)
-  await flow.startBinding('DNS', DOMAIN)
-  services.simulator.state.dns.addTxt(DOMAIN, await flow.readTextToPublish())
-  await flow.published()
-  await flow.expectDone()
-  await flow.backHome()
+  const { popup, home, flow } = await setUpBound(context, extensionId)
 
   // The delete payload is prepared; then the service goes away before the user confirms.
   await new ChainKvPage(popup).startRevoke(DOMAIN)
