@@ -7,13 +7,16 @@
  * shadow root that Playwright locators do not enter (CDP's pierced DOM does).
  */
 import { readFileSync } from 'node:fs'
+import { createRequire } from 'node:module'
 import path from 'node:path'
 import type { BrowserContext, Page, Request, Route } from '@playwright/test'
 import { Window } from 'happy-dom'
 import type { GithubState, SimulatedGist } from '../test/platform-simulator/github.js'
+import { readRealPage, withGithubLogin } from '../test/support/real-pages.js'
 
 const FIXTURES = path.join(import.meta.dirname, 'fixtures', 'github')
 const fixture = (name: string) => readFileSync(path.join(FIXTURES, name), 'utf8')
+const require = createRequire(import.meta.url)
 const SINGLE_GIST = /^\/([^/]+)\/([0-9a-f]{20,32})\/?$/
 
 /** The file editor of the new-gist form: the bare textarea of the fixture, or a CodeMirror 6 stand-in over it. */
@@ -31,17 +34,30 @@ export type FakeGistSite = {
 export async function serveFakeGist(
   context: BrowserContext,
   github: GithubState,
-  account: { login: string; ownerId: number; editor?: GistEditor },
+  account: {
+    login: string
+    ownerId: number
+    editor?: GistEditor
+    /** The new-gist page to serve instead of the fixture (a real saved page, realNewGistPage). */
+    newGistPage?: string
+  },
 ): Promise<FakeGistSite> {
   const site: FakeGistSite = { login: account.login, editor: account.editor ?? 'textarea', posts: [] }
+  // GitHub's asset hosts cannot be reached offline: refused at once rather than left to time out.
+  for (const host of ['https://github.githubassets.com/**', 'https://avatars.githubusercontent.com/**']) {
+    await context.route(host, (route) => route.abort('blockedbyclient'))
+  }
   await context.route('https://gist.github.com/**', async (route, request) => {
     const url = new URL(request.url())
-    if (request.method() === 'POST' && url.pathname === '/gists') {
+    // The fixture's form posts to /gists; GitHub's real form posts to / (platforms.md §2.2).
+    if (request.method() === 'POST' && (url.pathname === '/gists' || url.pathname === '/')) {
       await createGist(route, request, github, site, account.ownerId)
       return
     }
     if (request.method() !== 'GET') return route.fulfill({ status: 404, body: 'Not Found' })
-    if (url.pathname === '/' || url.pathname === '/new') return html(route, newGistPage(site.login, site.editor))
+    if (url.pathname === '/' || url.pathname === '/new') {
+      return html(route, account.newGistPage ?? newGistPage(site.login, site.editor))
+    }
     const match = SINGLE_GIST.exec(url.pathname)
     const gist = match?.[2] ? github.gist(match[2]) : undefined
     if (!match || !gist || gist.owner?.login !== match[1]) return route.fulfill({ status: 404, body: 'Not Found' })
@@ -79,6 +95,40 @@ export function newGistPage(login: string, editor: GistEditor = 'textarea'): str
     document.querySelector('meta[name="user-login"]')?.setAttribute('content', login)
     if (editor === 'codemirror6') addCodeMirror6(document)
   })
+}
+
+/**
+ * A real saved new-gist page (../shared/real-pages/github/) signed in as `login`. GitHub's own
+ * scripts cannot load offline; with `editor: 'codemirror5'` its editor runs anyway — the real
+ * CodeMirror 5 library (the codemirror@5 package) replaces the editor the page saved as static
+ * markup, over the same hidden textarea, in contenteditable mode as GitHub runs it, holding the
+ * lines the user had typed. With `editor: 'saved'` the page is left as saved: an editor that takes
+ * no input.
+ */
+export function realNewGistPage(file: string, login: string, editor: 'codemirror5' | 'saved'): string {
+  const page = withGithubLogin(readRealPage(file), login)
+  if (editor === 'saved') return page
+  return render(page, (document) => {
+    const saved = document.querySelector('form#new_gist .CodeMirror')
+    const textarea = document.querySelector('textarea[name="gist[contents][][value]"]')
+    if (!saved || !textarea) throw new Error(`${file} has no CodeMirror editor over its file field`)
+    const typed = [...saved.querySelectorAll('pre.CodeMirror-line')].map((line) => line.textContent ?? '')
+    textarea.textContent = typed.join('\n').replace(/\u200b/g, '')
+    saved.remove()
+    const style = document.createElement('style')
+    style.textContent = readFileSync(CODE_MIRROR_5.css, 'utf8')
+    const library = document.createElement('script')
+    library.textContent = readFileSync(CODE_MIRROR_5.js, 'utf8')
+    const start = document.createElement('script')
+    start.textContent = `CodeMirror.fromTextArea(document.querySelector('textarea[name="gist[contents][][value]"]'), { inputStyle: 'contenteditable', lineNumbers: true })`
+    document.head.append(style)
+    document.body.append(library, start)
+  })
+}
+
+const CODE_MIRROR_5 = {
+  js: require.resolve('codemirror/lib/codemirror.js'),
+  css: require.resolve('codemirror/lib/codemirror.css'),
 }
 
 /**

@@ -14,6 +14,7 @@ const TASK: PublishTask = {
 }
 
 let parts: NewGistForm
+const noPause = async () => undefined
 const events: string[] = []
 
 beforeEach(() => {
@@ -28,9 +29,9 @@ beforeEach(() => {
   parts.publicRadio.addEventListener('change', () => events.push('change gist[public]'))
 })
 
-test('fills the one file, makes the gist public and reads back exactly what will be submitted', () => {
+test('fills the one file, makes the gist public and reads back exactly what will be submitted', async () => {
   expect(readNewGist(parts)).toEqual({ description: '', fileName: '', content: '', isPublic: false })
-  const { readBack, filled } = fillNewGist(parts, TASK)
+  const { readBack, filled } = await fillNewGist(parts, TASK, noPause)
   expect(filled).toBe(true)
   expect(readBack).toEqual({
     description: PROOF_DESCRIPTION,
@@ -47,19 +48,19 @@ test('fills the one file, makes the gist public and reads back exactly what will
   expect(data.getAll('gist[public]')).toEqual(['1'])
 })
 
-test('reports not filled when the page changes the text behind the helper', () => {
+test('reports not filled when the page changes the text behind the helper', async () => {
   parts.content.addEventListener('input', () => {
     parts.content.value = 'something else'
   })
-  const { readBack, filled } = fillNewGist(parts, TASK)
+  const { readBack, filled } = await fillNewGist(parts, TASK, noPause)
   expect(filled).toBe(false)
   expect(readBack.content).toBe('something else')
 })
 
-test('reports not filled when the gist stays secret', () => {
+test('reports not filled when the gist stays secret', async () => {
   parts.publicRadio.addEventListener('click', (event) => event.preventDefault())
   parts.publicRadio.addEventListener('change', () => {
     parts.publicRadio.checked = false
   })
-  expect(fillNewGist(parts, TASK)).toMatchObject({ filled: false, readBack: { isPublic: false } })
+  expect(await fillNewGist(parts, TASK, noPause)).toMatchObject({ filled: false, readBack: { isPublic: false } })
 })

@@ -3,7 +3,7 @@
  * fields, and a created gist's file text. Returns null rather than guessing when the page does not
  * have exactly the structure the helper knows.
  */
-import { CODE_MIRROR_5_INPUT, GIST_SELECTORS as S } from './selectors.js'
+import { CODE_MIRROR_5_INPUTS, GIST_SELECTORS as S } from './selectors.js'
 
 /** GitHub logins: letters, digits and single hyphens, at most 39 characters. */
 const LOGIN = /^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$/
@@ -20,10 +20,15 @@ export function isGithubLogin(value: string): boolean {
   return LOGIN.test(value)
 }
 
-/** The editor the page put over the content field, if any (platforms.md §2.4). */
+/**
+ * The editor the page put over the content field, if any (platforms.md §2.4). `input` is where the
+ * editor takes typed text: CodeMirror 6's content element; CodeMirror 5's contenteditable lines
+ * (GitHub's gist editor since at least 2021) or, in its older input style, its hidden textarea.
+ * The form's own textarea is then hidden and written only on submit.
+ */
 export type ContentEditor =
-  | { kind: 'codemirror6'; content: HTMLElement }
-  | { kind: 'codemirror5'; root: HTMLElement; input: HTMLTextAreaElement }
+  | { kind: 'codemirror6'; input: HTMLElement }
+  | { kind: 'codemirror5'; root: HTMLElement; input: HTMLElement }
   | { kind: 'textarea' }
 
 export type NewGistForm = {
@@ -54,9 +59,9 @@ export function findNewGistForm(doc: Document): NewGistForm | null {
 
 function editorOf(form: HTMLFormElement): ContentEditor {
   const cm6 = form.querySelector<HTMLElement>(S.codeMirror6.css)
-  if (cm6) return { kind: 'codemirror6', content: cm6 }
+  if (cm6) return { kind: 'codemirror6', input: cm6 }
   const cm5 = form.querySelector<HTMLElement>(S.codeMirror5.css)
-  const input = cm5?.querySelector<HTMLTextAreaElement>(CODE_MIRROR_5_INPUT)
+  const input = cm5?.querySelector<HTMLElement>(CODE_MIRROR_5_INPUTS)
   if (cm5 && input) return { kind: 'codemirror5', root: cm5, input }
   return { kind: 'textarea' }
 }

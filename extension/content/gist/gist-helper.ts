@@ -16,7 +16,7 @@ import type { createBackgroundClient } from '../../messaging/client.js'
 import type { BannerContent } from '../page-banner.js'
 import { blockCreate } from './block-create.js'
 import { clearCreatedMark, markCreateOnSubmit, wasCreatedFor } from './created-marker.js'
-import { fillNewGist } from './fill-new-gist.js'
+import { fillNewGist, type Pause } from './fill-new-gist.js'
 import {
   type CopyText,
   filledBanner,
@@ -41,6 +41,8 @@ export type GistHelperEnv = {
   call: ReturnType<typeof createBackgroundClient<PageHelperApi>>
   show: (banner: BannerContent) => void
   copy: CopyText
+  /** Waits while the page's editor takes the text; tests pass a shorter one. */
+  pause?: Pause
 }
 
 const sameLogin = (a: string, b: string) => a.toLowerCase() === b.toLowerCase()
@@ -95,7 +97,7 @@ async function helpNewGist(env: GistHelperEnv, task: PublishTask): Promise<void>
     return
   }
   markCreateOnSubmit(form.form, task.flowId, env.storage)
-  const { filled } = fillNewGist(form, task)
+  const { filled } = await fillNewGist(form, task, env.pause)
   show(filled ? filledBanner(task, copy) : fillFailedBanner(task, copy))
 }
 

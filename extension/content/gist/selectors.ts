@@ -53,6 +53,11 @@ export const GIST_SELECTORS = {
 
 /** Inside a CodeMirror 6 editor: one element per line. */
 export const CODE_MIRROR_6_LINE = '.cm-line'
-/** Inside a CodeMirror 5 editor: its input textarea and its rendered lines. */
-export const CODE_MIRROR_5_INPUT = 'textarea'
+/**
+ * Inside a CodeMirror 5 editor: where it takes input — its contenteditable lines (input style
+ * "contenteditable", GitHub's) or its hidden textarea (style "textarea") — and its rendered lines.
+ */
+export const CODE_MIRROR_5_INPUTS = '.CodeMirror-code[contenteditable="true"], textarea'
 export const CODE_MIRROR_5_LINE = '.CodeMirror-code pre.CodeMirror-line'
+/** A rendered line, looked up inside the contenteditable lines element itself. */
+export const CODE_MIRROR_5_LINE_IN = 'pre.CodeMirror-line'

@@ -1,0 +1,41 @@
+/**
+ * Runs in: unit tests (happy-dom) and e2e. The real saved x.com and gist.github.com pages of
+ * `../shared/real-pages/` (sources and dates in its README). They are data copied from public
+ * repositories: read from there, never copied into the project. Where the folder is absent the
+ * tests that need it say so and count as skipped.
+ */
+import { existsSync, readFileSync } from 'node:fs'
+import path from 'node:path'
+
+export const REAL_PAGES_DIR = path.resolve(import.meta.dirname, '../../../shared/real-pages')
+
+/** True when the saved pages are beside the project. */
+export const HAS_REAL_PAGES = existsSync(REAL_PAGES_DIR)
+
+/** Why tests on the real pages are skipped, for their titles. */
+export const REAL_PAGES_MISSING = `skipped: no saved pages at ${REAL_PAGES_DIR}`
+
+export const REAL_NEW_GIST_PAGES = ['github/new-gist-2024-09-12-msidibe2.html', 'github/new-gist-2021-08-12-d-r-e.html']
+
+/** One saved page's HTML, as saved. */
+export function readRealPage(file: string): string {
+  return readFileSync(path.join(REAL_PAGES_DIR, file), 'utf8')
+}
+
+/**
+ * The page with its signed-in account replaced by `login` (the `user-login` meta, as GitHub sets it
+ * for the signed-in user), and nothing else changed.
+ */
+export function withGithubLogin(html: string, login: string): string {
+  return html.replace(/(<meta name="user-login" content=")[^"]*(")/, `$1${login}$2`)
+}
+
+/**
+ * For happy-dom, which would try (and fail, loudly) to load them: the page without its external
+ * stylesheets and scripts — neither can load offline, and neither changes the markup the helpers read.
+ */
+export function withoutExternalResources(html: string): string {
+  return html
+    .replace(/<link\b[^>]*\brel="stylesheet"[^>]*>/g, '')
+    .replace(/<script\b[^>]*\bsrc=[^>]*>\s*<\/script>/g, '')
+}
