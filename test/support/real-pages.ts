@@ -39,3 +39,17 @@ export function withoutExternalResources(html: string): string {
     .replace(/<link\b[^>]*\brel="stylesheet"[^>]*>/g, '')
     .replace(/<script\b[^>]*\bsrc=[^>]*>\s*<\/script>/g, '')
 }
+
+/** The saved x.com pages of a logged-in account, each with the handle it was saved under. */
+export const REAL_X_ACCOUNT_PAGES = [
+  { file: 'x/home-2025-02-14-ibbi-twooter.html', layout: 'home, compact sidebar', savedHandle: 'kleinflask' },
+  { file: 'x/home-2024-12-03-caflaynes.html', layout: 'home, wide sidebar, re-indented', savedHandle: 'yasueAQW' },
+  { file: 'x/status-2026-02-13-defuddle.html', layout: 'status page, reply composer', savedHandle: 'kepano' },
+] as const
+
+export const REAL_X_TOAST_PAGE = 'x/toast-2024-04-30-fragment.html'
+
+/** The page logged in as `handle`: every mention of the account it was saved under becomes `handle`. */
+export function withXLogin(html: string, savedHandle: string, handle: string): string {
+  return html.replaceAll(savedHandle, handle)
+}

@@ -2,7 +2,7 @@
 /**
  * Every X selector against the saved pages (e2e/fixtures/x/, rebuilt from platforms.md §1.3–1.8):
  * each must match exactly the count written beside it in selectors.ts; and what the helper reads
- * from those pages (handle, composer text, status id).
+ * from those pages (composer text, status id). The account: logged-in-account.test.ts.
  */
 import { describe, expect, it, test } from 'vitest'
 import { loadXFixture, X_FIXTURE_FILES } from '../../../test/support/extension/x-fixture-pages.js'
@@ -12,7 +12,6 @@ import {
   isPostButton,
   parseStatusPath,
   readComposerText,
-  readLoggedInHandle,
   readToastStatuses,
   X_SELECTORS,
   type XPageFixture,
@@ -25,28 +24,6 @@ describe.each(Object.keys(X_FIXTURE_FILES) as XPageFixture[])('on the %s fixture
   const doc = loadXFixture(page)
   test.each(Object.entries(X_SELECTORS))('%s matches its documented count', (_name, selector) => {
     expect(doc.querySelectorAll(selector.css)).toHaveLength(selector.counts[page])
-  })
-})
-
-describe('readLoggedInHandle', () => {
-  it('reads the handle from the account switcher on every logged-in page, and nothing when logged out', () => {
-    for (const page of ['home', 'intent', 'toast', 'status'] as const) {
-      expect(readLoggedInHandle(loadXFixture(page)), page).toBe('alice')
-    }
-    expect(readLoggedInHandle(loadXFixture('loggedOut'))).toBeUndefined()
-  })
-
-  it('falls back to the @handle text, then to the profile link (platforms.md §1.4 ladder)', () => {
-    const doc = loadXFixture('home')
-    doc
-      .querySelector('[data-testid="UserAvatar-Container-alice"]')
-      ?.setAttribute('data-testid', 'UserAvatar-Container-')
-    expect(readLoggedInHandle(doc)).toBe('alice')
-    doc.querySelector('[data-testid="SideNav_AccountSwitcher_Button"]')?.remove()
-    doc.querySelector('a[data-testid="AppTabBar_Profile_Link"]')?.setAttribute('href', '/Alice_2')
-    expect(readLoggedInHandle(doc)).toBe('Alice_2')
-    doc.querySelector('a[data-testid="AppTabBar_Profile_Link"]')?.setAttribute('href', '/settings/account')
-    expect(readLoggedInHandle(doc)).toBeUndefined()
   })
 })
 

@@ -60,23 +60,8 @@ export const X_SELECTORS = {
   },
 } as const satisfies Record<string, XSelector>
 
-const AVATAR_PREFIX = 'UserAvatar-Container-'
-const HANDLE = /^[A-Za-z0-9_]{1,15}$/
-const AT_HANDLE = /@([A-Za-z0-9_]{1,15})\b/
 /** `/<handle>/status/<id>` with the optional suffixes real links carry (platforms.md §1.1). */
 const STATUS_PATH = /^\/([A-Za-z0-9_]{1,15})\/status\/([0-9]{1,20})(?:\/|$)/
-
-/** The logged-in handle by the platforms.md §1.4 ladder (switcher avatar, `@handle` text, profile link), or undefined. */
-export function readLoggedInHandle(doc: Document): string | undefined {
-  const avatarTestId = doc.querySelector(X_SELECTORS.accountSwitcherAvatar.css)?.getAttribute('data-testid') ?? ''
-  const fromAvatar = avatarTestId.slice(AVATAR_PREFIX.length)
-  if (HANDLE.test(fromAvatar)) return fromAvatar
-  const fromText = AT_HANDLE.exec(doc.querySelector(X_SELECTORS.accountSwitcher.css)?.textContent ?? '')?.[1]
-  if (fromText) return fromText
-  const profile = doc.querySelector(X_SELECTORS.profileLink.css)?.getAttribute('href') ?? ''
-  const fromProfile = /^\/([A-Za-z0-9_]{1,15})$/.exec(profile)?.[1]
-  return fromProfile
-}
 
 /** The composer the user posts from: the compose modal's when one is open, else the first on the page. */
 export function findComposer(doc: Document): HTMLElement | undefined {

@@ -15,10 +15,11 @@ import type { PageHelperApi, PublishStatus, PublishTask } from '../../messaging/
 import type { createBackgroundClient } from '../../messaging/client.js'
 import type { BannerContent } from '../page-banner.js'
 import { fillComposer } from './composer-fill.js'
+import { readLoggedInHandle, sameHandle } from './logged-in-account.js'
 import { documentParsed, waitForValue, watchValue } from './page-watch.js'
 import { installPostGuard, type PostGuard } from './post-guard.js'
 import { findPostedTweetId, recordBeforePost } from './posted-tweet.js'
-import { findComposer, readComposerText, readLoggedInHandle } from './selectors.js'
+import { findComposer, readComposerText } from './selectors.js'
 import {
   type CopyText,
   checkingBanner,
@@ -38,8 +39,6 @@ export type XHelperEnv = {
   show: (banner: BannerContent) => void
   copy: CopyText
 }
-
-const sameHandle = (a: string, b: string) => a.toLowerCase() === b.toLowerCase()
 
 /** Runs the helper on one page until `signal` aborts; rejects (Post released) when the background fails. */
 export async function runXHelper(env: XHelperEnv, signal: AbortSignal): Promise<void> {
@@ -84,12 +83,12 @@ async function helpPublish(env: XHelperEnv, task: PublishTask, guard: PostGuard,
   }
 
   show(checkingBanner(task))
-  let reported = await waitForValue(doc, () => readLoggedInHandle(doc), signal)
+  let reported = await waitForValue(doc, () => readLoggedInHandle(doc, task.identity), signal)
   if (!settle(await call('reportAccount', { flowId: task.flowId, account: reported }), reported)) return
   // X can switch accounts without a reload: report a different handle; a wrong one fails the flow.
   watchValue(
     doc,
-    () => readLoggedInHandle(doc),
+    () => readLoggedInHandle(doc, task.identity),
     (next) => {
       if (next === undefined || sameHandle(next, reported) || reporting) return
       reported = next
