@@ -80,6 +80,20 @@ export function readComposerText(composer: HTMLElement): string {
   return Array.from(blocks, (block) => block.textContent ?? '').join('\n')
 }
 
+/** The Post button that posts `composer`'s text: the nearest one around it (inline, reply or modal). */
+export function findPostButtonFor(composer: HTMLElement): HTMLButtonElement | undefined {
+  for (let node = composer.parentElement; node; node = node.parentElement) {
+    const button = node.querySelector<HTMLButtonElement>(X_SELECTORS.postButton.css)
+    if (button) return button
+  }
+  return undefined
+}
+
+/** X enables Post only once its own state holds text: a disabled one would not post what the composer shows. */
+export function isPostEnabled(button: HTMLButtonElement): boolean {
+  return !button.disabled && button.getAttribute('aria-disabled') !== 'true'
+}
+
 /** True when `target` is (inside) a Post button. */
 export function isPostButton(target: EventTarget | null): boolean {
   return target instanceof Element && target.closest(X_SELECTORS.postButton.css) !== null

@@ -39,14 +39,18 @@ test('a wrong account words the status code with both handles, then says nothing
 
 test('the ready banner follows the composer and copies the exact proof text', () => {
   const copy = vi.fn()
-  const filled = readyBanner(TASK, true, copy)
+  const filled = readyBanner(TASK, 'ready', copy)
   expect(filled).toMatchObject({
     tone: 'info',
     title: 'Post this tweet to bind @alice',
     text: 'The proof text is in the composer. Post it unchanged; NextID Companion picks up the tweet by itself.',
   })
-  expect(readyBanner(TASK, false, copy).text).toBe(
+  expect(readyBanner(TASK, 'paste', copy).text).toBe(
     'Copy the proof text, paste it into the composer and post it unchanged.',
+  )
+  // The text is there but X has not taken it: Post would not post it yet.
+  expect(readyBanner(TASK, 'post-disabled', copy).text).toMatch(
+    /^The proof text is in the composer, but X has not enabled Post yet\./,
   )
   expect(filled.actions?.map((action) => action.label)).toEqual(['Copy text'])
   filled.actions?.[0]?.run()

@@ -27,12 +27,24 @@ export function wrongAccountBanner(task: PublishTask, status: PublishStatus): Ba
   }
 }
 
+/**
+ * Where the composer stands: it holds the proof text and X enabled Post ('ready'), it holds the
+ * text but X has not taken it yet ('post-disabled'), or the user pastes it ('paste').
+ */
+export type ComposerReadiness = 'ready' | 'post-disabled' | 'paste'
+
+const READY_TEXT = {
+  ready: 'helperXReadyFilledText',
+  'post-disabled': 'helperXReadyPostDisabledText',
+  paste: 'helperXReadyPasteText',
+} as const
+
 /** The composer holds the proof text (or the user pastes it); the user posts. */
-export function readyBanner(task: PublishTask, filled: boolean, copy: CopyText): BannerContent {
+export function readyBanner(task: PublishTask, readiness: ComposerReadiness, copy: CopyText): BannerContent {
   return {
     tone: 'info',
     title: helperText('helperXReadyTitle', task.identity),
-    text: helperText(filled ? 'helperXReadyFilledText' : 'helperXReadyPasteText'),
+    text: helperText(READY_TEXT[readiness]),
     actions: [{ label: helperText('helperXCopyTextAction'), run: () => copy(task.postText) }],
   }
 }

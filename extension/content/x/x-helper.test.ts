@@ -113,6 +113,22 @@ describe('runXHelper', () => {
     )
   })
 
+  it('says ready only once X enables Post for the proof text the composer shows', async () => {
+    const x = start('home', 'https://x.com/home')
+    await x.ready()
+    const button = x.doc.querySelector('button[data-testid="tweetButtonInline"]') as HTMLButtonElement
+    expect(button.disabled).toBe(true) // the saved page's X has not taken any text
+    expect(x.banners.at(-1)?.text).toMatch(/^Copy the proof text/)
+    x.type(x.task.postText) // the text shows, but X's state does not hold it yet
+    await vi.waitFor(() => expect(x.banners.at(-1)?.text).toMatch(/but X has not enabled Post yet/))
+    button.disabled = false // X took it
+    button.removeAttribute('aria-disabled')
+    await vi.waitFor(() =>
+      expect(x.banners.at(-1)?.text).toMatch(/^The proof text is in the composer\. Post it unchanged/),
+    )
+    x.controller.abort()
+  })
+
   it('lets an unrelated Post through without reporting it, and still takes the proof post after it', async () => {
     const x = start('home', 'https://x.com/home')
     await x.ready()

@@ -19,8 +19,9 @@ import { readLoggedInHandle, sameHandle } from './logged-in-account.js'
 import { documentParsed, waitForValue, watchValue } from './page-watch.js'
 import { installPostGuard, type PostGuard } from './post-guard.js'
 import { findPostedTweetId, recordBeforePost } from './posted-tweet.js'
-import { findComposer, readComposerText } from './selectors.js'
+import { findComposer, findPostButtonFor, isPostEnabled, readComposerText } from './selectors.js'
 import {
+  type ComposerReadiness,
   type CopyText,
   checkingBanner,
   helperErrorBanner,
@@ -121,13 +122,16 @@ async function offerProofText(
   const url = new URL(env.url())
   const isIntent = /^\/intent\/(tweet|post)$/.test(url.pathname) && url.searchParams.has('text')
   if (!isIntent) fillComposer(composer, task.postText)
-  const holdsProof = () => {
+  // Ready only when what the user sees is the proof and X's own Post button will post it.
+  const readiness = (): ComposerReadiness => {
     const current = findComposer(doc)
-    return current !== undefined && isSamePostText(readComposerText(current), task.postText)
+    if (current === undefined || !isSamePostText(readComposerText(current), task.postText)) return 'paste'
+    const post = findPostButtonFor(current)
+    return post && isPostEnabled(post) ? 'ready' : 'post-disabled'
   }
   if (isReporting()) return
-  env.show(readyBanner(task, holdsProof(), env.copy))
-  watchValue(doc, holdsProof, (filled) => isReporting() || env.show(readyBanner(task, filled, env.copy)), signal)
+  env.show(readyBanner(task, readiness(), env.copy))
+  watchValue(doc, readiness, (next) => isReporting() || env.show(readyBanner(task, next, env.copy)), signal)
 }
 
 /**
