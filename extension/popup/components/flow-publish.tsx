@@ -3,13 +3,14 @@ import browser from 'webextension-polyfill'
 import type { PostBindingFlow } from '../../messaging/catalogue.js'
 import { callBackground } from '../background.js'
 import { publishHintText, statusText } from '../format/flow-text.js'
-import { helperSite } from '../format/platform-inputs.js'
+import { helperSite, helperSitePatterns } from '../format/platform-inputs.js'
 import { t } from '../i18n.js'
 import { useAction } from '../use-action.js'
 import { CopyButton } from './copy-button.js'
 import { ErrorText } from './error-text.js'
 import { Field } from './field.js'
 import { platformName } from './platform-badge.js'
+import { SiteAccessNotice } from './site-access.js'
 
 /**
  * The publish step: the exact text (record, file) in a read-only box with Copy, where it goes, a
@@ -30,6 +31,7 @@ export function FlowPublish({ flow, onSubmitted }: { flow: PostBindingFlow; onSu
       {flow.action === 'delete' && <p className="warning">{t('flowRevokeIntro')}</p>}
       {/* A chain that moved since the text was signed, or a check that stopped: said from the status code. */}
       {flow.status !== null && <p className="warning">{statusText(flow)}</p>}
+      {site !== undefined && <SiteAccessNotice patterns={helperSitePatterns(flow.platform)} site={site} />}
       <div className="field">
         <div className="flow-text-head">
           <label htmlFor="flow-text">{t('flowTextToPublish')}</label>

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { PLATFORM_SPECS, POST_PLATFORMS } from '../../../src/platforms/index.js'
-import { helperSite, identityExample, postLanguages } from './platform-inputs.js'
+import { helperSite, helperSitePatterns, identityExample, postLanguages } from './platform-inputs.js'
 
 describe('platform inputs', () => {
   it('gives an example identity in the form the service expects', () => {
@@ -23,6 +23,11 @@ describe('platform inputs', () => {
   it('names the sites whose helper captures the proof location', () => {
     expect(helperSite('twitter')).toBe(PLATFORM_SPECS.twitter.name)
     expect(helperSite('github')).toBe('GitHub')
+    // The site access a helper flow needs: the manifest's content-script matches for it.
+    expect(helperSitePatterns('github')).toEqual(['https://gist.github.com/*'])
+    expect(helperSitePatterns('twitter')).toContain('https://x.com/*')
+    expect(helperSitePatterns('dns')).toEqual([])
+    expect(helperSitePatterns('nope')).toEqual([])
     expect(helperSite('minds')).toBeUndefined()
     expect(helperSite('ethereum')).toBeUndefined()
     expect(helperSite('unknown')).toBeUndefined()

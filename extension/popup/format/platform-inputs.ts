@@ -36,3 +36,11 @@ export function helperSite(platform: string): string | undefined {
   const spec = specOf(platform)
   return spec?.post && spec.post.helperOrigins.length > 0 ? spec.name : undefined
 }
+
+/**
+ * The match patterns of the pages where the platform's helper runs (`post.helperOrigins` + `/*`,
+ * the manifest's content-script matches), or none: the site access the flow needs.
+ */
+export function helperSitePatterns(platform: string): string[] {
+  return (specOf(platform)?.post?.helperOrigins ?? []).map((origin) => `${origin}/*`)
+}
