@@ -1,7 +1,7 @@
 /**
  * Runs in: tests (Node). A fake gist.github.com for the GitHub binding e2e: the saved pages of
  * e2e/fixtures/github/ served under their real URLs with `context.route`, the new-gist form's POST
- * to /gists turned into a gist in the platform simulator's GitHub state (which ProofService's
+ * (to `/`, as GitHub's real form posts) turned into a gist in the platform simulator's GitHub state (which ProofService's
  * validator then reads through the simulated REST API), and the created gist page rendered from
  * that state into the fixture template. Also reads the helper's banner, which lives in a closed
  * shadow root that Playwright locators do not enter (CDP's pierced DOM does).
@@ -26,7 +26,7 @@ export type FakeGistSite = {
   /** The login the pages show as signed in (meta user-login). */
   login: string
   editor: GistEditor
-  /** Bodies of the POSTs to /gists that reached the fake, in order. */
+  /** Bodies of the form POSTs that reached the fake, in order. */
   readonly posts: URLSearchParams[]
 }
 
@@ -49,8 +49,8 @@ export async function serveFakeGist(
   }
   await context.route('https://gist.github.com/**', async (route, request) => {
     const url = new URL(request.url())
-    // The fixture's form posts to /gists; GitHub's real form posts to / (platforms.md §2.2).
-    if (request.method() === 'POST' && (url.pathname === '/gists' || url.pathname === '/')) {
+    // GitHub's form posts to / (platforms.md §2.2, the real saved pages).
+    if (request.method() === 'POST' && url.pathname === '/') {
       await createGist(route, request, github, site, account.ownerId)
       return
     }

@@ -16,7 +16,7 @@ describe.each(Object.keys(FIXTURE_FILES) as PageFixture[])('on the %s fixture', 
 
 test('the new-gist fixture keeps the fields GitHub posts, with the honeypot empty', () => {
   const form = loadFixture('newGist').querySelector<HTMLFormElement>(GIST_SELECTORS.newGistForm.css)
-  expect(form?.getAttribute('action')).toBe('/gists')
+  expect(form?.getAttribute('action')).toBe('/')
   const names = [...(form?.querySelectorAll('[name]') ?? [])].map((field) => field.getAttribute('name'))
   expect(names).toEqual([
     'authenticity_token',

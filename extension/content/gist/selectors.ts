@@ -16,9 +16,9 @@ export const GIST_SELECTORS = {
   userLogin: { css: 'meta[name="user-login"]', counts: { newGist: 1, gist: 1, signedOut: 1 } },
   /** platforms.md §2.5 isLoggedIn. */
   loggedInBody: { css: 'body.logged-in', counts: { newGist: 1, gist: 1, signedOut: 0 } },
-  /** platforms.md §2.2: id seen in 2021, class in 2026 notes; either one is enough. */
+  /** platforms.md §2.2: the id (saved pages 2021, 2024), or the class with the action it posts to (`/`; `/gists` before). */
   newGistForm: {
-    css: 'form#new_gist, form.js-blob-form[action="/gists"]',
+    css: 'form#new_gist, form.js-blob-form[action="/"], form.js-blob-form[action="/gists"]',
     counts: { newGist: 1, gist: 0, signedOut: 0 },
   },
   description: { css: 'input[name="gist[description]"]', counts: { newGist: 1, gist: 0, signedOut: 0 } },
