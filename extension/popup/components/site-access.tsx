@@ -7,9 +7,11 @@ import { ErrorText } from './error-text.js'
 /**
  * Site access a flow needs, which the user can withdraw (Chrome's "site access", Firefox's
  * per-site permissions): while it is missing, says so and offers to grant it. The browser asks
- * the user; the notice goes away as soon as access is back, however it was given.
+ * the user; the notice goes away as soon as access is back, however it was given. Without a
+ * `site`, the access is to web pages at large (the dApp provider and the wallet relay run on every
+ * page, and which page the user means is not known until it can be read).
  */
-export function SiteAccessNotice({ patterns, site }: { patterns: string[]; site: string }) {
+export function SiteAccessNotice({ patterns, site }: { patterns: string[]; site?: string }) {
   const [missing, setMissing] = useState(false)
   const action = useAction()
   const key = patterns.join(' ')
@@ -38,9 +40,9 @@ export function SiteAccessNotice({ patterns, site }: { patterns: string[]; site:
     })
   return (
     <div className="stack warning" role="alert" data-testid="site-access-missing">
-      <p>{t('siteAccessMissing', site)}</p>
+      <p>{site === undefined ? t('siteAccessMissingWeb') : t('siteAccessMissing', site)}</p>
       <button type="button" className="primary" disabled={action.busy} onClick={grant}>
-        {t('siteAccessGrant', site)}
+        {site === undefined ? t('siteAccessGrantWeb') : t('siteAccessGrant', site)}
       </button>
       <ErrorText message={action.error} />
     </div>

@@ -3,6 +3,7 @@ import type { BindingFlow, WalletBindingFlow } from '../../messaging/catalogue.j
 import { callBackground, describeError, errorCode } from '../background.js'
 import { ErrorText } from '../components/error-text.js'
 import { Screen } from '../components/screen.js'
+import { SiteAccessNotice } from '../components/site-access.js'
 import { useFlows } from '../components/use-flows.js'
 import { WalletFlowCard } from '../components/wallet-flow-card.js'
 import { type PageWallets, WalletList } from '../components/wallet-list.js'
@@ -11,6 +12,9 @@ import type { Navigate } from '../routes.js'
 import { useAction } from '../use-action.js'
 
 type Search = { state: 'looking' } | { state: 'found'; found: PageWallets } | { state: 'error'; message: string }
+
+/** Every web page, as the relay's and the dApp provider's content scripts match them (manifest.json). */
+const WEB_PAGES = ['http://*/*', 'https://*/*']
 
 const isWalletFlow = (flow: BindingFlow): flow is WalletBindingFlow => flow.kind === 'wallet'
 
@@ -58,7 +62,13 @@ export function BindWallet({ navigate }: { navigate: Navigate }) {
           onClear={run('clearFlow')}
         />
       )}
-      {load.state === 'ready' && !flow && <PickWallet onConnected={reload} />}
+      {load.state === 'ready' && !flow && (
+        <>
+          {/* The wallet lives in a web page: the relay there needs the extension's site access. */}
+          <SiteAccessNotice patterns={WEB_PAGES} />
+          <PickWallet onConnected={reload} />
+        </>
+      )}
     </Screen>
   )
 }
