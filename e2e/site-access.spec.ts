@@ -6,7 +6,7 @@
  * back — however the user gives it — the notice goes away. (Pressing "Allow" opens the browser's
  * own permission prompt, which a headless test cannot answer: not exercised here.)
  */
-import type { Page } from '@playwright/test'
+import type { BrowserContext, Page } from '@playwright/test'
 import { expect, test } from './fixtures.js'
 import { importAvatarUsing, localServicesPerTest } from './local-services.js'
 import { FlowPage } from './pages/flow-page.js'
@@ -32,58 +32,63 @@ async function setSiteAccess(settings: Page, extensionId: string, hostAccess: Ho
   )
 }
 
+/** The extension settings page (to change site access) and the popup with an imported avatar. */
+async function setUp(context: BrowserContext, extensionId: string) {
+  const settings = await context.newPage()
+  await settings.goto('chrome://extensions')
+  const popup = await PopupPage.open(context, extensionId)
+  const key = { privateKey: PRIVATE_KEY, name: 'Alice', password: 'e2e site access' }
+  await importAvatarUsing(popup.page, services.server, key)
+  return { settings, popup }
+}
+
+/** No notice while access is on; withdrawn: the notice with its text and button; restored: gone again. */
+async function expectNoticeFollowsAccess(
+  settings: Page,
+  extensionId: string,
+  popup: PopupPage,
+  expected: { text: string; button: string; screenshot?: string },
+) {
+  const notice = popup.page.getByTestId('site-access-missing')
+  await expect(notice).toHaveCount(0)
+  await setSiteAccess(settings, extensionId, 'ON_CLICK')
+  await expect(notice).toContainText(expected.text)
+  await expect(notice.getByRole('button', { name: expected.button })).toBeVisible()
+  if (expected.screenshot) await popup.screenshot(expected.screenshot)
+  await setSiteAccess(settings, extensionId, 'ON_ALL_SITES')
+  await expect(notice).toHaveCount(0)
+}
+
 test('a GitHub flow without access to gist.github.com says so, and the notice goes once access is back', async ({
   context,
   extensionId,
 }) => {
-  const settings = await context.newPage()
-  await settings.goto('chrome://extensions')
-  const popup = await PopupPage.open(context, extensionId)
-  await importAvatarUsing(popup.page, services.server, {
-    privateKey: PRIVATE_KEY,
-    name: 'Alice',
-    password: 'e2e site access',
-  })
+  const { settings, popup } = await setUp(context, extensionId)
   await ok(popup.page, 'startBinding', { platform: 'github', identity: 'alice' })
   await popup.reload()
   const flow = new FlowPage(popup)
   await flow.openFlowFromHome('alice')
   await flow.expectStep('Publish')
-  const notice = popup.page.getByTestId('site-access-missing')
-  await expect(notice).toHaveCount(0)
-
-  await setSiteAccess(settings, extensionId, 'ON_CLICK')
-  await expect(notice).toContainText('cannot read GitHub right now')
-  await expect(notice.getByRole('button', { name: 'Allow on GitHub' })).toBeVisible()
-  await popup.screenshot('47-site-access-missing')
-
-  await setSiteAccess(settings, extensionId, 'ON_ALL_SITES')
-  await expect(notice).toHaveCount(0)
+  await expectNoticeFollowsAccess(settings, extensionId, popup, {
+    text: 'cannot read GitHub right now',
+    button: 'Allow on GitHub',
+    screenshot: '47-site-access-missing',
+  })
 })
 
 test('the wallet screen says when access to web pages is off, where the wallet in the page cannot be reached', async ({
   context,
   extensionId,
 }) => {
-  const settings = await context.newPage()
-  await settings.goto('chrome://extensions')
-  const popup = await PopupPage.open(context, extensionId)
-  await importAvatarUsing(popup.page, services.server, {
-    privateKey: PRIVATE_KEY,
-    name: 'Alice',
-    password: 'e2e site access',
-  })
+  const { settings, popup } = await setUp(context, extensionId)
   await popup.reload()
   const flow = new FlowPage(popup)
   await flow.openAddBinding()
   await flow.choosePlatform('Ethereum')
   await popup.button('Continue with a wallet').click()
   await popup.expectHeading('Bind a wallet')
-  const notice = popup.page.getByTestId('site-access-missing')
-  await expect(notice).toHaveCount(0)
-  await setSiteAccess(settings, extensionId, 'ON_CLICK')
-  await expect(notice).toContainText('access to websites is turned off or limited')
-  await expect(notice.getByRole('button', { name: 'Allow on websites' })).toBeVisible()
-  await setSiteAccess(settings, extensionId, 'ON_ALL_SITES')
-  await expect(notice).toHaveCount(0)
+  await expectNoticeFollowsAccess(settings, extensionId, popup, {
+    text: 'access to websites is turned off or limited',
+    button: 'Allow on websites',
+  })
 })

@@ -1,17 +1,10 @@
 // @vitest-environment happy-dom
 import { beforeEach, expect, test } from 'vitest'
-import { loadFixture } from '../../../test/support/extension/gist-fixture-pages.js'
-import type { PublishTask } from '../../messaging/catalogue.js'
+import { loadFixture, SAMPLE_GIST_TASK } from '../../../test/support/extension/gist-fixture-pages.js'
 import { fillNewGist, PROOF_DESCRIPTION, readNewGist } from './fill-new-gist.js'
 import { findNewGistForm, type NewGistForm } from './gist-dom.js'
 
-const TASK: PublishTask = {
-  flowId: 'flow-1',
-  platform: 'github',
-  identity: 'alice',
-  postText: '{\n\t"version": "1",\n\t"persona": "0x02ab"\n}',
-  fileName: `0x02${'ab'.repeat(32)}.json`,
-}
+const TASK = SAMPLE_GIST_TASK
 
 let parts: NewGistForm
 const noPause = async () => undefined

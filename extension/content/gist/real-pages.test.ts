@@ -7,6 +7,7 @@
  * still shows the user's own lines. (The e2e spec runs the same pages with the editor running.)
  */
 import { describe, expect, test } from 'vitest'
+import { SAMPLE_GIST_TASK } from '../../../test/support/extension/gist-fixture-pages.js'
 import {
   HAS_REAL_PAGES,
   REAL_NEW_GIST_PAGES,
@@ -15,17 +16,10 @@ import {
   withGithubLogin,
   withoutExternalResources,
 } from '../../../test/support/real-pages.js'
-import type { PublishTask } from '../../messaging/catalogue.js'
 import { fillNewGist } from './fill-new-gist.js'
 import { findNewGistForm, readSignedInLogin } from './gist-dom.js'
 
-const TASK: PublishTask = {
-  flowId: 'flow-1',
-  platform: 'github',
-  identity: 'alice',
-  postText: '{\n\t"version": "1",\n\t"persona": "0x02ab"\n}',
-  fileName: `0x02${'ab'.repeat(32)}.json`,
-}
+const TASK = SAMPLE_GIST_TASK
 
 const load = (file: string) =>
   new DOMParser().parseFromString(withoutExternalResources(withGithubLogin(readRealPage(file), 'alice')), 'text/html')
