@@ -17,6 +17,12 @@ export const REAL_PAGES_MISSING = `skipped: no saved pages at ${REAL_PAGES_DIR}`
 
 export const REAL_NEW_GIST_PAGES = ['github/new-gist-2024-09-12-msidibe2.html', 'github/new-gist-2021-08-12-d-r-e.html']
 
+/** A gist page viewed signed in (not by its owner): a Markdown README.md and a 28-line youtube.rb. */
+export const REAL_GIST_VIEW_PAGE = 'github/gist-view-2022-03-15-hocbaicungcon.html'
+
+/** A gist page fetched signed out (2026), rows regenerated in GitHub's row markup. */
+export const REAL_SIGNED_OUT_GIST_PAGE = 'github/gist-view-2026-excerpt-TingGeorge.html'
+
 /** One saved page's HTML, as saved. */
 export function readRealPage(file: string): string {
   return readFileSync(path.join(REAL_PAGES_DIR, file), 'utf8')

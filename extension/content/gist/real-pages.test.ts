@@ -10,14 +10,16 @@ import { describe, expect, test } from 'vitest'
 import { SAMPLE_GIST_TASK } from '../../../test/support/extension/gist-fixture-pages.js'
 import {
   HAS_REAL_PAGES,
+  REAL_GIST_VIEW_PAGE,
   REAL_NEW_GIST_PAGES,
   REAL_PAGES_MISSING,
+  REAL_SIGNED_OUT_GIST_PAGE,
   readRealPage,
   withGithubLogin,
   withoutExternalResources,
 } from '../../../test/support/real-pages.js'
 import { fillNewGist } from './fill-new-gist.js'
-import { findNewGistForm, readSignedInLogin } from './gist-dom.js'
+import { findNewGistForm, readGistFile, readSignedInLogin } from './gist-dom.js'
 
 const TASK = SAMPLE_GIST_TASK
 
@@ -49,5 +51,25 @@ describe.skipIf(!HAS_REAL_PAGES).each(REAL_NEW_GIST_PAGES)(TITLE, (file) => {
     // What the user sees is read back, not the hidden textarea the helper could have written.
     expect(readBack.content.split('\n')).toEqual(before.map((line) => (line ?? '').replace(/\u200b/g, '')))
     expect(readBack.fileName).toBe(TASK.fileName)
+  })
+})
+
+describe.skipIf(!HAS_REAL_PAGES)(TITLE.replace('the real new-gist page %s', 'the real gist pages'), () => {
+  const parse = (file: string) =>
+    new DOMParser().parseFromString(withoutExternalResources(readRealPage(file)), 'text/html')
+
+  test('reads a file of a gist as its page shows it, line by line, and nothing for a file shown as Markdown', () => {
+    const doc = parse(REAL_GIST_VIEW_PAGE)
+    expect(readSignedInLogin(doc)).toBe('hocbaicungcon')
+    const ruby = readGistFile(doc, 'youtube.rb')?.split('\n')
+    expect(ruby).toHaveLength(28)
+    expect(ruby?.[0]).toBe('class YouTube < Liquid::Tag')
+    expect(ruby?.at(-1)).toBe('end')
+    expect(readGistFile(doc, 'README.md')).toBeNull()
+    expect(readGistFile(doc, `0x02${'ab'.repeat(32)}.json`)).toBeNull()
+  })
+
+  test('sees nobody signed in on a signed-out gist page', () => {
+    expect(readSignedInLogin(parse(REAL_SIGNED_OUT_GIST_PAGE))).toBeNull()
   })
 })
