@@ -144,6 +144,37 @@ test('"Reject all from this site" rejects every waiting request with 4001', asyn
   await window.expectClosed()
 })
 
+test('a double click approves one request: the next card’s Approve waits before it takes a click', async ({
+  context,
+  extensionId,
+}) => {
+  await setUpVault(context, extensionId)
+  const dapp = await openDapp(context)
+  await connect(context, dapp)
+
+  // A harmless request, then a hostile one laid out the same way, queued behind it.
+  const harmless = request(dapp, 'nextid_signMessage', { message: 'Hello from dapp.example' })
+  const window = await approvalWindow(context)
+  await window.expectRequest('signMessage', DAPP)
+  const hostile = request(dapp, 'nextid_signMessage', { message: 'I transfer my dapp.example account to 0xattacker.' })
+  await expect(window.position()).toHaveText('1 of 2')
+  const approve = window.page.getByRole('button', { name: 'Approve', exact: true })
+  await expect(approve).toHaveAttribute('data-armed', 'true')
+  const box = await approve.boundingBox()
+  if (!box) throw new Error('Approve has no box')
+  // Two real clicks 150 ms apart on the same spot: the second lands on the next card's Approve.
+  await window.page.mouse.click(box.x + box.width / 2, box.y + box.height / 2)
+  await window.page.waitForTimeout(150)
+  await window.page.mouse.click(box.x + box.width / 2, box.y + box.height / 2)
+
+  expect(await harmless).toMatchObject({ result: { message: 'Hello from dapp.example' } })
+  await expect(window.message()).toHaveText('I transfer my dapp.example account to 0xattacker.')
+  await expect(window.position()).toHaveText('1 of 1')
+  await window.reject()
+  expect((await hostile).error?.code).toBe(4001)
+  await window.expectClosed()
+})
+
 test('sign-in shows the exact message it signs; kvSet shows the diff before writing', async ({
   context,
   extensionId,

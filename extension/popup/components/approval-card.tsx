@@ -7,6 +7,7 @@ import { type MessageKey, t } from '../i18n.js'
 import { useAction } from '../use-action.js'
 import { ErrorText } from './error-text.js'
 import { KvDiff } from './kv-diff.js'
+import { useArmed } from './use-armed.js'
 
 const KIND_TITLES: Record<DappRequestKind, MessageKey> = {
   connect: 'approvalKindConnect',
@@ -23,10 +24,15 @@ type Props = {
   onResolved: () => void
 }
 
-/** One pending request: who asks (the origin, big), what (in words, with the exact text or diff), and the answers. */
+/**
+ * One pending request: who asks (the origin, big), what (in words, with the exact text or diff), and
+ * the answers. The card is mounted afresh for each request (keyed by id), so Approve starts
+ * disabled for each one (useArmed): a second click meant for the request before never approves this one.
+ */
 export function ApprovalCard({ request, queue, avatars, pollError, onResolved }: Props) {
   const [avatarId, setAvatarId] = useState(request.avatarId)
   const action = useAction()
+  const armed = useArmed()
   const { position, total } = positionOf(queue, request.id)
   const fromOrigin = countFromOrigin(queue, request.origin)
   const answer = (approve: boolean) =>
@@ -58,7 +64,13 @@ export function ApprovalCard({ request, queue, avatars, pollError, onResolved }:
           <button type="button" disabled={action.busy} onClick={() => answer(false)}>
             {t('approvalReject')}
           </button>
-          <button type="button" className="primary" disabled={action.busy} onClick={() => answer(true)}>
+          <button
+            type="button"
+            className="primary"
+            disabled={action.busy || !armed}
+            data-armed={armed}
+            onClick={() => answer(true)}
+          >
             {t('approvalApprove')}
           </button>
         </div>
