@@ -57,15 +57,26 @@ export function createDappKv(kvServiceUrl: string, fetch: FetchFunction) {
       const current = await readNamespace(avatar)
       return diffMergePatch(current, applyMergePatch(current, { [origin]: patch })) as KvChange[]
     },
-    /** Asks KVService for the payload, checks it writes only `origin`, signs it with `sign` and submits. */
-    async write(avatar: string, origin: string, patch: JsonValue, sign: (payload: string) => Promise<Uint8Array>) {
+    /**
+     * Asks KVService for the payload, checks it writes only `origin`, signs it with `sign` and
+     * submits — unless `signal` is aborted (a lock) before the signing or before the submission.
+     */
+    async write(
+      avatar: string,
+      origin: string,
+      patch: JsonValue,
+      sign: (payload: string) => Promise<Uint8Array>,
+      signal?: AbortSignal,
+    ) {
       const full = { [origin]: patch }
       const request = { avatar, platform: 'nextid' as const, identity: avatar, patch: full }
       const { payload, description } = await requestKvPayload(client, request)
       const keys = [...description.sets, ...description.deletes]
       // Within the avatar's namespace, it must write this origin's key and nothing else.
       if (description.replacesAll || keys.length !== 1 || keys[0] !== origin) throw new PayloadMismatchError()
+      signal?.throwIfAborted()
       const signature = await sign(payload.signPayload)
+      signal?.throwIfAborted()
       await client.submitKv({
         avatar,
         platform: 'nextid',

@@ -64,7 +64,11 @@ export function createDappService(deps: DappServiceDeps) {
   }
 
   const sign = (avatar: string, text: string) =>
-    session.track(async () => `0x${bytesToHex(await signWithAvatar(await session.open(), avatar, text))}`)
+    session.track(async (signal) => {
+      const vault = await session.open()
+      signal.throwIfAborted()
+      return `0x${bytesToHex(await signWithAvatar(vault, avatar, text))}`
+    })
 
   const endpoints = async () => (await deps.settings.get()).endpoints
 
@@ -139,9 +143,10 @@ export function createDappService(deps: DappServiceDeps) {
         changes,
         description: `${origin} asks to write its KV key`,
       })
-      await session.track(async () => {
+      // A lock while the payload is on its way stops the write before it is signed or submitted.
+      await session.track(async (signal) => {
         const vault = await session.open()
-        await kv.write(avatar, origin, patch, (payload) => signWithAvatar(vault, avatar, payload))
+        await kv.write(avatar, origin, patch, (payload) => signWithAvatar(vault, avatar, payload), signal)
       })
       return kv.get(avatar, origin)
     },

@@ -58,11 +58,15 @@ export function createKvFlow(deps: SigningFlowDeps) {
 
   async function confirmKvPatch(params: unknown): Promise<KvNamespace[]> {
     const { requestId } = requirePlainObject(params, 'params')
-    return deps.session.track(async () => {
+    return deps.session.track(async (signal) => {
       const vault = await deps.session.open()
       const request = await deps.requests.get(requestId, 'kv-patch')
+      // A lock in between stops the write before it is signed or submitted.
+      signal.throwIfAborted()
       const signature = await signWithAvatar(vault, request.avatar, request.signPayload)
-      const stored = await (await kvService()).submitKv({
+      const client = await kvService()
+      signal.throwIfAborted()
+      const stored = await client.submitKv({
         avatar: request.avatar,
         platform: request.platform as Platform,
         identity: request.identity,

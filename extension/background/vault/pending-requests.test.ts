@@ -21,4 +21,23 @@ describe('pending requests', () => {
     await expect(two).rejects.toMatchObject({ code: 'LOCKED', message: 'the vault is locked' })
     expect(pending.size).toBe(0)
   })
+
+  it('aborts the signal of work already under way, so it stops before it signs or submits', async () => {
+    const pending = createPendingRequests()
+    let release: () => void = () => {}
+    const steps: string[] = []
+    const done = pending.track(async (signal) => {
+      steps.push('asked for the payload')
+      await new Promise<void>((resolve) => {
+        release = resolve
+      })
+      signal.throwIfAborted() // right before signing
+      steps.push('signed')
+    })
+    pending.rejectAll() // the lock comes while the payload is on its way
+    await expect(done).rejects.toThrow(LockedError)
+    release()
+    await new Promise((resolve) => setTimeout(resolve, 0))
+    expect(steps).toEqual(['asked for the payload'])
+  })
 })

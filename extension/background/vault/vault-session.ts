@@ -156,7 +156,7 @@ export function createVaultSession(deps: VaultSessionDeps) {
     confirmPassword,
     enforceDeadline,
     /** Runs an operation that a lock must cancel (rejects with LockedError). */
-    track: <T>(operation: () => Promise<T>) => pending.track(operation),
+    track: <T>(operation: (signal: AbortSignal) => Promise<T>) => pending.track(operation),
     get generation() {
       return generation
     },
