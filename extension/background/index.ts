@@ -11,7 +11,7 @@ import { DISCONNECTED } from './dapp/dapp-error.js'
 import { createDappService, disconnectEvent, type EmitEvent } from './dapp/dapp-service.js'
 import { createPortServer } from './dapp/port-server.js'
 import { createRateLimiter } from './dapp/rate-limit.js'
-import { createSitePermissions } from './dapp/site-permissions.js'
+import { createSitePermissions, PERMISSIONS_KEY } from './dapp/site-permissions.js'
 import { createKvFlow } from './kv/kv-flow.js'
 import { createChromeWalletPages } from './page-wallets/wallet-bridge.js'
 import { BINDING_RETRY_ALARM } from './proofs/binding-flows.js'
@@ -20,7 +20,8 @@ import { servePageHelpers } from './proofs/page-helper.js'
 import { createProofFeatures } from './proofs/proof-features.js'
 import { createAwaitingRequests } from './storage/awaiting-requests.js'
 import { AUTO_LOCK_ALARM, chromeLockAlarm, indexedDbStore, storageAreaStore } from './storage/browser-storage.js'
-import { createSettingsStore } from './storage/settings.js'
+import { movedStore } from './storage/moved-store.js'
+import { createSettingsStore, SETTINGS_KEY } from './storage/settings.js'
 import { createAvatarVault } from './vault/avatar-vault.js'
 import { createBackupFlow } from './vault/backup-flow.js'
 import { createPhraseDrafts } from './vault/phrase-drafts.js'
@@ -28,7 +29,13 @@ import { createVaultSession } from './vault/vault-session.js'
 
 const now = () => Date.now()
 const drafts = createPhraseDrafts(now)
-const settings = createSettingsStore(storageAreaStore(chrome.storage.local))
+// Settings and site permissions live where content scripts cannot write (the extension's IndexedDB),
+// taken over from storage.local, where earlier versions kept them, on first read (issue 14).
+const protectedStore = movedStore(indexedDbStore, storageAreaStore(chrome.storage.local), [
+  SETTINGS_KEY,
+  PERMISSIONS_KEY,
+])
+const settings = createSettingsStore(protectedStore)
 const sessionStore = storageAreaStore(chrome.storage.session)
 const requests = createAwaitingRequests(sessionStore, now)
 const session = createVaultSession({
@@ -55,7 +62,7 @@ const approvalWindow = createApprovalWindow(() => {
   if (approvals.rejectShown(WINDOW_CLOSED.code, WINDOW_CLOSED.message) > 0) void approvalWindow.show()
 })
 const approvals = createApprovalQueue({ now, awaiting: requests, showWindow: () => approvalWindow.show() })
-const permissions = createSitePermissions(storageAreaStore(chrome.storage.local))
+const permissions = createSitePermissions(protectedStore)
 const emit: EmitEvent = (origin, event, data) => ports.emit(origin, event, data)
 const dapp = createDappService({ session, settings, permissions, approvals, fetch: fetchApi, now, emit })
 const ports = createPortServer(dapp, createRateLimiter(20, 1000, now))

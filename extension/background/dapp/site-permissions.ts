@@ -1,6 +1,6 @@
 /**
- * Which avatar each web origin may see, and since when (storage.local: it outlives a lock, as a
- * wallet's connected sites do). Read back defensively: a damaged entry is dropped, never trusted.
+ * Which avatar each web origin may see, and since when (the extension's IndexedDB, out of content
+ * scripts' reach: it outlives a lock, as a wallet's connected sites do). Read back defensively: a damaged entry is dropped, never trusted.
  */
 import type { ConnectedSite } from '../../messaging/catalogue.js'
 import type { RecordStore } from '../storage/storage-ports.js'

@@ -1,5 +1,5 @@
 /**
- * Settings (browser.storage.local): the service endpoints and the auto-lock time. Patches from the
+ * Settings (the extension's IndexedDB, out of content scripts' reach): the service endpoints and the auto-lock time. Patches from the
  * popup are checked strictly; a damaged stored value falls back to the default for that field, so
  * a bad write can never lock the user out of the settings screen.
  */
@@ -75,7 +75,7 @@ export function readStoredSettings(value: unknown): Settings {
   return settings
 }
 
-/** Settings behind a store (browser.storage.local in the extension). */
+/** Settings behind a store (the extension's IndexedDB, moved-store.ts). */
 export type SettingsStore = {
   get(): Promise<Settings>
   update(patch: unknown): Promise<Settings>
