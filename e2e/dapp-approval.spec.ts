@@ -11,7 +11,7 @@ import type { BrowserContext, Page } from '@playwright/test'
 import { verifyMessage } from 'viem'
 import { loadConfig } from '../server/config.js'
 import { type ServerHandles, startServer } from '../server/start-server.js'
-import { avatarId, getPublicKey, hexToBytes } from '../src/crypto/index.js'
+import { avatarAddress, avatarId, getPublicKey, hexToBytes } from '../src/crypto/index.js'
 import { expect, test } from './fixtures.js'
 import { ApprovalWindow, ConnectedSitesPage } from './pages/approval-page.js'
 import { HomePage } from './pages/home-page.js'
@@ -173,6 +173,27 @@ test('a double click approves one request: the next card’s Approve waits befor
   await window.reject()
   expect((await hostile).error?.code).toBe(4001)
   await window.expectClosed()
+})
+
+test('the text to sign is shown whole, hidden characters by their code points, with warnings', async ({
+  context,
+  extensionId,
+}) => {
+  await setUpVault(context, extensionId)
+  const dapp = await openDapp(context)
+  await connect(context, dapp)
+
+  const signing = request(dapp, 'nextid_signMessage', { message: 'Pay alice\u202E 1 ETH\u200B' })
+  const window = await approvalWindow(context)
+  await window.expectRequest('signMessage', DAPP)
+  await expect(window.message()).toHaveText('Pay aliceU+202E 1 ETHU+200B')
+  const warnings = window.page.getByTestId('approval-text-warning')
+  await expect(warnings).toHaveCount(2)
+  await expect(warnings.first()).toContainText('reverse or reorder')
+  // The avatar was imported from a key: its Ethereum account signs too, and the user is told which.
+  await expect(window.page.getByTestId('approval-wallet-account')).toContainText(avatarAddress(idOf(WORK_KEY)))
+  await window.reject()
+  expect((await signing).error?.code).toBe(4001)
 })
 
 test('sign-in shows the exact message it signs; kvSet shows the diff before writing', async ({

@@ -2,6 +2,7 @@ export { decodeBase64, encodeBase64 } from './base64.js'
 export { bytesToHex, hexToBytes } from './hex.js'
 export {
   addressOf,
+  avatarAddress,
   avatarId,
   formatPublicKey,
   getPublicKey,

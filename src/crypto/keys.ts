@@ -121,3 +121,11 @@ function parseAddressDigits(address: unknown): string {
     throw new InvalidInputError('address', 'expected 0x and 40 hex digits')
   return address.slice(2).toLowerCase()
 }
+
+/**
+ * The EIP-55 Ethereum address of an avatar (`0x` + compressed key): every secp256k1 key is also an
+ * Ethereum account, and what the avatar signs with personal_sign is signed by that account.
+ */
+export function avatarAddress(avatar: unknown): string {
+  return toChecksumAddress(addressOf(parsePublicKey(avatar, 'avatar')))
+}

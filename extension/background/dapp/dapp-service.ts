@@ -4,7 +4,7 @@
  * where needed (4001) → run. `origin` is always the browser's sender origin (port-server.ts).
  */
 import type { FetchFunction } from '../../../src/client/index.js'
-import { addressOf, bytesToHex, parsePublicKey, toChecksumAddress } from '../../../src/crypto/index.js'
+import { avatarAddress, bytesToHex } from '../../../src/crypto/index.js'
 import { requirePlainObject } from '../../../src/input.js'
 import type { SettingsStore } from '../storage/settings.js'
 import { signWithAvatar } from '../vault/sign-with-avatar.js'
@@ -103,7 +103,7 @@ export function createDappService(deps: DappServiceDeps) {
     async nextid_signIn(origin, params) {
       const request = parseSignInRequest(params)
       const avatar = await requireConnected(origin)
-      const address = addressFor(avatar)
+      const address = avatarAddress(avatar)
       const message = buildSignInMessage(origin, address, request, new Date(deps.now()))
       await approvals.request({
         origin,
@@ -124,7 +124,7 @@ export function createDappService(deps: DappServiceDeps) {
         message,
         description: `${origin} asks for a signature`,
       })
-      return { message, signature: await sign(avatar, message), address: addressFor(avatar), avatar }
+      return { message, signature: await sign(avatar, message), address: avatarAddress(avatar), avatar }
     },
     async nextid_kvGet(origin, params) {
       const request = parseKvGetRequest(params)
@@ -204,9 +204,4 @@ export function checkRequest(origin: string, method: string, params: unknown): v
 /** The `disconnect` event's payload: a ProviderRpcError-shaped object (EIP-1193). */
 export function disconnectEvent(message: string) {
   return { code: 4900, message }
-}
-
-/** The avatar's EIP-55 Ethereum address (what a sign-in names, platforms.md §4.3). */
-export function addressFor(avatar: string): string {
-  return toChecksumAddress(addressOf(parsePublicKey(avatar, 'avatar')))
 }

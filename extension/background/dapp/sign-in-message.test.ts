@@ -1,13 +1,12 @@
 import { verifyMessage } from 'viem'
 import { parseSiweMessage, validateSiweMessage } from 'viem/siwe'
 import { describe, expect, it } from 'vitest'
-import { bytesToHex, getPublicKey, hexToBytes, signPersonalMessage } from '../../../src/crypto/index.js'
-import { addressFor } from './dapp-service.js'
+import { avatarAddress, bytesToHex, getPublicKey, hexToBytes, signPersonalMessage } from '../../../src/crypto/index.js'
 import { buildSignInMessage, parseSignInRequest } from './sign-in-message.js'
 
 const KEY = hexToBytes('4c0883a69102937d6231471b5dbb6204fe5129617082792ae468d01a3f362318', 'key')
 const AVATAR = `0x${bytesToHex(getPublicKey(KEY))}`
-const ADDRESS = addressFor(AVATAR)
+const ADDRESS = avatarAddress(AVATAR)
 const ISSUED = new Date('2024-05-01T12:00:00.000Z')
 
 describe('buildSignInMessage', () => {

@@ -1,8 +1,10 @@
 import { useId, useState } from 'react'
+import { avatarAddress } from '../../../src/crypto/index.js'
 import type { AvatarSummary, DappRequestKind, PendingApproval } from '../../messaging/catalogue.js'
 import { callBackground } from '../background.js'
 import { countFromOrigin, originParts, positionOf } from '../format/approval-queue.js'
 import { shortenId } from '../format/short-id.js'
+import { type SignTextWarning, signTextWarnings, visibleParts } from '../format/sign-text.js'
 import { type MessageKey, t } from '../i18n.js'
 import { useAction } from '../use-action.js'
 import { ErrorText } from './error-text.js'
@@ -123,6 +125,7 @@ function RequestDetails({ request, avatars, avatarId, onPick }: DetailsProps) {
     )
   }
   const avatar = avatars.find((candidate) => candidate.id === request.avatarId)
+  const message = request.message ?? ''
   return (
     <>
       <p className="muted">{t('approvalAsAvatar', avatar?.name ?? '', shortenId(request.avatarId))}</p>
@@ -133,12 +136,38 @@ function RequestDetails({ request, avatars, avatarId, onPick }: DetailsProps) {
         </div>
       ) : (
         <div className="field">
+          {/* An imported phrase or key is likely a wallet's: its account signs this text too. */}
+          {avatar && avatar.source !== 'created' && (
+            <p className="warning" data-testid="approval-wallet-account">
+              {t('approvalWarnWalletAccount', avatarAddress(avatar.id))}
+            </p>
+          )}
+          {signTextWarnings(message).map((warning) => (
+            <p key={warning} className="warning" data-testid="approval-text-warning">
+              {t(WARNING_KEYS[warning])}
+            </p>
+          ))}
           <span className="muted">{t('approvalExactText')}</span>
           <pre className="payload message-box" data-testid="approval-message">
-            {request.message ?? ''}
+            {visibleParts(message).map((part, index) =>
+              'hidden' in part ? (
+                // biome-ignore lint/suspicious/noArrayIndexKey: the parts of one fixed text, in order.
+                <mark key={index} className="hidden-char">
+                  {part.hidden}
+                </mark>
+              ) : (
+                part.text
+              ),
+            )}
           </pre>
         </div>
       )}
     </>
   )
+}
+
+const WARNING_KEYS: Record<SignTextWarning, MessageKey> = {
+  bidi: 'approvalWarnBidi',
+  invisible: 'approvalWarnInvisible',
+  long: 'approvalWarnLong',
 }
