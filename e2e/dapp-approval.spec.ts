@@ -98,6 +98,14 @@ async function connect(context: BrowserContext, dapp: Page) {
   await window.expectClosed()
 }
 
+/** The vault set up and the test dApp open and connected to Work. */
+async function connectedDapp(context: BrowserContext, extensionId: string): Promise<Page> {
+  await setUpVault(context, extensionId)
+  const dapp = await openDapp(context)
+  await connect(context, dapp)
+  return dapp
+}
+
 test('connect: the window shows the origin; Approve shares the picked avatar, Reject answers 4001', async ({
   context,
   extensionId,
@@ -128,9 +136,7 @@ test('connect: the window shows the origin; Approve shares the picked avatar, Re
 })
 
 test('"Reject all from this site" rejects every waiting request with 4001', async ({ context, extensionId }) => {
-  await setUpVault(context, extensionId)
-  const dapp = await openDapp(context)
-  await connect(context, dapp)
+  const dapp = await connectedDapp(context, extensionId)
 
   const first = request(dapp, 'nextid_signMessage', { message: 'First message' })
   const window = await approvalWindow(context)
@@ -148,9 +154,7 @@ test('a double click approves one request: the next card’s Approve waits befor
   context,
   extensionId,
 }) => {
-  await setUpVault(context, extensionId)
-  const dapp = await openDapp(context)
-  await connect(context, dapp)
+  const dapp = await connectedDapp(context, extensionId)
 
   // A harmless request, then a hostile one laid out the same way, queued behind it.
   const harmless = request(dapp, 'nextid_signMessage', { message: 'Hello from dapp.example' })
@@ -179,9 +183,7 @@ test('the text to sign is shown whole, hidden characters by their code points, w
   context,
   extensionId,
 }) => {
-  await setUpVault(context, extensionId)
-  const dapp = await openDapp(context)
-  await connect(context, dapp)
+  const dapp = await connectedDapp(context, extensionId)
 
   const signing = request(dapp, 'nextid_signMessage', { message: 'Pay alice\u202E 1 ETH\u200B' })
   const window = await approvalWindow(context)
@@ -200,9 +202,7 @@ test('sign-in shows the exact message it signs; kvSet shows the diff before writ
   context,
   extensionId,
 }) => {
-  await setUpVault(context, extensionId)
-  const dapp = await openDapp(context)
-  await connect(context, dapp)
+  const dapp = await connectedDapp(context, extensionId)
 
   const signingIn = request(dapp, 'nextid_signIn', { nonce: 'k7Qd82mZp1xYw4Ra', statement: 'Sign in to Dapp Example' })
   const window = await approvalWindow(context)

@@ -3,6 +3,7 @@
  * scripts' reach: it outlives a lock, as a wallet's connected sites do). Read back defensively: a damaged entry is dropped, never trusted.
  */
 import type { ConnectedSite } from '../../messaging/catalogue.js'
+import { createSerialQueue } from '../storage/serial-queue.js'
 import type { RecordStore } from '../storage/storage-ports.js'
 
 export const PERMISSIONS_KEY = 'dapp-permissions'
@@ -11,12 +12,7 @@ export type SitePermissions = ReturnType<typeof createSitePermissions>
 
 /** The permission store over a RecordStore; every change runs one at a time. */
 export function createSitePermissions(store: RecordStore) {
-  let queue: Promise<unknown> = Promise.resolve()
-  const serial = <T>(step: () => Promise<T>): Promise<T> => {
-    const run = queue.then(step, step)
-    queue = run.catch(() => undefined)
-    return run
-  }
+  const serial = createSerialQueue()
 
   const read = async (): Promise<Map<string, ConnectedSite>> => {
     const value = await store.get(PERMISSIONS_KEY)

@@ -26,9 +26,9 @@ import { requestBindingPayload } from './binding-payload.js'
 import { hasChainMoved } from './chain-head.js'
 import { type AvatarSignedFlow, createFlowChecks, patienceOf, type SignedAgain } from './flow-checks.js'
 import {
+  createFlowSaver,
   createFlowStore,
   type FlowChange,
-  FlowClearedError,
   freshFlowState,
   type PostFlowRecord,
   type RevokeFlowRecord,
@@ -90,15 +90,7 @@ export function createBindingFlows(deps: BindingFlowDeps) {
   const proofService = async (): Promise<ProofServiceClient> =>
     createProofServiceClient({ baseUrl: (await deps.settings.get()).endpoints.proofServiceUrl, fetch: deps.fetch })
 
-  /**
-   * Saves a changed flow, stamped now. A flow the user cleared meanwhile is not written back:
-   * FlowClearedError ends the step that was running for it (no retry, no onDone).
-   */
-  async function save<F extends StoredFlow>(flow: F, change: FlowChange, expectedStep?: FlowStep): Promise<F> {
-    const next = { ...flow, ...change, updatedAt: deps.now() } as F
-    if (!(await flows.replace(next, expectedStep))) throw new FlowClearedError()
-    return next
-  }
+  const save = createFlowSaver(flows, deps.now)
 
   /**
    * A fresh payload signed by the flow's avatar: what submit needs, and for a post flow the text to

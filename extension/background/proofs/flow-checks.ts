@@ -16,6 +16,7 @@ import {
   type createFlowStore,
   type FlowChange,
   FlowClearedError,
+  ignoreCleared,
   type KindKeepingStep,
   type PostFlowRecord,
   type RevokeFlowRecord,
@@ -245,12 +246,6 @@ function proofOf(flow: StoredFlow): { signature?: Uint8Array; proofLocation?: st
   if (flow.kind === 'wallet') return { signature, walletSignature: flow.walletLink.walletSignature }
   if (flow.kind === 'revoke' || flow.proofLocation === '') return { signature }
   return { signature, proofLocation: flow.proofLocation }
-}
-
-/** A flow cleared while its step ran is simply gone; anything else is a real error. */
-function ignoreCleared(error: unknown): undefined {
-  if (error instanceof FlowClearedError) return undefined
-  throw error
 }
 
 /** How long checking goes on: the platform's patience; a wallet flow waits as long as a post would. */

@@ -18,6 +18,7 @@ import type {
 import { isFlowStatus } from '../../messaging/flow-status.js'
 import { NotFoundError } from '../errors.js'
 import type { WalletChain } from '../page-wallets/wallet-answers.js'
+import { createSerialQueue } from '../storage/serial-queue.js'
 import type { RecordStore } from '../storage/storage-ports.js'
 import { publishUrlFor } from './publish-page.js'
 import {
@@ -203,7 +204,7 @@ export class FlowClearedError extends NotFoundError {
 
 // One queue for every flow store of this context: the engine and the wallet flows each hold a store
 // over the same storage key, and their read-modify-write steps must not interleave.
-let queue: Promise<unknown> = Promise.resolve()
+const serial = createSerialQueue()
 
 /** Reads and writes the flows; writes are serialised so concurrent updates never lose one. */
 export function createFlowStore(store: RecordStore) {
@@ -215,14 +216,12 @@ export function createFlowStore(store: RecordStore) {
 
   /** Applies `change` to the list atomically (with respect to this store) and saves it. */
   function update<T>(change: (flows: StoredFlow[]) => T): Promise<T> {
-    const run = queue.then(async () => {
+    return serial(async () => {
       const flows = await list()
       const result = change(flows)
       await store.set(FLOWS_KEY, { version: 1, flows })
       return result
     })
-    queue = run.catch(() => undefined)
-    return run
   }
 
   return {
@@ -258,6 +257,25 @@ export function createFlowStore(store: RecordStore) {
         if (index !== -1) flows.splice(index, 1)
         return index !== -1
       }),
+  }
+}
+
+/** A flow cleared while its step ran is simply gone (the step ends there); anything else is a real error. */
+export function ignoreCleared(error: unknown): undefined {
+  if (error instanceof FlowClearedError) return undefined
+  throw error
+}
+
+/**
+ * Saves a changed flow, stamped `now()`; with `expectedStep`, only if the stored flow is still in it.
+ * FlowClearedError when the user cleared it (or another tap moved it on) meanwhile: the step that
+ * was running stops there — nothing is signed on, submitted or announced for it.
+ */
+export function createFlowSaver(flows: FlowStore, now: () => number) {
+  return async <F extends StoredFlow>(flow: F, change: FlowChange, expectedStep?: FlowStep): Promise<F> => {
+    const next = { ...flow, ...change, updatedAt: now() } as F
+    if (!(await flows.replace(next, expectedStep))) throw new FlowClearedError()
+    return next
   }
 }
 

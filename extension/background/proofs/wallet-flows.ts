@@ -22,9 +22,10 @@ import type { RecordStore } from '../storage/storage-ports.js'
 import { signWithAvatar } from '../vault/sign-with-avatar.js'
 import { requestBindingPayload } from './binding-payload.js'
 import {
+  createFlowSaver,
   createFlowStore,
-  FlowClearedError,
   freshFlowState,
+  ignoreCleared,
   toBindingFlow,
   type WalletFlowRecord as WalletFlow,
 } from './flow-store.js'
@@ -56,16 +57,7 @@ export function createWalletFlows(deps: WalletFlowDeps) {
   const proofService = async () =>
     createProofServiceClient({ baseUrl: (await deps.settings.get()).endpoints.proofServiceUrl, fetch: deps.fetch })
 
-  /**
-   * Saves a changed flow, stamped now; with `expectedStep`, only if the stored flow is still in it.
-   * FlowClearedError when the user cleared it (or another tap moved it on) meanwhile: the step that
-   * was running stops there — nothing is signed on, submitted or announced for it.
-   */
-  async function save(flow: WalletFlow, change: Partial<WalletFlow>, expectedStep?: FlowStep): Promise<WalletFlow> {
-    const next: WalletFlow = { ...flow, ...change, updatedAt: deps.now() }
-    if (!(await flows.replace(next, expectedStep))) throw new FlowClearedError()
-    return next
-  }
+  const save = createFlowSaver(flows, deps.now)
 
   async function withPage<T>(open: () => Promise<WalletPage>, use: (page: WalletPage) => Promise<T>): Promise<T> {
     const page = await open()
@@ -258,12 +250,6 @@ export function createWalletFlows(deps: WalletFlowDeps) {
   }
 
   return { findWallets, connectWallet, confirmWalletBinding, retryWalletBinding, resume }
-}
-
-/** A flow cleared while its step ran is simply gone; anything else is a real error. */
-function ignoreCleared(error: unknown): undefined {
-  if (error instanceof FlowClearedError) return undefined
-  throw error
 }
 
 /** The stable code of an error from the wallet's page or our own code. */

@@ -12,6 +12,7 @@ import { InvalidInputError } from '../../../src/errors.js'
 import { requireNonEmptyString } from '../../../src/input.js'
 import type { PendingApproval } from '../../messaging/catalogue.js'
 import { NotFoundError } from '../errors.js'
+import { createSerialQueue } from './serial-queue.js'
 import type { RecordStore } from './storage-ports.js'
 
 export const REQUESTS_KEY = 'awaiting-user'
@@ -64,12 +65,7 @@ export type AwaitingRequests = ReturnType<typeof createAwaitingRequests>
 /** The store over a RecordStore (storage.session in the extension); `now` is injected for expiry. */
 export function createAwaitingRequests(store: RecordStore, now: () => number) {
   // One stored map, so read-modify-write steps run one at a time.
-  let queue: Promise<unknown> = Promise.resolve()
-  const serial = <T>(step: () => Promise<T>): Promise<T> => {
-    const run = queue.then(step, step)
-    queue = run.catch(() => undefined)
-    return run
-  }
+  const serial = createSerialQueue()
 
   const readLive = async (): Promise<Map<string, Held>> => {
     const value = await store.get(REQUESTS_KEY)
@@ -131,7 +127,7 @@ export function createAwaitingRequests(store: RecordStore, now: () => number) {
     /** Drops a request; NOT_FOUND when there is no live one with this id. */
     remove: async (requestId: unknown) => {
       const id = requireRequestId(requestId)
-      if ((await removeWhere((entry) => entry === id)) === 0) throw new NotFoundError('request (or it expired)')
+      if ((await removeWhere((heldId) => heldId === id)) === 0) throw new NotFoundError('request (or it expired)')
     },
     /** Drops every request of one kind (a new worker: the pages that waited on the old one are gone). */
     removeKind: (kind: Kind) => removeWhere((_, request) => request.kind === kind),
