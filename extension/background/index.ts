@@ -60,7 +60,7 @@ const backup = createBackupFlow(session, { records: indexedDbStore, now })
 const fetchApi = (input: RequestInfo | URL, init?: RequestInit) => globalThis.fetch(input, init)
 const approvalWindow = createApprovalWindow(() => {
   if (approvals.rejectShown(WINDOW_CLOSED.code, WINDOW_CLOSED.message) > 0) void approvalWindow.show()
-})
+}, now)
 const approvals = createApprovalQueue({ now, awaiting: requests, showWindow: () => approvalWindow.show() })
 const permissions = createSitePermissions(protectedStore)
 const emit: EmitEvent = (origin, event, data) => ports.emit(origin, event, data)

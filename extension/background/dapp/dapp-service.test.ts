@@ -43,7 +43,9 @@ async function setup() {
   const service = createDappService({ session, settings, permissions, approvals, fetch: globalThis.fetch, now, emit })
   const popup = createApprovalHandlers({ session, approvals, permissions, emit })
   const call = (origin: string, method: string, params?: unknown) =>
-    service.handle(origin, method, params).catch((error: unknown) => Promise.reject(toDappError(error)))
+    service
+      .handle({ origin, page: { pageId: `page of ${origin}`, tabId: 1 } }, method, params)
+      .catch((error: unknown) => Promise.reject(toDappError(error)))
   /** Answers the next pending request once it shows up. */
   const answer = async (approve: boolean) => {
     let [pending] = await approvals.list()

@@ -6,12 +6,13 @@
 import type { FetchFunction } from '../../../src/client/index.js'
 import { avatarAddress, bytesToHex } from '../../../src/crypto/index.js'
 import { requirePlainObject } from '../../../src/input.js'
+import { LockedError } from '../errors.js'
 import type { SettingsStore } from '../storage/settings.js'
 import { signWithAvatar } from '../vault/sign-with-avatar.js'
 import type { VaultSession } from '../vault/vault-session.js'
-import type { ApprovalQueue } from './approval-queue.js'
+import type { ApprovalQueue, RequestingPage } from './approval-queue.js'
 import { fetchVerifiedBindings } from './dapp-bindings.js'
-import { DappError, UNAUTHORIZED, UNSUPPORTED } from './dapp-error.js'
+import { DappError, DISCONNECTED, UNAUTHORIZED, UNSUPPORTED } from './dapp-error.js'
 import { createDappKv, parseKvGetRequest, parseKvSetRequest } from './dapp-kv.js'
 import { requireSignableMessage } from './message-guard.js'
 import { buildSignInMessage, parseSignInRequest } from './sign-in-message.js'
@@ -19,6 +20,9 @@ import type { SitePermissions } from './site-permissions.js'
 
 /** Sends a provider event to every page of one origin (or of all origins, with null). */
 export type EmitEvent = (origin: string | null, event: 'disconnect' | 'avatarChanged', data: unknown) => void
+
+/** Who asks: the page's origin as the browser reports it (port-server.ts) and the page itself. */
+export type DappCaller = { origin: string; page: RequestingPage }
 
 export type DappServiceDeps = {
   session: VaultSession
@@ -63,8 +67,18 @@ export function createDappService(deps: DappServiceDeps) {
     throw new DappError(UNAUTHORIZED, 'not connected: call nextid_requestAvatar first')
   }
 
+  /**
+   * Runs approved work that a lock must cut (pending-requests.ts); a lock that comes meanwhile
+   * answers the page 4900, as it does every request still waiting for approval.
+   */
+  const untilLocked = <T>(operation: (signal: AbortSignal) => Promise<T>): Promise<T> =>
+    session.track(operation).catch((error: unknown) => {
+      if (error instanceof LockedError) throw new DappError(DISCONNECTED, 'the wallet was locked')
+      throw error
+    })
+
   const sign = (avatar: string, text: string) =>
-    session.track(async (signal) => {
+    untilLocked(async (signal) => {
       const vault = await session.open()
       signal.throwIfAborted()
       return `0x${bytesToHex(await signWithAvatar(vault, avatar, text))}`
@@ -72,17 +86,20 @@ export function createDappService(deps: DappServiceDeps) {
 
   const endpoints = async () => (await deps.settings.get()).endpoints
 
-  const methods: Record<DappMethod, (origin: string, params: unknown) => Promise<unknown>> = {
-    async nextid_requestAvatar(origin) {
+  const methods: Record<DappMethod, (caller: DappCaller, params: unknown) => Promise<unknown>> = {
+    async nextid_requestAvatar({ origin, page }) {
       const state = await requireUnlocked()
       const site = await permissions.get(origin)
       if (site && state.avatars.some((avatar) => avatar.id === site.avatarId)) return site.avatarId
-      const { avatarId } = await approvals.request({
-        origin,
-        kind: 'connect',
-        avatarId: state.currentAvatarId,
-        description: `${origin} asks to see an avatar's public key and bindings`,
-      })
+      const { avatarId } = await approvals.request(
+        {
+          origin,
+          kind: 'connect',
+          avatarId: state.currentAvatarId,
+          description: `${origin} asks to see an avatar's public key and bindings`,
+        },
+        page,
+      )
       const current = await requireUnlocked()
       if (!current.avatars.some((avatar) => avatar.id === avatarId))
         throw new DappError(UNAUTHORIZED, 'that avatar is gone')
@@ -90,67 +107,58 @@ export function createDappService(deps: DappServiceDeps) {
       deps.emit(origin, 'avatarChanged', avatarId)
       return avatarId
     },
-    async nextid_avatar(origin) {
+    async nextid_avatar({ origin }) {
       const state = await session.state()
       const site = await permissions.get(origin)
       if (state.status !== 'unlocked' || !site) return null
       return state.avatars.some((avatar) => avatar.id === site.avatarId) ? site.avatarId : null
     },
-    async nextid_getBindings(origin) {
+    async nextid_getBindings({ origin }) {
       const avatar = await requireConnected(origin)
       return fetchVerifiedBindings((await endpoints()).proofServiceUrl, avatar, deps.fetch, deps.now())
     },
-    async nextid_signIn(origin, params) {
+    async nextid_signIn({ origin, page }, params) {
       const request = parseSignInRequest(params)
       const avatar = await requireConnected(origin)
       const address = avatarAddress(avatar)
       const message = buildSignInMessage(origin, address, request, new Date(deps.now()))
-      await approvals.request({
-        origin,
-        kind: 'signIn',
-        avatarId: avatar,
-        message,
-        description: `Sign in to ${origin}`,
-      })
+      await approvals.request(
+        { origin, kind: 'signIn', avatarId: avatar, message, description: `Sign in to ${origin}` },
+        page,
+      )
       return { message, signature: await sign(avatar, message), address, avatar }
     },
-    async nextid_signMessage(origin, params) {
+    async nextid_signMessage({ origin, page }, params) {
       const message = requireSignableMessage(requirePlainObject(params, 'params').message, origin)
       const avatar = await requireConnected(origin)
-      await approvals.request({
-        origin,
-        kind: 'signMessage',
-        avatarId: avatar,
-        message,
-        description: `${origin} asks for a signature`,
-      })
+      await approvals.request(
+        { origin, kind: 'signMessage', avatarId: avatar, message, description: `${origin} asks for a signature` },
+        page,
+      )
       return { message, signature: await sign(avatar, message), address: avatarAddress(avatar), avatar }
     },
-    async nextid_kvGet(origin, params) {
+    async nextid_kvGet({ origin }, params) {
       const request = parseKvGetRequest(params)
       const avatar = request.avatar ?? (await requireConnected(origin))
       return createDappKv((await endpoints()).kvServiceUrl, deps.fetch).get(avatar, request.namespace ?? origin)
     },
-    async nextid_kvSet(origin, params) {
+    async nextid_kvSet({ origin, page }, params) {
       const { patch } = parseKvSetRequest(params)
       const avatar = await requireConnected(origin)
       const kv = createDappKv((await endpoints()).kvServiceUrl, deps.fetch)
       const changes = await kv.diff(avatar, origin, patch)
-      await approvals.request({
-        origin,
-        kind: 'kvSet',
-        avatarId: avatar,
-        changes,
-        description: `${origin} asks to write its KV key`,
-      })
+      await approvals.request(
+        { origin, kind: 'kvSet', avatarId: avatar, changes, description: `${origin} asks to write its KV key` },
+        page,
+      )
       // A lock while the payload is on its way stops the write before it is signed or submitted.
-      await session.track(async (signal) => {
+      await untilLocked(async (signal) => {
         const vault = await session.open()
         await kv.write(avatar, origin, patch, (payload) => signWithAvatar(vault, avatar, payload), signal)
       })
       return kv.get(avatar, origin)
     },
-    async nextid_disconnect(origin) {
+    async nextid_disconnect({ origin }) {
       if (await permissions.revoke(origin)) deps.emit(origin, 'disconnect', disconnectEvent('the site disconnected'))
       return null
     },
@@ -158,14 +166,18 @@ export function createDappService(deps: DappServiceDeps) {
 
   return {
     check: checkRequest,
-    /** Runs one request from `origin`; rejects with a DappError or an error toDappError maps. */
-    handle(origin: string, method: string, params: unknown): Promise<unknown> {
+    /** Runs one request of `caller`; rejects with a DappError or an error toDappError maps. */
+    handle(caller: DappCaller, method: string, params: unknown): Promise<unknown> {
       try {
-        checkRequest(origin, method, params)
+        checkRequest(caller.origin, method, params)
       } catch (error) {
         return Promise.reject(error)
       }
-      return methods[method as DappMethod](origin, params)
+      return methods[method as DappMethod](caller, params)
+    },
+    /** The page navigated, closed or dropped its Port: what it still waits for is rejected. */
+    pageGone(page: RequestingPage): void {
+      approvals.rejectPage(page.pageId)
     },
     /** Drops permissions of avatars no longer in the vault and tells their sites (after removal). */
     async forgetRemovedAvatars(remaining: readonly string[]): Promise<void> {

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import { InvalidInputError } from '../../../src/errors.js'
+import type { RequestingPage } from './approval-queue.js'
 import { DappError } from './dapp-error.js'
-import type { DappService } from './dapp-service.js'
+import type { DappCaller, DappService } from './dapp-service.js'
 import { createPortServer, type DappPort, parseRequest, portOrigin } from './port-server.js'
 import { createRateLimiter } from './rate-limit.js'
 
@@ -64,7 +65,13 @@ describe('parseRequest', () => {
 function fakePort(sender: NonNullable<DappPort['sender']>) {
   const sent: unknown[] = []
   const listeners: ((message: unknown) => void)[] = []
-  const port: DappPort & { sent: unknown[]; deliver(message: unknown): void; disconnected: boolean } = {
+  const gone: (() => void)[] = []
+  const port: DappPort & {
+    sent: unknown[]
+    deliver(message: unknown): void
+    drop(): void
+    disconnected: boolean
+  } = {
     name: 'nextid-dapp',
     sender,
     sent,
@@ -74,9 +81,12 @@ function fakePort(sender: NonNullable<DappPort['sender']>) {
       port.disconnected = true
     },
     onMessage: { addListener: (listener) => void listeners.push(listener) },
-    onDisconnect: { addListener: () => undefined },
+    onDisconnect: { addListener: (listener) => void gone.push(listener) },
     deliver: (message) => {
       for (const listener of listeners) listener(message)
+    },
+    drop: () => {
+      for (const listener of gone) listener()
     },
   }
   return port
@@ -84,17 +94,21 @@ function fakePort(sender: NonNullable<DappPort['sender']>) {
 
 describe('createPortServer', () => {
   const seen: [string, string, unknown][] = []
+  const callers: DappCaller[] = []
+  const gone: RequestingPage[] = []
   const service = {
     check: (_origin: string, method: string, params: unknown) => {
       if (method === 'bad') throw new InvalidInputError('params', 'are bad')
       if (method === 'unknown') throw new DappError(4200, 'unsupported method unknown')
       void params
     },
-    handle: async (origin: string, method: string, params: unknown) => {
-      seen.push([origin, method, params])
+    handle: async (caller: DappCaller, method: string, params: unknown) => {
+      seen.push([caller.origin, method, params])
+      callers.push(caller)
       if (method === 'boom') throw new Error('secret detail')
       return undefined
     },
+    pageGone: (page: RequestingPage) => void gone.push(page),
   } as unknown as DappService
 
   it('runs requests as the sender’s origin, whatever the message claims, and maps failures', async () => {
@@ -162,5 +176,30 @@ describe('createPortServer', () => {
       { id: 'limited', error: { code: -32603, message: 'too many requests from this site' } },
       { id: 'first', result: null },
     ])
+  })
+
+  it('gives each port a page of its own in its tab, and reports the page gone when its port drops', async () => {
+    const server = createPortServer(
+      service,
+      createRateLimiter(100, 1000, () => 0),
+    )
+    const noTabId = fakePort({ tab: {}, url: 'https://dapp.example/' })
+    server.connect(noTabId)
+    expect(noTabId.disconnected).toBe(true)
+    const first = fakePort({ tab: { id: 7 }, url: 'https://dapp.example/' })
+    const second = fakePort({ tab: { id: 7 }, url: 'https://dapp.example/next' })
+    server.connect(first)
+    server.connect(second)
+    callers.length = 0
+    first.deliver({ id: 1, method: 'nextid_avatar' })
+    second.deliver({ id: 1, method: 'nextid_avatar' })
+    await new Promise((resolve) => setTimeout(resolve, 0))
+    const [one, two] = callers
+    expect(one?.page.tabId).toBe(7)
+    expect(two?.page.tabId).toBe(7)
+    expect(one?.page.pageId).not.toBe(two?.page.pageId)
+    first.drop()
+    expect(gone).toEqual([one?.page])
+    expect(server.size).toBe(1)
   })
 })

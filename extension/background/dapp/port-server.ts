@@ -5,7 +5,7 @@
  */
 import { originOf } from '../../messaging/sender-check.js'
 import { INTERNAL, INVALID_PARAMS, toDappError } from './dapp-error.js'
-import type { DappService } from './dapp-service.js'
+import type { DappCaller, DappService } from './dapp-service.js'
 import type { RateLimiter } from './rate-limit.js'
 
 export const PORT_NAME = 'nextid-dapp'
@@ -20,6 +20,15 @@ export type DappPort = {
   disconnect(): void
   onMessage: { addListener(listener: (message: unknown) => void): void }
   onDisconnect: { addListener(listener: () => void): void }
+}
+
+/** The caller a port speaks for — its page's origin, a fresh page id and its tab — or undefined when refused. */
+export function portCaller(sender: DappPort['sender']): DappCaller | undefined {
+  const origin = portOrigin(sender)
+  const tabId = (sender?.tab as { id?: unknown } | undefined)?.id
+  if (origin === undefined || !Number.isSafeInteger(tabId)) return undefined
+  // One Port is one document: the relay's Port dies with it, so a fresh id names this page only.
+  return { origin, page: { pageId: crypto.randomUUID(), tabId: tabId as number } }
 }
 
 /** The page origin a port speaks for, or undefined when it must be refused. */
@@ -44,7 +53,8 @@ export function createPortServer(service: DappService, limiter: RateLimiter) {
     }
   }
 
-  const answer = (port: DappPort, origin: string, message: unknown) => {
+  const answer = (port: DappPort, caller: DappCaller, message: unknown) => {
+    const { origin } = caller
     const request = parseRequest(message)
     if (request === undefined) return // no id to answer: dropped silently
     if (!('method' in request)) {
@@ -63,7 +73,7 @@ export function createPortServer(service: DappService, limiter: RateLimiter) {
       send(port, { id: request.id, error: { code: INTERNAL, message: 'too many requests from this site' } })
       return
     }
-    service.handle(origin, request.method, request.params).then(
+    service.handle(caller, request.method, request.params).then(
       (result) => send(port, { id: request.id, result: result ?? null }),
       (error: unknown) => send(port, { id: request.id, error: toDappError(error) }),
     )
@@ -73,16 +83,19 @@ export function createPortServer(service: DappService, limiter: RateLimiter) {
     /** Takes a newly connected port; refuses (disconnects) any sender that is not an http(s) tab. */
     connect(port: DappPort): void {
       if (port.name !== PORT_NAME) return
-      const origin = portOrigin(port.sender)
-      if (origin === undefined) {
+      const caller = portCaller(port.sender)
+      if (caller === undefined) {
         port.disconnect()
         return
       }
-      ports.set(port, origin)
-      port.onDisconnect.addListener(() => ports.delete(port))
+      ports.set(port, caller.origin)
+      port.onDisconnect.addListener(() => {
+        ports.delete(port)
+        service.pageGone(caller.page)
+      })
       port.onMessage.addListener((message) => {
         try {
-          answer(port, origin, message)
+          answer(port, caller, message)
         } catch {
           // A message must never take the worker down; answer() already replies where it can.
         }
