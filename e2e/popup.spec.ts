@@ -22,6 +22,7 @@ import { expect, test } from './fixtures.js'
 import { HomePage } from './pages/home-page.js'
 import { OnboardingPage } from './pages/onboarding-page.js'
 import { PopupPage } from './pages/popup-page.js'
+import { stopServiceWorker } from './vault-helpers.js'
 
 const PASSWORD = 'correct horse battery'
 const TEST_PHRASE = 'abandon abandon abandon abandon abandon abandon abandon abandon abandon abandon abandon about'
@@ -66,6 +67,22 @@ test('create with the phrase quiz → home; the phrase is not shown again', asyn
   await popup.reload()
   await home.expectCurrent('Alice')
   await expect(popup.page.getByTestId('phrase-grid')).toHaveCount(0)
+})
+
+test('create completes when the worker was stopped while the phrase was shown (writing it down takes time)', async ({
+  context,
+  extensionId,
+}) => {
+  const { popup, onboarding, home } = await openPopup(context, extensionId)
+  await onboarding.choose('Create a new avatar')
+  const words = await onboarding.readPhrase()
+  // Chrome stops an idle worker after 30 s; an attached test driver keeps it alive, so stop it by hand.
+  await stopServiceWorker(popup.page)
+  await onboarding.confirmWrittenDown()
+  await onboarding.answerQuiz(words)
+  await onboarding.fillDetails({ name: 'Patient', password: PASSWORD })
+  await popup.button('Create a new avatar').click()
+  await home.expectCurrent('Patient')
 })
 
 test('import a phrase → home with its first account as the avatar', async ({ context, extensionId }) => {

@@ -28,7 +28,6 @@ import { createPhraseDrafts } from './vault/phrase-drafts.js'
 import { createVaultSession } from './vault/vault-session.js'
 
 const now = () => Date.now()
-const drafts = createPhraseDrafts(now)
 // Settings and site permissions live where content scripts cannot write (the extension's IndexedDB),
 // taken over from storage.local, where earlier versions kept them, on first read (issue 14).
 const protectedStore = movedStore(indexedDbStore, storageAreaStore(chrome.storage.local), [
@@ -38,18 +37,18 @@ const protectedStore = movedStore(indexedDbStore, storageAreaStore(chrome.storag
 const settings = createSettingsStore(protectedStore)
 const sessionStore = storageAreaStore(chrome.storage.session)
 const requests = createAwaitingRequests(sessionStore, now)
+const drafts = createPhraseDrafts(sessionStore, now)
 const session = createVaultSession({
   records: indexedDbStore,
   session: sessionStore,
   settings,
   alarm: chromeLockAlarm,
   now,
-  onLock: () => {
-    drafts.clear()
+  onLock: async () => {
     // dApps: pending approvals fail with 4900 and every page hears `disconnect` (issue 6).
     approvals.rejectAll(DISCONNECTED, 'the wallet was locked')
     emit(null, 'disconnect', disconnectEvent('the wallet was locked'))
-    return requests.clear()
+    await Promise.all([requests.clear(), drafts.clear()])
   },
 })
 const avatars = createAvatarVault(session, { records: indexedDbStore, now })

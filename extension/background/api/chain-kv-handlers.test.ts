@@ -49,13 +49,12 @@ const newStores = () => ({ records: createMemoryStore(), session: createMemorySt
 /** One "service worker" over the given stores; a restart is a new boot over the same stores. */
 function boot(stores: Stores = newStores(), fetch: FetchFunction = realFetch) {
   const now = () => Date.now()
-  const drafts = createPhraseDrafts(now)
+  const drafts = createPhraseDrafts(stores.session, now)
   const requests = createAwaitingRequests(stores.session, now)
   const alarm = { set: async () => {}, clear: async () => {} }
   const settings = createSettingsStore(stores.local)
-  const onLock = () => {
-    drafts.clear()
-    return requests.clear()
+  const onLock = async () => {
+    await Promise.all([drafts.clear(), requests.clear()])
   }
   const session = createVaultSession({ ...stores, settings, alarm, now, vaultOptions: options, onLock })
   const deps = { records: stores.records, now, vaultOptions: options }

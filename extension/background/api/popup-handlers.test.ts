@@ -31,12 +31,11 @@ function boot(stores = { records: createMemoryStore(), session: createMemoryStor
     clear: async () => void alarms.push(undefined),
   }
   const now = () => clock.time
-  const drafts = createPhraseDrafts(now)
+  const drafts = createPhraseDrafts(stores.session, now)
   const settings = createSettingsStore(stores.local)
   const requests = createAwaitingRequests(stores.session, now)
-  const onLock = () => {
-    drafts.clear()
-    return requests.clear()
+  const onLock = async () => {
+    await Promise.all([drafts.clear(), requests.clear()])
   }
   const session = createVaultSession({ ...stores, settings, alarm, now, vaultOptions: options, onLock })
   const deps = { records: stores.records, now, vaultOptions: options }

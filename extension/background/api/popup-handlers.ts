@@ -59,10 +59,10 @@ export function createPopupHandlers(deps: PopupHandlerDeps): Handlers<PopupApi> 
     async finishCreate(params) {
       const { draftId, answers, name, password } = requirePlainObject(params, 'params')
       await session.enforceDeadline()
-      const phrase = drafts.confirm(draftId, answers)
+      const phrase = await drafts.confirm(draftId, answers)
       const secret = await avatarSecretFromPhrase(phrase)
       const state = await avatars.addAvatar({ secret, source: 'created', name }, password)
-      drafts.discard(String(draftId))
+      await drafts.discard(String(draftId))
       return state
     },
     async importPhrase(params) {

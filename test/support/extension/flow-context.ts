@@ -98,7 +98,7 @@ export async function bootBackground(options: BackgroundOptions) {
     session,
     avatars: createAvatarVault(session, deps),
     backup: createBackupFlow(session, deps),
-    drafts: createPhraseDrafts(now),
+    drafts: createPhraseDrafts(stores.session, now),
     settings,
     requests,
     fetch,
