@@ -45,5 +45,44 @@ export function withHelperMatches<M extends { content_scripts: readonly ContentS
   }
 }
 
-/** The manifest the build uses. */
+/** The manifest the Chromium build uses (dist/). */
 export const manifest = withHelperMatches(baseManifest)
+
+/** The add-on id Firefox keys the extension's storage by (fixed, so an update keeps the vault). */
+export const FIREFOX_ADDON_ID = '@nextid-companion'
+
+/**
+ * What the extension sends to the ProofService and KVService the user configures (Firefox's data
+ * consent categories): the account names, domains and wallet addresses bound to the avatar
+ * (personally identifying), and the avatar's public key with the signatures that prove control of
+ * those accounts (authentication). PRIVACY.md says the same in words.
+ */
+const COLLECTED_DATA: ('personallyIdentifyingInfo' | 'authenticationInfo')[] = [
+  'personallyIdentifyingInfo',
+  'authenticationInfo',
+]
+
+/**
+ * The manifest of the Firefox build (dist-firefox/, vite.config.firefox.ts): the same bundle, with
+ * the background as an ES-module event page (Firefox has no extension service workers), the gecko
+ * settings Firefox requires, and the Chrome-only keys left out. PRIVACY.md explains the
+ * data-collection declaration.
+ */
+export function firefoxManifest(chromium: typeof manifest) {
+  const { key: _key, minimum_chrome_version: _minimum, background, ...shared } = chromium
+  return {
+    ...shared,
+    background: { scripts: [background.service_worker], type: background.type },
+    browser_specific_settings: {
+      gecko: {
+        id: FIREFOX_ADDON_ID,
+        // 140: the first release with data_collection_permissions (world: "MAIN" needs 128).
+        strict_min_version: '140.0',
+        data_collection_permissions: {
+          required: COLLECTED_DATA,
+        },
+      },
+      gecko_android: { strict_min_version: '142.0' },
+    },
+  }
+}

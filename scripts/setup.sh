@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs what the project needs on a fresh Debian machine with Node 20: npm packages from the
-# lockfile (again only when the lockfile changed) and, with --browser, Debian's Chromium.
+# lockfile (again only when the lockfile changed) and, with --browser, Debian's Chromium and Firefox ESR.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -11,10 +11,15 @@ if [ ! -f node_modules/.lock-hash ] || [ "$(cat node_modules/.lock-hash)" != "$l
   echo "$lock_hash" > node_modules/.lock-hash
 fi
 
-if [ "${1:-}" = "--browser" ] && [ ! -x "${CHROMIUM_PATH:-/usr/bin/chromium}" ]; then
-  echo "› installing Debian's chromium"
-  sudo_cmd=""
+# --browser: the browsers the end-to-end suites drive, from Debian's packages when missing.
+install_debian_package() { # install_debian_package PACKAGE
+  echo "› installing Debian's $1"
+  local sudo_cmd=""
   [ "$(id -u)" -ne 0 ] && sudo_cmd="sudo"
   $sudo_cmd apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq chromium >/dev/null
+  DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq "$1" >/dev/null
+}
+if [ "${1:-}" = "--browser" ]; then
+  [ -x "${CHROMIUM_PATH:-/usr/bin/chromium}" ] || install_debian_package chromium
+  [ -x "${FIREFOX_PATH:-/usr/bin/firefox-esr}" ] || install_debian_package firefox-esr
 fi

@@ -6,9 +6,13 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
 npx vite build --logLevel warn
+npx vite build -c vite.config.firefox.ts --logLevel warn
 cat <<MSG
-Extension built into $(pwd)/dist
-Load it: chrome://extensions → Developer mode → Load unpacked → choose that folder.
+Extension built for Chromium into $(pwd)/dist
+  Load it: chrome://extensions → Developer mode → Load unpacked → choose that folder.
+Extension built for Firefox (140 or later) into $(pwd)/dist-firefox
+  Load it: about:debugging#/runtime/this-firefox → Load Temporary Add-on… → choose
+  $(pwd)/dist-firefox/manifest.json (a temporary add-on stays until Firefox restarts).
 
 MSG
 exec npx tsx server/main.ts

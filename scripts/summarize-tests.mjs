@@ -12,12 +12,16 @@ for (const name of readdirSync(dir).filter((file) => file.startsWith('step-'))) 
   else failed++
 }
 
-const unit = readJson('unit.json')
-if (unit) {
-  passed += unit.numPassedTests
-  failed +=
-    unit.numFailedTests + (unit.numTotalTestSuites > 0 && unit.success === false && unit.numFailedTests === 0 ? 1 : 0)
-} else failed++
+// The Vitest suites: unit and server tests, and the Firefox end-to-end suite.
+for (const file of ['unit.json', 'firefox.json']) {
+  const vitest = readJson(file)
+  if (vitest) {
+    passed += vitest.numPassedTests
+    failed +=
+      vitest.numFailedTests +
+      (vitest.numTotalTestSuites > 0 && vitest.success === false && vitest.numFailedTests === 0 ? 1 : 0)
+  } else failed++
+}
 
 const e2e = readJson('e2e.json')
 if (e2e) {

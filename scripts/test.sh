@@ -32,6 +32,11 @@ npx vitest run --reporter=default --reporter=json --outputFile.json="$results/un
 step build npx vite build --logLevel warn
 echo "› end-to-end tests"
 npx playwright test || failed_steps+=(e2e)
+step build-firefox npx vite build -c vite.config.firefox.ts --logLevel warn
+step lint-firefox npx web-ext lint -s dist-firefox
+echo "› end-to-end tests in Firefox"
+npx vitest run -c vitest.firefox.config.ts --reporter=default --reporter=json --outputFile.json="$results/firefox.json" ||
+  failed_steps+=(firefox)
 
 node scripts/summarize-tests.mjs "$results"
 summary_status=$?

@@ -89,6 +89,7 @@ void proofs.wallets.resume().catch(() => undefined)
 
 const popupHandlers = createPopupHandlers({
   version: browser.runtime.getManifest().version,
+  startedAt: now(),
   session,
   avatars,
   drafts,

@@ -12,6 +12,11 @@ export type { FlowStatus } from './flow-status.js'
 export type BackgroundStatus = {
   version: string
   ready: true
+  /**
+   * Unix milliseconds when this background started: it changes whenever the browser stopped an idle
+   * service worker (Chrome) or suspended the event page (Firefox) and a new one woke.
+   */
+  startedAt: number
 }
 
 /** How an avatar's secret came to the vault. */

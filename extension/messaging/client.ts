@@ -17,13 +17,31 @@ export class BackgroundError extends Error {
   }
 }
 
-export function createBackgroundClient<Api extends Record<string, Method>>(api: ApiName) {
+/**
+ * How long a page waits for the background's answer. A background that the browser stopped or
+ * suspended while it was answering (Chrome's idle service worker, Firefox's idle event page) never
+ * replies; the page then says so instead of waiting forever. Calls that wait for a person at a
+ * wallet get their own, longer time (`replyTimeouts`).
+ */
+export const REPLY_TIMEOUT_MS = 60_000
+
+export function createBackgroundClient<Api extends Record<string, Method>>(
+  api: ApiName,
+  replyTimeouts: Partial<Record<keyof Api & string, number>> = {},
+) {
   return async function call<Name extends keyof Api & string>(
     method: Name,
     ...[params]: Api[Name]['params'] extends undefined ? [] : [Api[Name]['params']]
   ): Promise<Api[Name]['result']> {
     const request: RequestEnvelope = { channel: CHANNEL, api, method, params }
-    const reply: unknown = await browser.runtime.sendMessage(request)
+    const timeoutMs = replyTimeouts[method] ?? REPLY_TIMEOUT_MS
+    let timer: ReturnType<typeof setTimeout> | undefined
+    const noReply = new Promise<undefined>((resolve) => {
+      timer = setTimeout(() => resolve(undefined), timeoutMs)
+    })
+    const reply: unknown = await Promise.race([browser.runtime.sendMessage(request), noReply]).finally(() =>
+      clearTimeout(timer),
+    )
     if (!isReply(reply)) throw new BackgroundError('NO_REPLY', `no reply to ${api}.${method}`)
     if (!reply.ok) throw new BackgroundError(reply.error.code, reply.error.message, plainDetails(reply.error.details))
     return reply.result as Api[Name]['result']

@@ -4,7 +4,14 @@ import { BackgroundError, createBackgroundClient } from '../messaging/client.js'
 import { errorText } from './format/error-text.js'
 import { t } from './i18n.js'
 
-const call = createBackgroundClient<PopupApi>('popup')
+// The wallet bridge waits up to 10 minutes for the person at the wallet (page-wallets/wallet-bridge.ts).
+const WAITS_FOR_A_WALLET_MS = 11 * 60_000
+const call = createBackgroundClient<PopupApi>('popup', {
+  connectWallet: WAITS_FOR_A_WALLET_MS,
+  confirmWalletBinding: WAITS_FOR_A_WALLET_MS,
+  retryWalletBinding: WAITS_FOR_A_WALLET_MS,
+  confirmRevokeWithWallet: WAITS_FOR_A_WALLET_MS,
+})
 const lockListeners = new Set<() => void>()
 
 /** Calls a PopupApi method; a LOCKED answer (auto-lock passed) also tells the router to re-read the state. */

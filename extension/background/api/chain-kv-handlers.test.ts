@@ -60,6 +60,7 @@ function boot(stores: Stores = newStores(), fetch: FetchFunction = realFetch) {
   const deps = { records: stores.records, now, vaultOptions: options }
   const api = createPopupHandlers({
     version: '0',
+    startedAt: now(),
     session,
     avatars: createAvatarVault(session, deps),
     backup: createBackupFlow(session, deps),

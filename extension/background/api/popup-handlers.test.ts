@@ -44,6 +44,7 @@ function boot(stores = { records: createMemoryStore(), session: createMemoryStor
   const fetch = async () => new Response('{}', { status: 500 })
   const api = createPopupHandlers({
     version: '0.1.0',
+    startedAt: 1_000,
     session,
     avatars,
     drafts,

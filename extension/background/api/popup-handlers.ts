@@ -22,6 +22,8 @@ import type { VaultSession } from '../vault/vault-session.js'
 
 export type PopupHandlerDeps = {
   version: string
+  /** When this background started (BackgroundStatus.startedAt). */
+  startedAt: number
   session: VaultSession
   avatars: AvatarVault
   drafts: PhraseDrafts
@@ -49,7 +51,7 @@ export function createPopupHandlers(deps: PopupHandlerDeps): Handlers<PopupApi> 
   return {
     async getStatus() {
       await session.enforceDeadline()
-      return { version: deps.version, ready: true as const }
+      return { version: deps.version, ready: true as const, startedAt: deps.startedAt }
     },
     getState: () => session.state(),
     async beginCreate(params) {

@@ -13,6 +13,7 @@ export type ErrorFacts = { code: string; details: Readonly<Record<string, string
 const CODE_KEYS: Record<string, MessageKey> = {
   WRONG_PASSWORD: 'errorWrongPassword',
   LOCKED: 'errorLocked',
+  NO_REPLY: 'errorNoReply',
   QUIZ_FAILED: 'quizWrong',
   ALREADY_EXISTS: 'errorAlreadyExists',
   NO_VAULT: 'errorNoVault',

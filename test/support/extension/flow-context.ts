@@ -95,6 +95,7 @@ export async function bootBackground(options: BackgroundOptions) {
   void features.proofs.wallets.resume().catch(() => undefined)
   const api = createPopupHandlers({
     version: '0',
+    startedAt: now(),
     session,
     avatars: createAvatarVault(session, deps),
     backup: createBackupFlow(session, deps),
