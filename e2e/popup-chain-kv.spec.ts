@@ -29,6 +29,7 @@ const CHAIN_AVATAR = `0x${'b1'.repeat(32)}`
 const REVOKE_AVATAR = `0x${'b2'.repeat(32)}`
 const KV_AVATAR = `0x${'b3'.repeat(32)}`
 const BACKUP_AVATAR = `0x${'b4'.repeat(32)}`
+const WIPE_AVATAR = `0x${'b5'.repeat(32)}`
 const WALLET_KEY = hexToBytes(`0x${'5b'.repeat(32)}`, 'wallet')
 const STRANGER_KEY = hexToBytes(`0x${'c7'.repeat(32)}`, 'stranger')
 const WALLET = addressOf(getPublicKey(WALLET_KEY))
@@ -141,7 +142,9 @@ test('a KV write through the editor shows after a reload', async ({ context, ext
   await page.preview()
   await expect(page.diffRows()).toHaveCount(2)
   await expect(page.diffRows().first()).toHaveAttribute('data-kind', 'added')
-  await expect(popup.page.getByTestId('kv-preview')).toContainText('Write KV data for Next.ID')
+  await expect(popup.page.getByTestId('kv-preview')).toContainText(
+    `Signed by your avatar ${avatar.slice(0, 8)}…${avatar.slice(-4)}, then stored publicly on KVService.`,
+  )
   await popup.button('Sign and save').click()
   await expect(popup.page.getByText('Saved to KVService.')).toBeVisible()
   await expect(page.namespaces()).toHaveCount(1)
@@ -165,6 +168,57 @@ test('a KV write through the editor shows after a reload', async ({ context, ext
   await expect(stored).toContainText(avatar)
   await expect(stored.locator('pre')).toHaveText(JSON.stringify({ profile: { name: 'Alicia' } }, null, 2))
   await popup.screenshot('22-kv-editor')
+})
+
+test('deleting the whole content asks twice; a patch that changes nothing cannot be signed', async ({
+  context,
+  extensionId,
+}) => {
+  const { popup, page } = await openWith(context, extensionId, WIPE_AVATAR)
+  const avatar = idOf(WIPE_AVATAR)
+  await page.openKv()
+  await page.startNewNamespace()
+  await page.typePatch('{"keep": "me"}')
+  await page.preview()
+  await popup.button('Sign and save').click()
+  await expect(popup.page.getByText('Saved to KVService.')).toBeVisible()
+  // The namespace said in words, its full id readable beside it.
+  const stored = page.namespaces().first()
+  await expect(stored.locator('.platform')).toHaveText("This avatar's own data")
+  await expect(stored.locator('.full-id')).toHaveText(avatar)
+
+  // The same content again: nothing to sign.
+  await page.editNamespace(avatar)
+  await page.typePatch('{"keep": "me"}')
+  await popup.button('Preview').click()
+  await expect(popup.error()).toHaveText('This patch changes nothing, so there is nothing to sign.')
+
+  // null deletes everything: shown as destructive, and the first click only asks again.
+  await page.typePatch('null')
+  await page.preview()
+  await expect(popup.page.getByTestId('kv-preview')).toHaveAttribute('data-whole-content', 'deletes')
+  await expect(popup.button('Sign and save')).toHaveCount(0)
+  await popup.screenshot('52-kv-wipe-preview')
+  await popup.button('Review: deletes everything').click()
+  const again = popup.page.getByTestId('kv-confirm-whole')
+  await expect(again.getByRole('heading')).toHaveText('Delete everything stored here?')
+  await expect(again).toContainText("This avatar's own data")
+  await popup.screenshot('53-kv-wipe-confirm')
+  await popup.button('Keep my data').click()
+  await expect(again).toHaveCount(0)
+  await expect(popup.page.getByTestId('kv-form')).toBeVisible()
+  await popup.reload()
+  await page.openKv()
+  await expect(page.namespaces().first().locator('pre')).toHaveText(JSON.stringify({ keep: 'me' }, null, 2))
+
+  // Asked twice, it goes.
+  await page.editNamespace(avatar)
+  await page.typePatch('null')
+  await page.preview()
+  await popup.button('Review: deletes everything').click()
+  await popup.button('Sign and delete everything').click()
+  await expect(popup.page.getByText('Saved to KVService.')).toBeVisible()
+  await expect(page.namespaces().first().locator('pre')).toHaveText('null')
 })
 
 test('export a backup, remove the avatar, restore it on the welcome screen', async ({ context, extensionId }) => {

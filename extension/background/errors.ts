@@ -42,6 +42,13 @@ export class AlreadyExistsError extends WalletError {
   }
 }
 
+/** A KV patch that would leave the content as it is: there is nothing to sign. */
+export class NoChangeError extends WalletError {
+  constructor() {
+    super('NO_CHANGE', 'the patch changes nothing')
+  }
+}
+
 /** The recovery-phrase quiz was answered wrongly; the draft stays for another try. */
 export class QuizFailedError extends WalletError {
   constructor(positions: number[]) {

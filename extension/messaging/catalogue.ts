@@ -98,7 +98,13 @@ export type KvChange = { path: string[]; kind: 'added' | 'changed' | 'deleted'; 
 
 export type KvNamespace = { platform: string; identity: string; content: unknown }
 
-export type PreparedKvPatch = PreparedSignature & { changes: KvChange[] }
+/**
+ * A prepared KV patch. `wholeContent`: a patch that is not an object replaces the namespace's whole
+ * content (§9.3) — `deletes` for null, `replaces` otherwise — and confirming it needs `replaceWhole`.
+ */
+export type PreparedKvPatch = PreparedSignature & { changes: KvChange[]; wholeContent: WholeContentEffect }
+
+export type WholeContentEffect = 'deletes' | 'replaces' | null
 
 /** What a web page asked for that needs the user's approval (dApp API, issue 6). */
 export type DappRequestKind = 'connect' | 'signIn' | 'signMessage' | 'kvSet'
@@ -262,7 +268,7 @@ export type PopupApi = {
   /** Asks KVService for the payload of a merge patch and says what it changes; nothing is signed yet. */
   prepareKvPatch: { params: { platform: string; identity: string; patch: unknown }; result: PreparedKvPatch }
   /** Signs and submits a prepared KV patch; answers the namespaces as stored afterwards. */
-  confirmKvPatch: { params: { requestId: string }; result: KvNamespace[] }
+  confirmKvPatch: { params: { requestId: string; replaceWhole?: true }; result: KvNamespace[] }
   /** An encrypted backup file (the sealed vault and avatar names), after the password is confirmed. */
   exportBackup: { params: { password: string }; result: { fileName: string; content: string } }
   /** Restores a backup file into an empty extension, with the password it was sealed under. */

@@ -228,7 +228,7 @@ describe('proof chain, revoke, KV and backup against a local server', () => {
 
     await expect(
       api.confirmRevoke({
-        requestId: (await api.prepareKvPatch({ platform: 'nextid', identity: avatar, patch: {} })).requestId,
+        requestId: (await api.prepareKvPatch({ platform: 'nextid', identity: avatar, patch: { x: 1 } })).requestId,
       }),
     ).rejects.toMatchObject({ code: 'NOT_FOUND' })
     await expect(
@@ -237,6 +237,31 @@ describe('proof chain, revoke, KV and backup against a local server', () => {
     await expect(api.prepareKvPatch({ platform: 'nextid', identity: '', patch: {} })).rejects.toMatchObject({
       code: 'INVALID_INPUT',
     })
+  })
+
+  it('refuses a patch that changes nothing, and replaces or deletes the whole content only when told twice', async () => {
+    const { api } = boot()
+    const avatar = await setupBound(api)
+    const namespace = { platform: 'nextid', identity: avatar }
+    const first = await api.prepareKvPatch({ ...namespace, patch: { keep: 1 } })
+    expect(first.wholeContent).toBeNull()
+    const kept = await api.confirmKvPatch({ requestId: first.requestId })
+    await expect(api.prepareKvPatch({ ...namespace, patch: { keep: 1 } })).rejects.toMatchObject({ code: 'NO_CHANGE' })
+    await expect(api.prepareKvPatch({ ...namespace, patch: { gone: null } })).rejects.toMatchObject({
+      code: 'NO_CHANGE',
+    })
+
+    const wipe = await api.prepareKvPatch({ ...namespace, patch: null })
+    expect(wipe.wholeContent).toBe('deletes')
+    await expect(api.confirmKvPatch({ requestId: wipe.requestId })).rejects.toMatchObject({
+      code: 'INVALID_INPUT',
+      message: expect.stringContaining('"replaceWhole" must be true'),
+    })
+    expect(await api.getKv(undefined)).toEqual(kept)
+    const replace = await api.prepareKvPatch({ ...namespace, patch: [1, 2] })
+    expect(replace.wholeContent).toBe('replaces')
+    await api.confirmKvPatch({ requestId: replace.requestId, replaceWhole: true })
+    expect(await api.getKv(undefined)).toEqual([{ ...namespace, content: [1, 2] }])
   })
 })
 

@@ -7,7 +7,8 @@ import { type AvatarKv, createKvServiceClient } from '../../../src/client/index.
 import { InvalidInputError } from '../../../src/errors.js'
 import { requirePlainObject, requireString } from '../../../src/input.js'
 import { applyMergePatch, diffMergePatch, type Platform, parsePlatform } from '../../../src/protocol/index.js'
-import type { KvChange, KvNamespace, PreparedKvPatch } from '../../messaging/catalogue.js'
+import type { KvChange, KvNamespace, PreparedKvPatch, WholeContentEffect } from '../../messaging/catalogue.js'
+import { NoChangeError } from '../errors.js'
 import type { SigningFlowDeps } from '../proofs/revoke-flow.js'
 import { signWithAvatar } from '../vault/sign-with-avatar.js'
 import { requireKvPatch } from './kv-patch.js'
@@ -40,6 +41,7 @@ export function createKvFlow(deps: SigningFlowDeps) {
       const client = await kvService()
       const current = currentContent(await client.getKv(avatar), platform, identity)
       const changes = diffMergePatch(current, applyMergePatch(current, patch)) as KvChange[]
+      if (changes.length === 0) throw new NoChangeError()
       const { payload, description } = await requestKvPayload(client, { avatar, platform, identity, patch })
       const { uuid, createdAt, signPayload } = payload
       const requestId = await deps.requests.add({
@@ -52,15 +54,19 @@ export function createKvFlow(deps: SigningFlowDeps) {
         createdAt,
         signPayload,
       })
-      return { requestId, description: description.text, signPayload, changes }
+      return { requestId, description: description.text, signPayload, changes, wholeContent: wholeContentOf(patch) }
     })
   }
 
   async function confirmKvPatch(params: unknown): Promise<KvNamespace[]> {
-    const { requestId } = requirePlainObject(params, 'params')
+    const { requestId, replaceWhole } = requirePlainObject(params, 'params')
     return deps.session.track(async (signal) => {
       const vault = await deps.session.open()
       const request = await deps.requests.get(requestId, 'kv-patch')
+      // The popup asks twice before replacing or deleting everything; so does the API.
+      if (wholeContentOf(request.patch) !== null && replaceWhole !== true) {
+        throw new InvalidInputError('replaceWhole', 'must be true: the patch replaces the whole content')
+      }
       // A lock in between stops the write before it is signed or submitted.
       signal.throwIfAborted()
       const signature = await signWithAvatar(vault, request.avatar, request.signPayload)
@@ -81,6 +87,12 @@ export function createKvFlow(deps: SigningFlowDeps) {
   }
 
   return { getKv, prepareKvPatch, confirmKvPatch }
+}
+
+/** A patch that is not a JSON object replaces the whole content (§9.3); null deletes it. */
+export function wholeContentOf(patch: unknown): WholeContentEffect {
+  if (patch === null) return 'deletes'
+  return typeof patch === 'object' && !Array.isArray(patch) ? null : 'replaces'
 }
 
 /** What the popup shows of GET /v1/kv (the Arweave id stays behind). */

@@ -14,6 +14,7 @@ const CODE_KEYS: Record<string, MessageKey> = {
   WRONG_PASSWORD: 'errorWrongPassword',
   LOCKED: 'errorLocked',
   NO_REPLY: 'errorNoReply',
+  NO_CHANGE: 'errorNoChange',
   QUIZ_FAILED: 'quizWrong',
   ALREADY_EXISTS: 'errorAlreadyExists',
   NO_VAULT: 'errorNoVault',

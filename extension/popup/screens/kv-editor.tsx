@@ -3,7 +3,8 @@ import type { Binding, KvNamespace } from '../../messaging/catalogue.js'
 import { callBackground, describeError } from '../background.js'
 import { ErrorText } from '../components/error-text.js'
 import { KvPatchForm } from '../components/kv-patch-form.js'
-import { PlatformBadge, platformName } from '../components/platform-badge.js'
+import { namespaceName } from '../components/namespace-name.js'
+import { PlatformBadge } from '../components/platform-badge.js'
 import { Screen } from '../components/screen.js'
 import { type KvTarget, kvTargetKey, newKvTargets } from '../format/kv-targets.js'
 import { t } from '../i18n.js'
@@ -53,6 +54,7 @@ export function KvEditor({ avatarId, onBack }: { avatarId: string; onBack: () =>
       {load.state === 'ready' && editing && (
         <KvPatchForm
           target={editing}
+          avatarId={avatarId}
           current={load.namespaces.find((namespace) => kvTargetKey(namespace) === kvTargetKey(editing))?.content}
           onStored={onStored}
           onClose={() => setEditing(undefined)}
@@ -62,6 +64,7 @@ export function KvEditor({ avatarId, onBack }: { avatarId: string; onBack: () =>
         <>
           {stored && <p className="success">{t('kvStored')}</p>}
           <NewNamespace
+            avatarId={avatarId}
             targets={newKvTargets(avatarId, load.bindings, load.namespaces)}
             onPick={(target) => {
               setStored(undefined)
@@ -74,6 +77,7 @@ export function KvEditor({ avatarId, onBack }: { avatarId: string; onBack: () =>
               <Namespace
                 key={kvTargetKey(namespace)}
                 namespace={namespace}
+                avatarId={avatarId}
                 highlighted={stored === kvTargetKey(namespace)}
                 onEdit={() => {
                   setStored(undefined)
@@ -88,18 +92,16 @@ export function KvEditor({ avatarId, onBack }: { avatarId: string; onBack: () =>
   )
 }
 
-type NamespaceProps = { namespace: KvNamespace; highlighted: boolean; onEdit: () => void }
+type NamespaceProps = { namespace: KvNamespace; avatarId: string; highlighted: boolean; onEdit: () => void }
 
-function Namespace({ namespace, highlighted, onEdit }: NamespaceProps) {
+function Namespace({ namespace, avatarId, highlighted, onEdit }: NamespaceProps) {
   return (
     <li className="card namespace" data-testid="kv-namespace" data-platform={namespace.platform} data-new={highlighted}>
       <div className="chain-head">
         <PlatformBadge platform={namespace.platform} />
         <div className="binding-text">
-          <span className="platform">{platformName(namespace.platform)}</span>
-          <span className="identity" title={namespace.identity}>
-            {namespace.identity}
-          </span>
+          <span className="platform">{namespaceName(namespace, avatarId)}</span>
+          <code className="identity full-id">{namespace.identity}</code>
         </div>
         <button type="button" className="ghost small" onClick={onEdit}>
           {t('edit')}
@@ -110,7 +112,9 @@ function Namespace({ namespace, highlighted, onEdit }: NamespaceProps) {
   )
 }
 
-function NewNamespace({ targets, onPick }: { targets: KvTarget[]; onPick: (target: KvTarget) => void }) {
+type NewNamespaceProps = { avatarId: string; targets: KvTarget[]; onPick: (target: KvTarget) => void }
+
+function NewNamespace({ avatarId, targets, onPick }: NewNamespaceProps) {
   const id = useId()
   const [choice, setChoice] = useState(0)
   const target = targets[Math.min(choice, targets.length - 1)]
@@ -122,7 +126,7 @@ function NewNamespace({ targets, onPick }: { targets: KvTarget[]; onPick: (targe
         <select id={id} value={choice} onChange={(event) => setChoice(Number(event.target.value))}>
           {targets.map((option, index) => (
             <option key={kvTargetKey(option)} value={index}>
-              {platformName(option.platform)} · {option.identity}
+              {namespaceName(option, avatarId)}
             </option>
           ))}
         </select>
