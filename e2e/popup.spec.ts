@@ -147,6 +147,53 @@ test.describe('with a local ProofService and KVService', () => {
     rmSync(dataDir, { recursive: true, force: true })
   })
 
+  test('forgot password: restoring from the phrase replaces the vault and keeps the bindings', async ({
+    context,
+    extensionId,
+  }) => {
+    const phraseKey = await deriveAvatarKey(TEST_PHRASE)
+    const phraseAvatar = avatarId(phraseKey.publicKey)
+    await bindWallet(server.proofServiceUrl ?? '', phraseKey.privateKey)
+    const { popup, onboarding, home } = await openPopup(context, extensionId)
+    await onboarding.importPhrase(TEST_PHRASE, { name: 'Alice', password: PASSWORD })
+    await home.expectCurrent('Alice', phraseAvatar)
+    await home.useCustomEndpoints(server.proofServiceUrl ?? '', server.kvServiceUrl ?? '')
+    await expect(home.bindings()).toHaveCount(1)
+    await popup.button('Add avatar').click()
+    await onboarding.importKey(AVATAR_KEY, { name: 'Work' })
+    await home.expectCurrent('Work', AVATAR_ID)
+    await home.lock()
+
+    // The password typed can be shown before it is submitted.
+    await popup.field('Password').fill('what was it again')
+    await popup.button('Show Password').click()
+    await expect(popup.field('Password')).toHaveAttribute('type', 'text')
+    await popup.button('Hide Password').click()
+    await expect(popup.field('Password')).toHaveAttribute('type', 'password')
+
+    await popup.button('Forgot password?').click()
+    await expect(popup.page.getByTestId('forgot-replaces')).toContainText('2 avatar(s)')
+    await expect(popup.page.getByTestId('forgot-replaces')).toContainText('Alice')
+    await expect(popup.page.getByTestId('forgot-replaces')).toContainText('Work')
+    await popup.screenshot('54-forgot-password')
+    await popup.page.getByRole('button', { name: /^Restore from a recovery phrase/ }).click()
+    await popup.field('Recovery phrase').fill(TEST_PHRASE)
+    await onboarding.fillDetails({ name: 'Alice again', password: 'a brand new password' })
+    await popup.screenshot('55-forgot-phrase')
+    await popup.button('Replace and restore').click()
+
+    // The same avatar is back, alone, with its binding; the new password opens it.
+    await home.expectCurrent('Alice again', phraseAvatar)
+    await expect(popup.page.locator('option')).toHaveCount(1)
+    await expect(home.bindings()).toHaveCount(1)
+    await expect(home.bindings().first()).toContainText(addressOf(getPublicKey(WALLET_KEY)))
+    await home.lock()
+    await home.unlock(PASSWORD)
+    await expect(popup.error()).toBeVisible()
+    await home.unlock('a brand new password')
+    await home.expectCurrent('Alice again', phraseAvatar)
+  })
+
   test('settings switch endpoints; the bindings list shows the binding', async ({ context, extensionId }) => {
     const { popup, onboarding, home } = await openPopup(context, extensionId)
     await onboarding.importKey(AVATAR_KEY, { name: 'Bound', password: PASSWORD })
@@ -230,9 +277,8 @@ function proofRow(platform: string, identity: string, isValid: boolean, invalidR
 }
 
 /** Binds the test wallet to the test avatar through src/client, with real personal_sign signatures (§6.4). */
-async function bindWallet(baseUrl: string) {
+async function bindWallet(baseUrl: string, avatarKey = hexToBytes(AVATAR_KEY, 'avatar')) {
   const client = createProofServiceClient({ baseUrl, fetch: (input, init) => fetch(input, init) })
-  const avatarKey = hexToBytes(AVATAR_KEY, 'avatar')
   const params = {
     action: 'create' as const,
     platform: 'ethereum' as const,

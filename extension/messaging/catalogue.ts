@@ -238,6 +238,14 @@ export type PopupApi = {
     result: WalletState
   }
   importPrivateKey: { params: { privateKey: string; name: string; password?: string }; result: WalletState }
+  /**
+   * Forgot password: a new vault holding the phrase's avatar under a new password, in place of the
+   * vault there is (its other avatars are gone unless restored too); `replaceExisting` says so.
+   */
+  replaceVaultWithPhrase: {
+    params: { phrase: string; passphrase?: string; name: string; password: string; replaceExisting: true }
+    result: WalletState
+  }
   unlock: { params: { password: string }; result: WalletState }
   /** Locks now; every pending request is rejected. */
   lock: { params: undefined; result: WalletState }
@@ -272,7 +280,11 @@ export type PopupApi = {
   /** An encrypted backup file (the sealed vault and avatar names), after the password is confirmed. */
   exportBackup: { params: { password: string }; result: { fileName: string; content: string } }
   /** Restores a backup file into an empty extension, with the password it was sealed under. */
-  importBackup: { params: { content: string; password: string }; result: WalletState }
+  /**
+   * Restores a backup file with the password it was sealed under: into an empty extension, or — the
+   * user forgot the vault's password — in place of the vault there is (`replaceExisting`).
+   */
+  importBackup: { params: { content: string; password: string; replaceExisting?: true }; result: WalletState }
   /** Every request waiting for approval, oldest first (the approval window shows them). */
   getPendingApprovals: { params: undefined; result: PendingApproval[] }
   /** Approves or rejects one request by id; `avatarId` picks the avatar to share on connect. */

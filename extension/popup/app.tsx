@@ -10,6 +10,7 @@ import { BindWallet } from './screens/bind-wallet.js'
 import { BindingFlowScreen } from './screens/binding-flow.js'
 import { ConnectedSites } from './screens/connected-sites.js'
 import { CreateAvatar } from './screens/create-avatar.js'
+import { ForgotPassword } from './screens/forgot-password.js'
 import { Home } from './screens/home.js'
 import { ImportKey } from './screens/import-key.js'
 import { ImportPhrase } from './screens/import-phrase.js'
@@ -75,7 +76,18 @@ type RoutedProps = {
 }
 
 function Routed({ wallet, route, navigate, onState, onUpdate }: RoutedProps) {
-  if (wallet.status === 'locked') return <Unlock avatarCount={wallet.avatars.length} onDone={onState} />
+  if (wallet.status === 'locked') {
+    if (route.name === 'forgot-password') {
+      return <ForgotPassword avatars={wallet.avatars} onBack={() => navigate({ name: 'main' })} onDone={onState} />
+    }
+    return (
+      <Unlock
+        avatarCount={wallet.avatars.length}
+        onDone={onState}
+        onForgot={() => navigate({ name: 'forgot-password' })}
+      />
+    )
+  }
   const needsPassword = wallet.status === 'empty'
   const back = () => navigate({ name: needsPassword ? 'main' : 'add-avatar' })
   const flow = { needsPassword, onBack: back, onDone: onState }

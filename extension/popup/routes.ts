@@ -10,6 +10,7 @@ export type Route =
   | { name: 'proof-chain' }
   | { name: 'kv-editor' }
   | { name: 'restore-backup' }
+  | { name: 'forgot-password' }
   | { name: 'connected-sites' }
   | { name: 'add-binding' }
   | { name: 'binding-flow'; flowId: string }

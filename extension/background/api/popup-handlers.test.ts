@@ -174,6 +174,45 @@ describe('popup handlers', () => {
     expect(await api.removeAvatar({ id: one.currentAvatarId, password: PASSWORD })).toEqual({ status: 'empty' })
   })
 
+  it('forgot password: a phrase or a backup replaces the vault only when told so and only once it checks out', async () => {
+    const { api, stores } = boot()
+    const phraseAvatar = unlocked(await api.importPhrase({ phrase: ABANDON, name: 'Main', password: PASSWORD }))
+    const backup = await api.exportBackup({ password: PASSWORD })
+    await api.importPrivateKey({ privateKey: PRIVATE_KEY, name: 'Key' })
+    await api.lock(undefined)
+    const before = stores.records.data.get(VAULT_RECORD_KEY)
+
+    const restore = { phrase: ABANDON, name: 'Restored', password: 'a new password' }
+    // @ts-expect-error the API needs replaceExisting: true, and says so at run time too
+    await expect(api.replaceVaultWithPhrase(restore)).rejects.toMatchObject({ code: 'INVALID_INPUT' })
+    await expect(
+      api.replaceVaultWithPhrase({ ...restore, phrase: `${'abandon '.repeat(12)}`, replaceExisting: true }),
+    ).rejects.toMatchObject({ code: 'INVALID_INPUT' })
+    await expect(
+      api.importBackup({ content: backup.content, password: 'not it', replaceExisting: true }),
+    ).rejects.toMatchObject({ code: 'WRONG_PASSWORD' })
+    await expect(api.importBackup({ content: backup.content, password: PASSWORD })).rejects.toMatchObject({
+      code: 'ALREADY_EXISTS',
+    })
+    expect(stores.records.data.get(VAULT_RECORD_KEY)).toEqual(before)
+
+    const restored = unlocked(await api.replaceVaultWithPhrase({ ...restore, replaceExisting: true }))
+    expect(restored.avatars.map(({ id, name }) => ({ id, name }))).toEqual([
+      { id: phraseAvatar.currentAvatarId, name: 'Restored' },
+    ])
+    await api.lock(undefined)
+    await expect(api.unlock({ password: PASSWORD })).rejects.toMatchObject({ code: 'WRONG_PASSWORD' })
+    unlocked(await api.unlock({ password: 'a new password' }))
+
+    await api.lock(undefined)
+    const fromBackup = unlocked(
+      await api.importBackup({ content: backup.content, password: PASSWORD, replaceExisting: true }),
+    )
+    expect(fromBackup.avatars.map(({ id, name }) => ({ id, name }))).toEqual([
+      { id: phraseAvatar.currentAvatarId, name: 'Main' },
+    ])
+  })
+
   it('answers a corrupted or foreign vault record with CORRUPT_VAULT', async () => {
     const { api, stores } = boot()
     await stores.records.set(VAULT_RECORD_KEY, { version: 7 })

@@ -3,6 +3,7 @@
  * every call first enforces the auto-lock deadline (vault-session.ts).
  */
 import type { FetchFunction } from '../../../src/client/index.js'
+import { InvalidInputError } from '../../../src/errors.js'
 import { requirePlainObject } from '../../../src/input.js'
 import type { Handlers, PopupApi } from '../../messaging/catalogue.js'
 import type { createApprovalHandlers } from '../dapp/approval-handlers.js'
@@ -72,6 +73,12 @@ export function createPopupHandlers(deps: PopupHandlerDeps): Handlers<PopupApi> 
       await session.enforceDeadline()
       const secret = await avatarSecretFromPhrase(phrase, passphrase)
       return avatars.addAvatar({ secret, source: 'phrase', name }, password)
+    },
+    async replaceVaultWithPhrase(params) {
+      const { phrase, passphrase, name, password, replaceExisting } = requirePlainObject(params, 'params')
+      if (replaceExisting !== true) throw new InvalidInputError('replaceExisting', 'must be true')
+      const secret = await avatarSecretFromPhrase(phrase, passphrase)
+      return avatars.replaceVault({ secret, source: 'phrase', name }, password)
     },
     async importPrivateKey(params) {
       const { privateKey, name, password } = requirePlainObject(params, 'params')

@@ -45,6 +45,19 @@ export function createAvatarVault(
     })
   }
 
+  /**
+   * Forgot password: a new vault holding only `avatar`, under a new password, in place of the one
+   * there is (its other avatars are gone unless restored too). Checked before anything is deleted;
+   * the session locks first, so nothing opened with the old vault outlives it.
+   */
+  async function replaceVault(avatar: NewAvatar, password: unknown): Promise<WalletState> {
+    requireAvatarName(avatar.name)
+    requireNonEmptyString(password, 'password')
+    await session.lock()
+    await deps.records.delete(VAULT_RECORD_KEY)
+    return addAvatar(avatar, password)
+  }
+
   async function createVault(document: VaultDocument, summary: VaultRecord['avatars'][number], password: unknown) {
     const text = requireNonEmptyString(password, 'password')
     const startedIn = session.generation
@@ -111,6 +124,7 @@ export function createAvatarVault(
 
   return {
     addAvatar,
+    replaceVault,
     removeAvatar,
     revealSecret,
     selectAvatar: (id: unknown) => updateRecord(id, (record, avatarId) => ({ ...record, currentAvatarId: avatarId })),

@@ -1,7 +1,9 @@
 /**
  * Export and import of the encrypted backup file (backup-file.ts). Export needs the password
- * confirmed; import restores only into an empty extension, opens the envelope with the password
- * (a wrong one stores nothing), re-derives every avatar id from its secret, then unlocks.
+ * confirmed; import restores into an empty extension — or, when the user forgot the password and
+ * says so (`replaceExisting`), in place of the vault there is — opens the envelope with the password
+ * (a wrong one stores nothing and replaces nothing), re-derives every avatar id from its secret,
+ * then unlocks.
  */
 import { NextIdError } from '../../../src/errors.js'
 import { requireNonEmptyString, requirePlainObject } from '../../../src/input.js'
@@ -32,16 +34,22 @@ export function createBackupFlow(
 
   async function importBackup(params: unknown): Promise<WalletState> {
     const input = requirePlainObject(params, 'params')
+    const replacing = input.replaceExisting === true
     await session.enforceDeadline()
-    if (await readVaultRecord(deps.records)) throw new VaultExistsError()
+    if (!replacing && (await readVaultRecord(deps.records))) throw new VaultExistsError()
     const backup = parseBackupFile(input.content)
     const password = requireNonEmptyString(input.password, 'password')
-    const startedIn = session.generation
+    let startedIn = session.generation
     const opened = await openBackup(backup, password, deps)
     try {
       await checkAvatars(backup, opened.document)
+      // Only a backup that opened and checked out replaces anything; the old session ends first.
+      if (replacing) {
+        await session.lock()
+        startedIn = session.generation
+      }
       if (startedIn !== session.generation) throw new LockedError()
-      if (await readVaultRecord(deps.records)) throw new VaultExistsError()
+      if (!replacing && (await readVaultRecord(deps.records))) throw new VaultExistsError()
       const [first] = backup.avatars
       if (!first) throw new CorruptBackupError('it lists no avatars')
       await writeVaultRecord(deps.records, {

@@ -13,10 +13,18 @@ const MAX_BACKUP_BYTES = 5 * 1024 * 1024
 // The file itself is wrong (not ours, edited, damaged), as opposed to the password or the extension.
 const UNREADABLE_CODES = new Set(['INVALID_INPUT', 'CORRUPT_VAULT', 'CORRUPT_ENVELOPE'])
 
-type Props = { onBack: () => void; onDone: (state: WalletState) => void }
+type Props = {
+  /** The user forgot the vault's password: the backup takes the place of the vault there is. */
+  replaceExisting?: boolean
+  onBack: () => void
+  onDone: (state: WalletState) => void
+}
 
-/** "Restore from backup" on an empty extension: the file and its password; bindings reload on home. */
-export function RestoreBackup({ onBack, onDone }: Props) {
+/**
+ * "Restore from backup": the file and its password; bindings reload on home. On an empty extension,
+ * or from "Forgot password?" in place of the vault there is.
+ */
+export function RestoreBackup({ replaceExisting = false, onBack, onDone }: Props) {
   const fileId = useId()
   const [file, setFile] = useState<File>()
   const [password, setPassword] = useState('')
@@ -28,7 +36,10 @@ export function RestoreBackup({ onBack, onDone }: Props) {
     if (!file) return setProblem(t('backupFileRequired'))
     if (file.size > MAX_BACKUP_BYTES) return setProblem(t('backupFileTooBig'))
     setProblem(undefined)
-    action.run(async () => onDone(await callBackground('importBackup', { content: await file.text(), password })))
+    const replacing = replaceExisting ? { replaceExisting: true as const } : {}
+    action.run(async () =>
+      onDone(await callBackground('importBackup', { content: await file.text(), password, ...replacing })),
+    )
   }
 
   return (
@@ -56,7 +67,7 @@ export function RestoreBackup({ onBack, onDone }: Props) {
         />
         <ErrorText message={problem ?? describeFailure(action.error, action.code)} />
         <button type="submit" className="primary" disabled={action.busy || password === ''}>
-          {action.busy ? t('working') : t('restore')}
+          {action.busy ? t('working') : t(replaceExisting ? 'forgotReplaceAndRestore' : 'restore')}
         </button>
       </form>
     </Screen>

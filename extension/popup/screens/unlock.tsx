@@ -7,10 +7,10 @@ import { Screen } from '../components/screen.js'
 import { t } from '../i18n.js'
 import { useAction } from '../use-action.js'
 
-type Props = { avatarCount: number; onDone: (state: WalletState) => void }
+type Props = { avatarCount: number; onDone: (state: WalletState) => void; onForgot?: () => void }
 
 /** The password unlocks every avatar of the vault; a wrong one changes nothing but the error text. */
-export function Unlock({ avatarCount, onDone }: Props) {
+export function Unlock({ avatarCount, onDone, onForgot }: Props) {
   const [password, setPassword] = useState('')
   const action = useAction()
 
@@ -38,6 +38,11 @@ export function Unlock({ avatarCount, onDone }: Props) {
         <button type="submit" className="primary" disabled={action.busy || password === ''}>
           {action.busy ? t('working') : t('unlock')}
         </button>
+        {onForgot && (
+          <button type="button" className="ghost" onClick={onForgot}>
+            {t('forgotPassword')}
+          </button>
+        )}
       </form>
     </Screen>
   )
