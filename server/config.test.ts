@@ -25,6 +25,8 @@ describe('loadConfig', () => {
       bodyLimitBytes: 1_048_576,
       logLevel: 'info',
       environment: 'development',
+      allowPrivateFetchTargets: false,
+      trustedProxy: null,
       platforms: {
         twitter: { apiUrl: 'https://api.twitter.com', bearerToken: null },
         github: { apiUrl: 'https://api.github.com', token: null },
@@ -51,6 +53,8 @@ describe('loadConfig', () => {
       BODY_LIMIT_BYTES: '2048',
       LOG_LEVEL: 'WARN',
       NODE_ENV: 'production',
+      ALLOW_PRIVATE_FETCH_TARGETS: 'true',
+      TRUSTED_PROXY: '10.0.0.2',
       TWITTER_API_URL: 'http://127.0.0.1:9999/twitter/',
       TWITTER_BEARER_TOKEN: 'bearer',
       GITHUB_API_URL: 'http://sim/github',
@@ -75,6 +79,8 @@ describe('loadConfig', () => {
       bodyLimitBytes: 2048,
       logLevel: 'warn',
       environment: 'production',
+      allowPrivateFetchTargets: true,
+      trustedProxy: '10.0.0.2',
     })
     expect(config.platforms).toEqual({
       twitter: { apiUrl: 'http://127.0.0.1:9999/twitter', bearerToken: 'bearer' },
@@ -108,6 +114,8 @@ describe('loadConfig', () => {
     [{ BODY_LIMIT_BYTES: '0' }, 'BODY_LIMIT_BYTES expected a positive integer, got "0"'],
     [{ REVALIDATE_AFTER_SECONDS: '3d' }, 'REVALIDATE_AFTER_SECONDS expected a positive integer, got "3d"'],
     [{ LOG_LEVEL: 'verbose' }, 'LOG_LEVEL expected one of debug, info, warn, error, silent, got "verbose"'],
+    [{ ALLOW_PRIVATE_FETCH_TARGETS: 'maybe' }, 'ALLOW_PRIVATE_FETCH_TARGETS expected true or false, got "maybe"'],
+    [{ TRUSTED_PROXY: 'proxy.local' }, 'TRUSTED_PROXY expected an IP address, got "proxy.local"'],
     [{ TWITTER_API_URL: 'api.twitter.com' }, 'TWITTER_API_URL expected an http(s) URL, got "api.twitter.com"'],
     [{ DOH_URL: 'ftp://dns.example' }, 'DOH_URL expected an http(s) URL, got "ftp://dns.example"'],
     [{ PROOF_SERVICE_URL: 'http://' }, 'PROOF_SERVICE_URL expected an http(s) URL, got "http://"'],
