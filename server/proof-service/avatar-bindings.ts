@@ -30,6 +30,22 @@ export async function readAvatarBindings(
   return row ?? { bindings: 0, holds: false }
 }
 
+const HOLDS_SQL = 'SELECT 1 AS held FROM proof WHERE avatar = $1 AND platform = $2 AND identity = $3 LIMIT 1'
+
+/**
+ * Whether `avatar` holds the binding (`platform`, `identity` in its stored form), valid or not:
+ * one lookup in proof_binding_key, whatever the number of the avatar's bindings.
+ */
+export async function holdsBinding(
+  db: Queryable,
+  avatar: string,
+  platform: string,
+  identity: string,
+): Promise<boolean> {
+  const rows = await db.query(HOLDS_SQL, [avatar, platform, identity], { name: 'holds_binding' })
+  return rows.length > 0
+}
+
 /** 400 unless a create may add a binding: a binding proven again does not count twice. */
 export function requireRoomForBinding({ bindings, holds }: AvatarBindings): void {
   if (!holds && bindings >= MAX_BINDINGS_PER_AVATAR) {
