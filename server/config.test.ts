@@ -27,6 +27,7 @@ describe('loadConfig', () => {
       environment: 'development',
       allowPrivateFetchTargets: false,
       trustedProxy: null,
+      rateLimitPerMinute: 120,
       platforms: {
         twitter: { apiUrl: 'https://api.twitter.com', bearerToken: null },
         github: { apiUrl: 'https://api.github.com', token: null },
@@ -55,6 +56,7 @@ describe('loadConfig', () => {
       NODE_ENV: 'production',
       ALLOW_PRIVATE_FETCH_TARGETS: 'true',
       TRUSTED_PROXY: '10.0.0.2',
+      RATE_LIMIT_PER_MINUTE: 'off',
       TWITTER_API_URL: 'http://127.0.0.1:9999/twitter/',
       TWITTER_BEARER_TOKEN: 'bearer',
       GITHUB_API_URL: 'http://sim/github',
@@ -81,6 +83,7 @@ describe('loadConfig', () => {
       environment: 'production',
       allowPrivateFetchTargets: true,
       trustedProxy: '10.0.0.2',
+      rateLimitPerMinute: null,
     })
     expect(config.platforms).toEqual({
       twitter: { apiUrl: 'http://127.0.0.1:9999/twitter', bearerToken: 'bearer' },
@@ -116,6 +119,7 @@ describe('loadConfig', () => {
     [{ LOG_LEVEL: 'verbose' }, 'LOG_LEVEL expected one of debug, info, warn, error, silent, got "verbose"'],
     [{ ALLOW_PRIVATE_FETCH_TARGETS: 'maybe' }, 'ALLOW_PRIVATE_FETCH_TARGETS expected true or false, got "maybe"'],
     [{ TRUSTED_PROXY: 'proxy.local' }, 'TRUSTED_PROXY expected an IP address, got "proxy.local"'],
+    [{ RATE_LIMIT_PER_MINUTE: '0' }, 'RATE_LIMIT_PER_MINUTE expected a positive integer, got "0"'],
     [{ TWITTER_API_URL: 'api.twitter.com' }, 'TWITTER_API_URL expected an http(s) URL, got "api.twitter.com"'],
     [{ DOH_URL: 'ftp://dns.example' }, 'DOH_URL expected an http(s) URL, got "ftp://dns.example"'],
     [{ PROOF_SERVICE_URL: 'http://' }, 'PROOF_SERVICE_URL expected an http(s) URL, got "http://"'],

@@ -50,6 +50,8 @@ export type Config = {
    * may name its client in X-Forwarded-For; null = clients are who the socket says.
    */
   trustedProxy: string | null
+  /** POSTs per client per minute (RATE_LIMIT_PER_MINUTE); null = no limit (`off`). */
+  rateLimitPerMinute: number | null
   /** Base URLs have no trailing slash, so validators append paths with a leading one. */
   platforms: PlatformConfig
 }
@@ -86,6 +88,7 @@ export function loadConfig(env: Env): Config {
     environment: read.text('NODE_ENV', 'development'),
     allowPrivateFetchTargets: read.flag('ALLOW_PRIVATE_FETCH_TARGETS', false),
     trustedProxy: read.optionalAddress('TRUSTED_PROXY'),
+    rateLimitPerMinute: read.positiveIntegerOrOff('RATE_LIMIT_PER_MINUTE', 120),
     platforms: readPlatforms(read),
   }
   if (config.proofPort === null && config.kvPort !== null && config.proofServiceUrl === null) {

@@ -57,6 +57,12 @@ export class EnvReader {
     return isIP(value) === 0 ? this.#fail(name, 'an IP address', null) : value
   }
 
+  /** A positive integer, or null for `off`. */
+  positiveIntegerOrOff(name: string, fallback: number): number | null {
+    if (this.#get(name)?.toLowerCase() === 'off') return null
+    return this.positiveInteger(name, fallback)
+  }
+
   /** One of `allowed`, case-insensitively. */
   oneOf<const T extends string>(name: string, allowed: readonly T[], fallback: T): T {
     const value = this.#get(name)?.toLowerCase()
