@@ -50,9 +50,8 @@ function validatePost(
   post: FediversePost,
 ): ValidationResult {
   // The reference compares names only, so a remote account's copy of a post would pass; we need a local author.
-  const author = `${post.username}@${post.host ?? server}`
   if (post.host !== null || post.username !== username) {
-    throw new ProofRejectedError(`post is not sent by this account: expected ${request.identity}, got ${author}`)
+    throw new ProofRejectedError(`post is not sent by this account: expected ${request.identity}`)
   }
   let signature: string
   try {
