@@ -30,7 +30,7 @@ export function createActivityPubValidator(config: PlatformConfig['activitypub']
       }
       const baseUrl = config.urlTemplate.replaceAll('{server}', server)
       const post = await fetchFediversePost(baseUrl, server, request.proofLocation, context)
-      return validatePost(request, username, server, post)
+      return validatePost(request, username, post)
     },
   }
 }
@@ -46,7 +46,6 @@ function splitIdentity(identity: string): { username: string; server: string } {
 function validatePost(
   request: ValidationRequest,
   username: string,
-  server: string,
   post: FediversePost,
 ): ValidationResult {
   // The reference compares names only, so a remote account's copy of a post would pass; we need a local author.
