@@ -215,5 +215,12 @@ describe('canSetKv with the ProofService database in this process', () => {
       outcome: [400, 'Proof not found under this persona.'],
       queries: 1,
     })
+    const stranger = { avatar: parsePublicKey(bob.avatar), platform: 'github' as const, identity: 'user2' }
+    queries = 0
+    expect(await refusal(canSetKv(access(), stranger))).toEqual([
+      400,
+      `Persona not found on ProofService: ${bob.avatar}`,
+    ])
+    expect(queries).toBe(1)
   })
 })

@@ -18,7 +18,7 @@ import { normalizeIdentity, type Platform } from '../../src/protocol/index.js'
 import { parseSignerKey } from '../crypto/signer-keys.js'
 import type { Queryable } from '../db/database.js'
 import { HttpError } from '../http/http-error.js'
-import { holdsBinding } from '../proof-service/avatar-bindings.js'
+import { lookUpBinding } from '../proof-service/avatar-bindings.js'
 
 /** Where the ProofService is and how to reach it (tests and the in-process server inject `fetch`). */
 export type ProofServiceAccess = {
@@ -44,8 +44,9 @@ export async function canSetKv(access: ProofServiceAccess, writer: KvWriter): Pr
   const identity = normalizeIdentity(writer.platform, writer.identity)
   const id = avatarId(writer.avatar)
   if (access.proofServiceDb) {
-    if (await holdsBinding(access.proofServiceDb, id, writer.platform, identity)) return
-    throw new HttpError(400, NOT_FOUND)
+    const { holds, known } = await lookUpBinding(access.proofServiceDb, id, writer.platform, identity)
+    if (holds) return
+    throw notFound(known, id)
   }
   const client = createProofServiceClient({
     baseUrl: access.proofServiceUrl,
@@ -63,7 +64,11 @@ export async function canSetKv(access: ProofServiceAccess, writer: KvWriter): Pr
       return
     }
   }
-  throw new HttpError(400, personaFound ? NOT_FOUND : `Persona not found on ProofService: ${id}`)
+  throw notFound(personaFound, id)
+}
+
+function notFound(personaFound: boolean, id: string): HttpError {
+  return new HttpError(400, personaFound ? NOT_FOUND : `Persona not found on ProofService: ${id}`)
 }
 
 function requireOwnAvatar(writer: KvWriter): void {

@@ -17,6 +17,7 @@ let attackerHandler: Handler = (_request, response) => response.end('{}')
 let canary: Server
 let canaryPort: number
 let canaryHits = 0
+let canaryHeaders: IncomingMessage['headers'] = {}
 let gzipBomb: Buffer
 
 async function listen(handler: Handler): Promise<{ server: Server; port: number }> {
@@ -43,8 +44,9 @@ beforeAll(async () => {
   const a = await listen((request, response) => attackerHandler(request, response))
   attacker = a.server
   attackerUrl = `http://127.0.0.1:${a.port}`
-  const c = await listen((_request, response) => {
+  const c = await listen((request, response) => {
     canaryHits += 1
+    canaryHeaders = request.headers
     response.end('secret')
   })
   canary = c.server
@@ -162,6 +164,17 @@ describe('createOutboundFetch: only the public internet', () => {
     const response = await outbound({ allowPrivateAddresses: true })(`http://dev.example:${canaryPort}/`)
     expect(await response.text()).toBe('secret')
     expect(canaryHits).toBe(1)
+  })
+
+  it('never hands a platform’s credential to the origin it redirects to', async () => {
+    attackerHandler = redirectTo(`http://elsewhere.example:${canaryPort}/`)
+    const fetch = outbound({ allowPrivateAddresses: true })
+    await fetch(`${attackerUrl}/api`, {
+      headers: { authorization: 'Bearer platform-token', accept: 'application/json' },
+    })
+    expect(canaryHits).toBe(1)
+    expect(canaryHeaders.authorization).toBeUndefined()
+    expect(canaryHeaders.accept).toBe('application/json')
   })
 
   it('tells the ActivityPub validator "not asked" in its own words, never the internal answer', async () => {

@@ -44,6 +44,7 @@ export const DEFAULT_OUTBOUND_LIMITS: OutboundLimits = {
 
 const USUAL_PORTS: Readonly<Record<string, string>> = { 'https:': '443', 'http:': '80' }
 const REDIRECTS = new Set([301, 302, 303, 307, 308])
+const CREDENTIAL_HEADERS = ['authorization', 'cookie', 'proxy-authorization']
 
 /** Builds the fetch the validators use; it answers a Response whose body is already in memory. */
 export function createOutboundFetch(options: OutboundOptions): typeof globalThis.fetch {
@@ -53,17 +54,17 @@ export function createOutboundFetch(options: OutboundOptions): typeof globalThis
   const checked = new Agent({ connect: { lookup } })
   let inFlight = 0
 
-  const exchange = async (input: string | URL | Request, init: RequestInit = {}): Promise<Response> => {
-    const signal = AbortSignal.any([AbortSignal.timeout(options.timeoutMs), ...(init.signal ? [init.signal] : [])])
+  const exchange = async (input: string | URL | Request, init: RequestInit, signal: AbortSignal): Promise<Response> => {
     let url = new URL(input instanceof Request ? input.url : input)
     let method = init.method ?? 'GET'
     let body = init.body ?? undefined
+    const headers = headersOf(init.headers)
     for (let hop = 0; ; hop++) {
       const isTrusted = trusted.has(url.origin)
       if (!isTrusted) checkTarget(url, options.ports ?? USUAL_PORTS, options.allowPrivateAddresses)
       const response = await undiciFetch(url, {
         method,
-        headers: headersOf(init.headers),
+        headers,
         ...(body === undefined ? {} : { body: body as string }),
         redirect: 'manual',
         signal,
@@ -77,6 +78,8 @@ export function createOutboundFetch(options: OutboundOptions): typeof globalThis
         method = 'GET'
         body = undefined
       }
+      // A platform's credential is for that platform: never handed to the origin it redirects to.
+      if (next.origin !== url.origin) for (const name of CREDENTIAL_HEADERS) delete headers[name]
       url = next
     }
   }
@@ -86,9 +89,22 @@ export function createOutboundFetch(options: OutboundOptions): typeof globalThis
       throw new OutboundRefusedError('busy', `more than ${options.maxInFlight} platform requests in flight`)
     }
     inFlight += 1
+    // A timer and a controller of our own, not AbortSignal.any(): Node may collect the signals
+    // that any() combines before they fire, and the time cap would silently never apply.
+    const controller = new AbortController()
+    const timer = setTimeout(
+      () => controller.abort(new DOMException(`no answer within ${options.timeoutMs} ms`, 'TimeoutError')),
+      options.timeoutMs,
+    )
+    const callerSignal = init?.signal ?? undefined
+    const forwardAbort = () => controller.abort(callerSignal?.reason)
+    if (callerSignal?.aborted) forwardAbort()
+    callerSignal?.addEventListener('abort', forwardAbort, { once: true })
     try {
-      return await exchange(input, init)
+      return await exchange(input, init ?? {}, controller.signal)
     } finally {
+      clearTimeout(timer)
+      callerSignal?.removeEventListener('abort', forwardAbort)
       inFlight -= 1
     }
   }

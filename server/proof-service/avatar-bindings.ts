@@ -30,20 +30,25 @@ export async function readAvatarBindings(
   return row ?? { bindings: 0, holds: false }
 }
 
-const HOLDS_SQL = 'SELECT 1 AS held FROM proof WHERE avatar = $1 AND platform = $2 AND identity = $3 LIMIT 1'
+// Two index probes in proof_binding_key, in one round trip.
+const LOOKUP_SQL = `
+  SELECT EXISTS (SELECT 1 FROM proof WHERE avatar = $1 AND platform = $2 AND identity = $3) AS holds,
+         EXISTS (SELECT 1 FROM proof WHERE avatar = $1) AS known`
+
+export type BindingLookup = { holds: boolean; known: boolean }
 
 /**
- * Whether `avatar` holds the binding (`platform`, `identity` in its stored form), valid or not:
- * one lookup in proof_binding_key, whatever the number of the avatar's bindings.
+ * Whether `avatar` holds the binding (`platform`, `identity` in its stored form), valid or not,
+ * and whether it has any binding at all: one statement whatever the number of its bindings.
  */
-export async function holdsBinding(
+export async function lookUpBinding(
   db: Queryable,
   avatar: string,
   platform: string,
   identity: string,
-): Promise<boolean> {
-  const rows = await db.query(HOLDS_SQL, [avatar, platform, identity], { name: 'holds_binding' })
-  return rows.length > 0
+): Promise<BindingLookup> {
+  const [row] = await db.query<BindingLookup>(LOOKUP_SQL, [avatar, platform, identity], { name: 'look_up_binding' })
+  return row ?? { holds: false, known: false }
 }
 
 /** 400 unless a create may add a binding: a binding proven again does not count twice. */

@@ -43,11 +43,7 @@ function splitIdentity(identity: string): { username: string; server: string } {
   return { username: identity.slice(0, at), server }
 }
 
-function validatePost(
-  request: ValidationRequest,
-  username: string,
-  post: FediversePost,
-): ValidationResult {
+function validatePost(request: ValidationRequest, username: string, post: FediversePost): ValidationResult {
   // The reference compares names only, so a remote account's copy of a post would pass; we need a local author.
   if (post.host !== null || post.username !== username) {
     throw new ProofRejectedError(`post is not sent by this account: expected ${request.identity}`)
