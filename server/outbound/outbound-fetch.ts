@@ -13,6 +13,7 @@ import { createCheckedLookup, type Resolver, systemResolver } from './checked-lo
 import { OutboundRefusedError } from './outbound-refused-error.js'
 import { ipLiteralOf, isPublicAddress } from './public-address.js'
 import { readCappedBody, tooLarge } from './read-capped-body.js'
+import { nextHop } from './redirect-hop.js'
 
 export type OutboundLimits = {
   /** Body bytes after decompression. */
@@ -124,21 +125,6 @@ function checkTarget(url: URL, ports: Readonly<Record<string, string>>, allowPri
   if (literal !== undefined && !isPublicAddress(literal)) {
     throw new OutboundRefusedError('not-public', `${url.hostname} is not a public address`)
   }
-}
-
-function nextHop(from: URL, location: string | null, hop: number, maxRedirects: number): URL {
-  if (hop >= maxRedirects) throw new OutboundRefusedError('redirect', `more than ${maxRedirects} redirects`)
-  let next: URL
-  try {
-    next = new URL(location ?? '', from)
-  } catch {
-    throw new OutboundRefusedError('redirect', 'a redirect without a usable location')
-  }
-  if (location === null) throw new OutboundRefusedError('redirect', 'a redirect without a location')
-  if (from.protocol === 'https:' && next.protocol !== 'https:') {
-    throw new OutboundRefusedError('redirect', 'a redirect from https to another scheme')
-  }
-  return next
 }
 
 function headersOf(headers: HeadersInit | undefined): Record<string, string> {
