@@ -40,6 +40,18 @@ export type Config = {
   logLevel: LogLevel
   /** Reported by ProofService's /healthz (§4.3); from NODE_ENV. */
   environment: string
+  /**
+   * Local development only (ALLOW_PRIVATE_FETCH_TARGETS): hosts named in requests may be private
+   * addresses on any port. Off by default; never on a server the internet can reach.
+   */
+  allowPrivateFetchTargets: boolean
+  /**
+   * The reverse proxy in front of the server (TRUSTED_PROXY): only a request from this address
+   * may name its client in X-Forwarded-For; null = clients are who the socket says.
+   */
+  trustedProxy: string | null
+  /** POSTs per client per minute (RATE_LIMIT_PER_MINUTE); null = no limit (`off`). */
+  rateLimitPerMinute: number | null
   /** Base URLs have no trailing slash, so validators append paths with a leading one. */
   platforms: PlatformConfig
 }
@@ -74,6 +86,9 @@ export function loadConfig(env: Env): Config {
     bodyLimitBytes: read.positiveInteger('BODY_LIMIT_BYTES', 1024 * 1024),
     logLevel: read.oneOf('LOG_LEVEL', LOG_LEVELS, 'info'),
     environment: read.text('NODE_ENV', 'development'),
+    allowPrivateFetchTargets: read.flag('ALLOW_PRIVATE_FETCH_TARGETS', false),
+    trustedProxy: read.optionalAddress('TRUSTED_PROXY'),
+    rateLimitPerMinute: read.positiveIntegerOrOff('RATE_LIMIT_PER_MINUTE', 120),
     platforms: readPlatforms(read),
   }
   if (config.proofPort === null && config.kvPort !== null && config.proofServiceUrl === null) {

@@ -3,6 +3,7 @@
  * systemd env files often leave them so), and a bad value is recorded in `problems` and replaced
  * by the default, so every problem can be reported at once.
  */
+import { isIP } from 'node:net'
 
 export type Env = Readonly<Record<string, string | undefined>>
 
@@ -38,6 +39,28 @@ export class EnvReader {
     if (value === undefined) return fallback
     const number = /^\d{1,15}$/.test(value) ? Number(value) : 0
     return number > 0 ? number : this.#fail(name, 'a positive integer', fallback)
+  }
+
+  /** `true`/`false` (also 1/0, yes/no), or the default. */
+  flag(name: string, fallback: boolean): boolean {
+    const value = this.#get(name)?.toLowerCase()
+    if (value === undefined) return fallback
+    if (['true', '1', 'yes'].includes(value)) return true
+    if (['false', '0', 'no'].includes(value)) return false
+    return this.#fail(name, 'true or false', fallback)
+  }
+
+  /** An IPv4 or IPv6 address, or null when unset. */
+  optionalAddress(name: string): string | null {
+    const value = this.#get(name)
+    if (value === undefined) return null
+    return isIP(value) === 0 ? this.#fail(name, 'an IP address', null) : value
+  }
+
+  /** A positive integer, or null for `off`. */
+  positiveIntegerOrOff(name: string, fallback: number): number | null {
+    if (this.#get(name)?.toLowerCase() === 'off') return null
+    return this.positiveInteger(name, fallback)
   }
 
   /** One of `allowed`, case-insensitively. */

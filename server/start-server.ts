@@ -46,7 +46,12 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     const proofServiceUrl = config.proofServiceUrl ?? proof?.url
     const kv = await maybeListen(config.kvPort, config, () => {
       if (proofServiceUrl === undefined) throw new Error('KVService needs PROOF_SERVICE_URL when PROOF_PORT=off')
-      return createKvServiceApp({ ...deps, proofServiceUrl })
+      // The ProofService in this process shares the database: ask it there, in one indexed lookup.
+      return createKvServiceApp({
+        ...deps,
+        proofServiceUrl,
+        ...(config.proofServiceUrl === null && { proofServiceDb: db }),
+      })
     })
     if (kv) servers.push(kv)
     let stopping: Promise<void> | undefined

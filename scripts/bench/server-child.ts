@@ -38,6 +38,8 @@ export async function startServerChild(
       PROOF_PORT: String(proofPort),
       KV_PORT: String(kvPort),
       LOG_LEVEL: 'silent',
+      // The benchmark is one client sending thousands of writes: a per-client limit would measure itself.
+      RATE_LIMIT_PER_MINUTE: 'off',
       ...env,
     },
     stdio: ['ignore', 'ignore', 'pipe'],

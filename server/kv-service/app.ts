@@ -17,7 +17,12 @@ export type KvServiceDeps = ServiceDeps & ProofServiceAccess
 /** The KVService app: shared middleware, plain-text 404s (§9.1), and every KVService route. */
 export function createKvServiceApp(deps: KvServiceDeps): Hono {
   const service = { ...deps, logger: deps.logger.forService('kv-service') }
-  const app = createServiceApp({ logger: service.logger, bodyLimitBytes: deps.config.bodyLimitBytes, notFound: 'text' })
+  const app = createServiceApp({
+    logger: service.logger,
+    bodyLimitBytes: deps.config.bodyLimitBytes,
+    notFound: 'text',
+    rateLimit: { perMinute: deps.config.rateLimitPerMinute, trustedProxy: deps.config.trustedProxy },
+  })
   for (const route of KV_SERVICE_ROUTES) route(app, service)
   return app
 }

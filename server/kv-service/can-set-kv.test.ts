@@ -1,11 +1,19 @@
 import { createServer } from 'node:http'
 import type { AddressInfo } from 'node:net'
-import { describe, expect, it } from 'vitest'
-import { parsePublicKey } from '../../src/crypto/index.js'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { addressOf, getPublicKey, parsePublicKey } from '../../src/crypto/index.js'
 import type { Platform } from '../../src/protocol/index.js'
 import { PROOF_SERVICE_URL, testKey } from '../../test/support/server/kv-service/test-kv.js'
 import { createFakeProofService, type FakeBinding } from '../../test/support/server/kv-service/test-proof-service.js'
+import { submitBinding } from '../../test/support/server/proof-service/test-bindings.js'
+import { AVATAR, AVATAR_KEY, signBase64 } from '../../test/support/server/proof-service/test-keys.js'
+import {
+  openTestProofService,
+  type TestProofService,
+} from '../../test/support/server/proof-service/test-proof-service.js'
+import type { Queryable } from '../db/database.js'
 import { HttpError } from '../http/http-error.js'
+import { MAX_BINDINGS_PER_AVATAR } from '../proof-service/avatar-bindings.js'
 import { canSetKv } from './can-set-kv.js'
 
 const alice = testKey(1)
@@ -145,5 +153,74 @@ describe('canSetKv, other platforms (§9.4, §15 #14)', () => {
     )
     expect(status).toBe(502)
     expect(message).toMatch(/^ProofService error: unexpected response from http:\/\/proof-service\.test\/v1\/proof\?/)
+  })
+})
+
+describe('canSetKv with the ProofService database in this process', () => {
+  let service: TestProofService
+  let queries = 0
+  let counted: Queryable
+  const walletKey = new Uint8Array(32).fill(0x61)
+  const wallet = addressOf(getPublicKey(walletKey))
+  beforeAll(async () => {
+    service = await openTestProofService()
+    counted = {
+      query: (...args: Parameters<Queryable['query']>) => {
+        queries += 1
+        return service.db.query(...args)
+      },
+    } as Queryable
+    const created = await submitBinding(service, {
+      platform: 'ethereum',
+      identity: wallet,
+      extra: (signPayload) => ({
+        signature: signBase64(signPayload, AVATAR_KEY),
+        wallet_signature: signBase64(signPayload, walletKey),
+      }),
+    })
+    expect(created.status).toBe(201)
+  }, 60_000)
+  afterAll(() => service?.dispose(), 60_000)
+
+  const access = () => ({ proofServiceUrl: PROOF_SERVICE_URL, proofServiceDb: counted })
+  const avatarWriter = (platform: Platform, identity: string) => ({
+    avatar: parsePublicKey(AVATAR),
+    platform,
+    identity,
+  })
+
+  /** The queries one permission check makes, and its refusal if any. */
+  async function check(platform: Platform, identity: string) {
+    queries = 0
+    const outcome = await canSetKv(access(), avatarWriter(platform, identity)).then(
+      () => 'allowed',
+      (error: unknown) => (error instanceof HttpError ? [error.status, error.message] : error),
+    )
+    return { outcome, queries }
+  }
+
+  it('answers with one lookup whether the avatar has one binding or the most it may have', async () => {
+    const checksumCased = wallet.toUpperCase().replace('0X', '0x')
+    expect(await check('ethereum', checksumCased)).toEqual({ outcome: 'allowed', queries: 1 })
+    await service.db.query(
+      `INSERT INTO proof (avatar, platform, identity, proof_chain_id, is_valid)
+       SELECT $1, 'github', 'user' || n, (SELECT max(id) FROM proof_chain), false
+       FROM generate_series(2, $2::int) AS n`,
+      [AVATAR, MAX_BINDINGS_PER_AVATAR],
+    )
+    expect(await check('ethereum', wallet)).toEqual({ outcome: 'allowed', queries: 1 })
+    // is_valid is ignored, as in the reference.
+    expect(await check('github', 'user200')).toEqual({ outcome: 'allowed', queries: 1 })
+    expect(await check('github', 'nobody')).toEqual({
+      outcome: [400, 'Proof not found under this persona.'],
+      queries: 1,
+    })
+    const stranger = { avatar: parsePublicKey(bob.avatar), platform: 'github' as const, identity: 'user2' }
+    queries = 0
+    expect(await refusal(canSetKv(access(), stranger))).toEqual([
+      400,
+      `Persona not found on ProofService: ${bob.avatar}`,
+    ])
+    expect(queries).toBe(1)
   })
 })

@@ -1,8 +1,10 @@
 /**
  * Who may write which KV namespace (§9.4, with §15 #14's fixes): platform `nextid` needs the
  * identity to be the avatar itself; any other platform needs a ProofService binding between the
- * avatar and that identity, found on ANY page of the avatar's bindings and compared with the
- * platform's identity normalisation. `is_valid` is ignored, as in the reference.
+ * avatar and that identity, compared with the platform's identity normalisation. `is_valid` is
+ * ignored, as in the reference. When the ProofService runs in this process, its database answers
+ * with one indexed lookup; a ProofService elsewhere is asked for the avatar's bindings, page by
+ * page, up to a few pages (far more than any real avatar fills).
  *
  * The ProofService may be Next.ID's own, across the internet. When it cannot be reached the
  * answer is 503 `ProofService error: unreachable`, and 502 when it answers with an error or a
@@ -14,26 +16,38 @@ import { avatarId } from '../../src/crypto/index.js'
 import { InvalidResponseError, NetworkError, ServiceError, TimeoutError } from '../../src/errors.js'
 import { normalizeIdentity, type Platform } from '../../src/protocol/index.js'
 import { parseSignerKey } from '../crypto/signer-keys.js'
+import type { Queryable } from '../db/database.js'
 import { HttpError } from '../http/http-error.js'
+import { lookUpBinding } from '../proof-service/avatar-bindings.js'
 
 /** Where the ProofService is and how to reach it (tests and the in-process server inject `fetch`). */
 export type ProofServiceAccess = {
   proofServiceUrl: string
   proofServiceFetch?: FetchFunction
   proofServiceTimeoutMs?: number
+  /** The database of the ProofService in this process, asked directly instead of over HTTP. */
+  proofServiceDb?: Queryable
 }
 
 /** The parts of a KV write the permission depends on. */
 export type KvWriter = { avatar: Uint8Array; platform: Platform; identity: string }
 
-// A guard against a ProofService whose pages never end; 40 bindings per page (§4.6).
-const MAX_PAGES = 250
+// 40 bindings per page (§4.6): 400 bindings, above our own cap of 256 per avatar and far above what
+// real avatars hold on any ProofService; also a guard against one whose pages never end.
+const MAX_PAGES = 10
+
+const NOT_FOUND = 'Proof not found under this persona.'
 
 /** Resolves when `writer` may write its (platform, identity) namespace; else throws the §9.1 HttpError. */
 export async function canSetKv(access: ProofServiceAccess, writer: KvWriter): Promise<void> {
   if (writer.platform === 'nextid') return requireOwnAvatar(writer)
   const identity = normalizeIdentity(writer.platform, writer.identity)
   const id = avatarId(writer.avatar)
+  if (access.proofServiceDb) {
+    const { holds, known } = await lookUpBinding(access.proofServiceDb, id, writer.platform, identity)
+    if (holds) return
+    throw notFound(known, id)
+  }
   const client = createProofServiceClient({
     baseUrl: access.proofServiceUrl,
     fetch: access.proofServiceFetch ?? globalThis.fetch,
@@ -50,10 +64,11 @@ export async function canSetKv(access: ProofServiceAccess, writer: KvWriter): Pr
       return
     }
   }
-  throw new HttpError(
-    400,
-    personaFound ? 'Proof not found under this persona.' : `Persona not found on ProofService: ${id}`,
-  )
+  throw notFound(personaFound, id)
+}
+
+function notFound(personaFound: boolean, id: string): HttpError {
+  return new HttpError(400, personaFound ? NOT_FOUND : `Persona not found on ProofService: ${id}`)
 }
 
 function requireOwnAvatar(writer: KvWriter): void {

@@ -12,6 +12,13 @@ import {
   stringifySerdeJson,
 } from '../../src/protocol/index.js'
 import type { Queryable } from '../db/database.js'
+import { HttpError } from '../http/http-error.js'
+
+/**
+ * All of one avatar's KV content together, as stored JSON text. Real avatars keep a few kilobytes
+ * (profile and app settings); 1 MiB is hundreds of times that, and keeps GET /v1/kv small.
+ */
+export const MAX_KV_BYTES_PER_AVATAR = 1024 * 1024
 
 export type KvTarget = {
   /** `0x` + compressed. */
@@ -22,7 +29,11 @@ export type KvTarget = {
 
 type ContentRow = { content: string }
 
-/** Applies `patch` (numbers as LosslessNumbers) to the target's content, creating it from `{}`. */
+/**
+ * Applies `patch` (numbers as LosslessNumbers) to the target's content, creating it from `{}`; a
+ * 400 when the avatar's content would pass MAX_KV_BYTES_PER_AVATAR (the caller's transaction then
+ * rolls back, so nothing changes).
+ */
 export async function mergeKvContent(tx: Queryable, target: KvTarget, patch: unknown): Promise<void> {
   const { avatar, platform, identity } = target
   const [row] = await tx.query<ContentRow>(
@@ -32,6 +43,7 @@ export async function mergeKvContent(tx: Queryable, target: KvTarget, patch: unk
   )
   const current = row === undefined ? {} : parseJsonPreservingNumbers(row.content, 'content')
   const merged = stringifySerdeJson(applyMergePatch(current, patch), 'content')
+  await requireRoomForKv(tx, target, Buffer.byteLength(merged))
   await tx.query(
     `INSERT INTO kv (avatar, platform, identity, content) VALUES ($1, $2, $3, $4::jsonb)
      ON CONFLICT (avatar, platform, identity)
@@ -39,6 +51,18 @@ export async function mergeKvContent(tx: Queryable, target: KvTarget, patch: unk
     [avatar, platform, identity, merged],
     { name: 'upsert_kv_content' },
   )
+}
+
+async function requireRoomForKv(tx: Queryable, target: KvTarget, mergedBytes: number): Promise<void> {
+  const [others] = await tx.query<{ bytes: number }>(
+    `SELECT coalesce(sum(octet_length(content::text)), 0)::int AS bytes FROM kv
+     WHERE avatar = $1 AND NOT (platform = $2 AND identity = $3)`,
+    [target.avatar, target.platform, target.identity],
+    { name: 'kv_bytes_of_others' },
+  )
+  if ((others?.bytes ?? 0) + mergedBytes > MAX_KV_BYTES_PER_AVATAR) {
+    throw new HttpError(400, `the avatar's KV content would pass ${MAX_KV_BYTES_PER_AVATAR} bytes`)
+  }
 }
 
 /** The body of GET /v1/kv and of POST /v1/kv's 201: both key names, uncompressed (§3.3, §15 #16). */

@@ -25,7 +25,12 @@ export type ProofServiceDeps = ServiceDeps & {
 /** The ProofService app: shared middleware, JSON 404s, and every ProofService route. */
 export function createProofServiceApp(deps: ProofServiceDeps): Hono {
   const service = { ...deps, logger: deps.logger.forService('proof-service') }
-  const app = createServiceApp({ logger: service.logger, bodyLimitBytes: deps.config.bodyLimitBytes, notFound: 'json' })
+  const app = createServiceApp({
+    logger: service.logger,
+    bodyLimitBytes: deps.config.bodyLimitBytes,
+    notFound: 'json',
+    rateLimit: { perMinute: deps.config.rateLimitPerMinute, trustedProxy: deps.config.trustedProxy },
+  })
   for (const route of PROOF_SERVICE_ROUTES) route(app, service)
   return app
 }

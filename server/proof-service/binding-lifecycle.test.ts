@@ -150,4 +150,14 @@ describe.each(WALLETS)('$platform binding lifecycle', (wallet) => {
     const changes = await client.getProofChainChanges({ lastId: 0, count: 100 })
     expect(changes.map((change) => [change.avatar, change.action])).toEqual(links.map((link) => [AVATAR, link.action]))
   })
+
+  it('refuses a wallet’s delete of a binding the avatar does not hold; the chain stays as it was', async () => {
+    const before = (await client.getProofChain({ avatar: AVATAR })).proofChain
+    const refused = await bind('delete', true)
+    expect(refused.res).toEqual({
+      status: 400,
+      json: { message: 'a wallet may only revoke a binding this avatar holds' },
+    })
+    expect((await client.getProofChain({ avatar: AVATAR })).proofChain).toEqual(before)
+  })
 })

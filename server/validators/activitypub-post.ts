@@ -51,7 +51,8 @@ async function detectApi(baseUrl: string, server: string, context: ValidatorCont
   const software = asJsonObject(asJsonObject(await getJson(href, server, context))?.software)?.name
   const api = typeof software === 'string' && Object.hasOwn(APIS, software) ? APIS[software] : undefined
   if (api === undefined) {
-    throw new ProofRejectedError(`${server} runs ActivityPub software that is not supported: ${String(software)}`)
+    // Named in our words only: what the server calls itself is never echoed back to the client.
+    throw new ProofRejectedError(`${server} runs ActivityPub software that is not supported`)
   }
   return api
 }
@@ -110,8 +111,7 @@ async function fetchNote(baseUrl: string, server: string, id: string, context: V
   if (response.status >= 400 && response.status < 500 && response.status !== 429) {
     const error = asJsonObject(asJsonObject(await readPlatformJson(response, LABEL, context).catch(() => null))?.error)
     if (error?.code === 'NO_SUCH_NOTE') throw new ProofRejectedError(`${server} note not found: ${id}`)
-    const reason = typeof error?.code === 'string' ? error.code : `HTTP ${response.status}`
-    throw new ProofRejectedError(`${server} does not show note ${id}: ${reason}`)
+    throw new ProofRejectedError(`${server} does not show note ${id} (HTTP ${response.status})`)
   }
   if (response.status !== 200) throw unexpectedStatus(`${LABEL} server ${server}`, response)
   const note = asJsonObject(await readPlatformJson(response, LABEL, context))

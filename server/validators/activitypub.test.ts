@@ -113,7 +113,8 @@ describe('createActivityPubValidator', () => {
     const { request } = proofPost('erin@gts.example')
     const error = await rejection(validator.validate(request, HTTP))
     expect(error).toBeInstanceOf(ProofRejectedError)
-    expect(error.message).toBe('gts.example runs ActivityPub software that is not supported: gotosocial')
+    // Our words only: the name the server gives its software is not echoed.
+    expect(error.message).toBe('gts.example runs ActivityPub software that is not supported')
     const nowhere = makeProof({ platform: 'activitypub', identity: 'erin@unknown.example', proofLocation: '1' })
     expect((await rejection(validator.validate(nowhere.request, HTTP))).message).toBe(
       'unknown.example has no nodeinfo: it is not an ActivityPub server',
@@ -121,15 +122,15 @@ describe('createActivityPubValidator', () => {
   })
 
   it('rejects a post by another account, and a federated copy of a remote namesake', async () => {
-    for (const [server, options, got] of [
-      ['mastodon.example', { by: 'mallory' }, 'mallory@mastodon.example'],
-      ['mastodon.example', { host: 'evil.example' }, 'frank@evil.example'],
-      ['misskey.example', { host: 'evil.example' }, 'frank@evil.example'],
+    for (const [server, options] of [
+      ['mastodon.example', { by: 'mallory' }],
+      ['mastodon.example', { host: 'evil.example' }],
+      ['misskey.example', { host: 'evil.example' }],
     ] as const) {
       const { request } = proofPost(`frank@${server}`, options)
       const error = await rejection(validator.validate(request, HTTP))
       expect(error).toBeInstanceOf(ProofRejectedError)
-      expect(error.message).toBe(`post is not sent by this account: expected frank@${server}, got ${got}`)
+      expect(error.message).toBe(`post is not sent by this account: expected frank@${server}`)
     }
   })
 
@@ -167,7 +168,7 @@ describe('createActivityPubValidator', () => {
     expect(error).toBeInstanceOf(ProofRejectedError)
     expect(error.message).toBe(`pleroma.example does not show status ${closed.id} without signing in`)
     expect((await rejection(validator.validate(closedNote.request, HTTP))).message).toBe(
-      `misskey.example does not show note ${closedNote.id}: SIGNIN_REQUIRED`,
+      `misskey.example does not show note ${closedNote.id} (HTTP 400)`,
     )
   })
 

@@ -30,7 +30,7 @@ export function createActivityPubValidator(config: PlatformConfig['activitypub']
       }
       const baseUrl = config.urlTemplate.replaceAll('{server}', server)
       const post = await fetchFediversePost(baseUrl, server, request.proofLocation, context)
-      return validatePost(request, username, server, post)
+      return validatePost(request, username, post)
     },
   }
 }
@@ -43,16 +43,10 @@ function splitIdentity(identity: string): { username: string; server: string } {
   return { username: identity.slice(0, at), server }
 }
 
-function validatePost(
-  request: ValidationRequest,
-  username: string,
-  server: string,
-  post: FediversePost,
-): ValidationResult {
+function validatePost(request: ValidationRequest, username: string, post: FediversePost): ValidationResult {
   // The reference compares names only, so a remote account's copy of a post would pass; we need a local author.
-  const author = `${post.username}@${post.host ?? server}`
   if (post.host !== null || post.username !== username) {
-    throw new ProofRejectedError(`post is not sent by this account: expected ${request.identity}, got ${author}`)
+    throw new ProofRejectedError(`post is not sent by this account: expected ${request.identity}`)
   }
   let signature: string
   try {

@@ -3,6 +3,7 @@
  * way a platform can fail to answer (unreachable, timeout, a body that is not JSON) becomes a
  * PlatformUnavailableError — no verdict — never a crash or a hang.
  */
+import { findOutboundRefusal } from '../outbound/outbound-refused-error.js'
 import { PlatformUnavailableError, type ValidatorContext } from './validator.js'
 
 /** Fetches `url` within `context.timeoutMs`; `label` names the platform in error messages. */
@@ -45,6 +46,8 @@ export function unexpectedStatus(label: string, response: Response): PlatformUna
 
 function unavailable(label: string, context: ValidatorContext, error: unknown): PlatformUnavailableError {
   if (error instanceof PlatformUnavailableError) return error
+  const refusal = findOutboundRefusal(error)
+  if (refusal) return new PlatformUnavailableError(`${label} was not asked or not read: ${refusal.message}`)
   if (error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError')) {
     return new PlatformUnavailableError(`${label} did not answer within ${context.timeoutMs} ms`)
   }

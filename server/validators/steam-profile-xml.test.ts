@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { growthRatio } from '../../test/support/linear-time.js'
 import { parseSteamProfileXml } from './steam-profile-xml.js'
 
 // The shape of steamcommunity.com's `?xml=1` profile (platforms.md §3.8), groups included.
@@ -19,6 +20,17 @@ const PROFILE = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><profile
 `
 
 describe('parseSteamProfileXml', () => {
+  it.each([
+    ['unclosed tags', '<'],
+    ['tags opened inside tags', '<a'],
+    ['unfinished CDATA sections', '<![CDATA['],
+    ['unfinished comments', '<!--'],
+    ['deep nesting', '<a>'],
+  ])('reads 1 MB of %s in time linear in its length', (_name, unit) => {
+    const xml = (length: number) => `<profile><summary>${unit.repeat(Math.floor(length / unit.length))}`
+    expect(growthRatio(xml, parseSteamProfileXml, 256 * 1024)).toBeLessThan(9)
+  })
+
   it('reads the profile fields, CDATA as is', () => {
     expect(parseSteamProfileXml(PROFILE)).toEqual({
       kind: 'profile',

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { growthRatio } from '../../test/support/linear-time.js'
 import { TEST_AVATAR, TEST_PREV, TEST_UUID } from '../../test/support/src/protocol/test-keys.js'
 import { parseDnsTxtRecord } from './dns-txt-record.js'
 import { buildPostContent, fillSignature } from './post-content.js'
@@ -18,6 +19,18 @@ const record = (prev: string | null) =>
   )
 
 describe('parseDnsTxtRecord', () => {
+  it('reads an unclosed quoted string full of escaped quotes in time linear in its length', () => {
+    const record = (length: number) => `"${'\\"'.repeat(length / 2)}`
+    const read = (text: string) => {
+      try {
+        parseDnsTxtRecord([text])
+      } catch {
+        // Not a proof record: only the time it took matters here.
+      }
+    }
+    expect(growthRatio(record, read, 64 * 1024)).toBeLessThan(9)
+  })
+
   it('reads the record our template produces', () => {
     expect(parseDnsTxtRecord([record(null)])).toEqual({
       signature: TEST_PREV,

@@ -17,7 +17,6 @@ export interface DnsProofRecord {
 }
 
 const REQUIRED_KEYS = ['ps', 'v', 'sig', 'ca', 'uuid', 'prev'] as const
-const QUOTED_STRING = /"((?:[^"\\]|\\.)*)"/g
 
 /**
  * Parses one TXT record given as its strings, raw (`ps:true;…`) or in presentation form as DNS over
@@ -54,9 +53,24 @@ export function parseDnsTxtRecord(strings: unknown): DnsProofRecord {
 }
 
 // Presentation form: one or more quoted strings with `\"` and `\\` escapes; raw text is kept.
+// One pass over the characters: text outside quotes is dropped, and an unclosed last string is
+// dropped too (a regex retrying from every quote of such a string would be quadratic).
 function unquote(part: string): string {
   const trimmed = part.trim()
   if (!trimmed.startsWith('"')) return trimmed
-  const pieces = [...trimmed.matchAll(QUOTED_STRING)].map((match) => (match[1] ?? '').replace(/\\(.)/g, '$1'))
-  return pieces.join('')
+  let joined = ''
+  let piece: string | null = null
+  for (let i = 0; i < trimmed.length; i++) {
+    const char = trimmed[i] as string
+    if (piece === null) {
+      if (char === '"') piece = ''
+    } else if (char === '\\' && i + 1 < trimmed.length) {
+      i += 1
+      piece += trimmed[i]
+    } else if (char === '"') {
+      joined += piece
+      piece = null
+    } else piece += char
+  }
+  return joined
 }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { growthRatio } from '../../test/support/linear-time.js'
 import {
   TEST_AVATAR,
   TEST_AVATAR_UNCOMPRESSED,
@@ -6,7 +7,7 @@ import {
   TEST_UUID,
 } from '../../test/support/src/protocol/test-keys.js'
 import { buildPostContent, fillSignature } from './post-content.js'
-import { findSignatureLine, parseDotbitRecord, parseTwitterMisc } from './proof-post.js'
+import { findSignatureLine, MAX_POST_LENGTH, parseDotbitRecord, parseTwitterMisc } from './proof-post.js'
 
 const SIG = TEST_PREV
 const params = {
@@ -30,6 +31,29 @@ const published = (platform: 'twitter' | 'discord' | 'minds' | 'activitypub' | '
   )
 
 describe('findSignatureLine', () => {
+  it.each([
+    ['unclosed tags', '<'],
+    ['tags opened inside tags', '<a '],
+    ['unfinished entities', '&amp'],
+    ['line breaks without ends', '<br '],
+  ])('reads HTML made of %s in time linear in its length', (_name, unit) => {
+    const post = (length: number) => unit.repeat(Math.floor(length / unit.length))
+    const read = (text: string) => {
+      try {
+        findSignatureLine(text, 'activitypub')
+      } catch {
+        // No signature line: only the time it took matters here.
+      }
+    }
+    expect(growthRatio(post, read, MAX_POST_LENGTH / 4)).toBeLessThan(9)
+  })
+
+  it('refuses a post longer than any proof post before reading it', () => {
+    expect(() => findSignatureLine('a'.repeat(MAX_POST_LENGTH + 1), 'activitypub')).toThrow(
+      `"text" is longer than ${MAX_POST_LENGTH} characters, more than any proof post`,
+    )
+  })
+
   it('finds the signature in the posts our templates produce', () => {
     for (const platform of ['twitter', 'discord', 'minds', 'activitypub', 'steam'] as const) {
       expect(findSignatureLine(published(platform), platform), platform).toBe(SIG)

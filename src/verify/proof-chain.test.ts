@@ -121,22 +121,48 @@ describe('verifyProofChain', () => {
     expect(verifyProofChain(avatar, createByWallet).links[0]?.status).toBe('signature-mismatch')
   })
 
+  it('refuses a wallet’s delete of a binding no earlier verified create made, or one already revoked', () => {
+    const throwaway = buildChain(avatarKey, [
+      { action: 'create', platform: 'twitter', identity: 'alice' },
+      { action: 'delete', platform: 'ethereum', identity: wallet, signer: walletKey },
+    ])
+    const result = verifyProofChain(avatar, throwaway)
+    expect(result.valid).toBe(false)
+    expect(result.links[1]).toMatchObject({
+      status: 'signature-mismatch',
+      reason: 'the wallet revokes a binding no earlier link of this chain made',
+    })
+    expect(result.links[1]?.signer).toBeUndefined()
+    const twice = buildChain(avatarKey, [
+      { action: 'create', platform: 'ethereum', identity: wallet },
+      { action: 'delete', platform: 'ethereum', identity: wallet },
+      { action: 'delete', platform: 'ethereum', identity: wallet.toUpperCase().replace('0X', '0x'), signer: walletKey },
+    ])
+    expect(statuses(verifyProofChain(avatar, twice).links)).toEqual(['verified', 'verified', 'signature-mismatch'])
+  })
+
   it('accepts a Solana wallet’s ed25519 delete (§6.5)', async () => {
     const { generateKeyPairSync, sign } = await import('node:crypto')
     const { publicKey, privateKey } = generateKeyPairSync('ed25519')
     const address = encodeBase58(new Uint8Array(publicKey.export({ format: 'der', type: 'spki' }).subarray(-32)))
-    const [link] = buildChain(avatarKey, [{ action: 'delete', platform: 'solana', identity: address }])
-    if (!link) throw new Error('no link')
+    const [create, link] = buildChain(avatarKey, [
+      { action: 'create', platform: 'solana', identity: address },
+      { action: 'delete', platform: 'solana', identity: address },
+    ])
+    if (!create || !link) throw new Error('no link')
     const walletSigned = {
       ...link,
       signature: encodeBase64(new Uint8Array(sign(null, Buffer.from(link.signaturePayload), privateKey))),
     }
-    expect(verifyProofChain(avatar, [walletSigned]).links[0]).toMatchObject({ status: 'verified', signer: 'wallet' })
+    expect(verifyProofChain(avatar, [create, walletSigned]).links[1]).toMatchObject({
+      status: 'verified',
+      signer: 'wallet',
+    })
     const otherPayload = {
       ...walletSigned,
       signature: encodeBase64(new Uint8Array(sign(null, Buffer.from('x'), privateKey))),
     }
-    expect(verifyProofChain(avatar, [otherPayload]).links[0]?.status).toBe('signature-mismatch')
+    expect(verifyProofChain(avatar, [create, otherPayload]).links[1]?.status).toBe('signature-mismatch')
   })
 
   it('rejects malformed input with typed errors naming the field', () => {

@@ -2,7 +2,9 @@
  * Verifies an avatar's proof chain as GET /v1/proofchain returns it (§4.8, §8), trusting no
  * server: each link's signature must recover to the avatar (or, for a wallet-signed Ethereum or
  * Solana delete, to the wallet, §6.4/§6.5) over the exact string it stores, and each signed
- * payload's `prev` must be the previous link's signature.
+ * payload's `prev` must be the previous link's signature. A wallet may only revoke a binding that
+ * a verified create earlier in the chain made: otherwise any throwaway wallet could append links
+ * to any avatar's chain.
  */
 import type { ProofChainLink } from '../client/types.js'
 import { decodeBase64 } from '../crypto/base64.js'
@@ -42,10 +44,27 @@ export type ChainVerification = {
 export function verifyProofChain(avatar: unknown, links: readonly ChainLinkToVerify[]): ChainVerification {
   const avatarAddress = addressOf(parsePublicKey(avatar, 'avatar'))
   if (!Array.isArray(links)) throw new InvalidInputError('links', 'expected an array of chain links')
-  const results = links.map((link, index) =>
-    verifyLink(link, index, index === 0 ? null : (links[index - 1] as ChainLinkToVerify).signature, avatarAddress),
-  )
+  const held = new Set<string>()
+  const results = links.map((link, index) => {
+    const expectedPrev = index === 0 ? null : (links[index - 1] as ChainLinkToVerify).signature
+    const result = verifyLink(link, index, expectedPrev, avatarAddress)
+    if (result.status !== 'verified') return result
+    const binding = bindingKey(link)
+    if (result.signer === 'wallet' && !held.has(binding)) {
+      const reason = 'the wallet revokes a binding no earlier link of this chain made'
+      return { index, status: 'signature-mismatch', signedText: result.signedText, reason } satisfies LinkVerification
+    }
+    if (link.action === 'create') held.add(binding)
+    else held.delete(binding)
+    return result
+  })
   return { valid: results.every((result) => result.status === 'verified'), links: results }
+}
+
+// Ethereum addresses compare case-insensitively (§6.4); every other identity as stored.
+function bindingKey(link: ChainLinkToVerify): string {
+  const identity = link.platform === 'ethereum' ? link.identity.toLowerCase() : link.identity
+  return `${link.platform}\n${identity}`
 }
 
 function verifyLink(

@@ -95,9 +95,9 @@ const REWRITES: readonly Rewrite[] = [
   on('steam', new RegExp(`^(?:"identity" |steam profile not found|steam ${UNAVAILABLE})`), 400, 'error when generating sign payload'), // steam.go swallows fetch errors
   on('steam', /^(?:steam profile summary has no |the "NextID proof:" entry .+ holds no signature$)/, 400, 'proof not found in user summary'), // steam.go
   on('activitypub', /^"identity" /, 400, 'error when detecting server software: invalid ActivityPub ID: Only one @ symbol should appear'), // activitypub.go
-  on('activitypub', /^post is not sent by this account: expected (\S+), got (\S+)$/, 400, 'failed to identify mastodon / pleroma status: identity mismatch: @$2 != $1'), // mastodon.go
+  on('activitypub', /^post is not sent by this account: expected (\S+)$/, 400, 'failed to identify mastodon / pleroma status: identity mismatch'), // mastodon.go (which also names the author; we never echo it)
   on('activitypub', /^\S+ (?:lists no nodeinfo|points its nodeinfo)/, 400, 'error when detecting server software: no supported node info link found'), // activitypub.go
-  on('activitypub', /^\S+ runs ActivityPub software that is not supported: (.*)$/, 400, 'error when detecting server software: unsupported server: $1'), // activitypub.go
+  on('activitypub', /^\S+ runs ActivityPub software that is not supported$/, 400, 'error when detecting server software: unsupported server'), // activitypub.go (which also names the software; we never echo it)
   on('activitypub', /^\S+ has no nodeinfo: /, 400, 'error when detecting server software: node info returns 404'), // activitypub.go
   on('activitypub', /^activitypub server \S+ answered HTTP (\d+)$/, 400, 'error when detecting server software: node info returns $1'), // activitypub.go
   on('activitypub', new RegExp(`^activitypub ${UNAVAILABLE}`), 400, 'error when detecting server software'), // activitypub.go

@@ -25,7 +25,14 @@ export async function startLocalServices(): Promise<LocalServices> {
   let simulator: RunningPlatformSimulator | undefined
   try {
     simulator = await startPlatformSimulator()
-    const env = { PROOF_PORT: '0', KV_PORT: 'off', DATA_DIR: dataDir, LOG_LEVEL: 'silent' }
+    // Test files run dozens of flows in seconds from one address: the per-client limit is not under test here.
+    const env = {
+      PROOF_PORT: '0',
+      KV_PORT: 'off',
+      DATA_DIR: dataDir,
+      LOG_LEVEL: 'silent',
+      RATE_LIMIT_PER_MINUTE: 'off',
+    }
     const server = await startServer({ ...loadConfig(env), platforms: simulator.config })
     const running = simulator
     return {

@@ -16,6 +16,7 @@ import {
 import { createFakeProofService } from '../../../test/support/server/kv-service/test-proof-service.js'
 import type { Database } from '../../db/database.js'
 import { migrate } from '../../db/migrate.js'
+import { MAX_KV_BYTES_PER_AVATAR } from '../kv-content.js'
 
 const STALE =
   "Signature validation error: the avatar's KV chain changed after this payload was made; " +
@@ -123,6 +124,21 @@ for (const driver of TEST_DRIVERS) {
       }
       const links = await linksOf(key.avatar)
       expect(links.map((link) => link.previous_id)).toEqual([null, ...links.slice(0, -1).map((link) => link.id)])
+    })
+
+    it(`refuses a write that takes the avatar's KV content past ${MAX_KV_BYTES_PER_AVATAR} bytes, changing nothing`, async () => {
+      const key = freshKey()
+      const big = 'x'.repeat(600 * 1024)
+      expect((await writeKv(app, nextidWrite(key, `{"a":"${big}"}`))).status).toBe(201)
+      const before = await linksOf(key.avatar)
+      await expectRefused(
+        await writeKv(app, nextidWrite(key, `{"b":"${big}"}`)),
+        `the avatar's KV content would pass ${MAX_KV_BYTES_PER_AVATAR} bytes`,
+      )
+      expect(await linksOf(key.avatar)).toEqual(before)
+      expect(await contentOf(nextidWrite(key))).toEqual({ a: big })
+      // Making room is always allowed.
+      expect((await writeKv(app, nextidWrite(key, '{"a":null,"b":"small"}'))).status).toBe(201)
     })
 
     it('keeps separate content per (platform, identity) of one avatar', async () => {

@@ -173,10 +173,20 @@ describe('GET /v1/proof', () => {
     ['identity=0x1234&platform=nextid', 'public key not recognized'],
     ['identity=a%00b', 'Param error'],
     [
-      `identity=${Array.from({ length: 1001 }, (_, n) => `u${n}`).join(',')}`,
-      'Param error: at most 1000 identities per query',
+      `identity=${Array.from({ length: 201 }, (_, n) => `u${n}`).join(',')}&exact=true`,
+      'Param error: at most 200 identities per query',
+    ],
+    [
+      `identity=${Array.from({ length: 21 }, (_, n) => `u${n}`).join(',')}`,
+      'Param error: at most 20 fuzzy identities per query',
     ],
   ])('400 for %j', async (search, message) => {
     expect(await query(search)).toEqual({ status: 400, json: { message } })
+  })
+
+  it('takes as many identities as the caps allow', async () => {
+    const list = (length: number) => Array.from({ length }, (_, n) => `u${n}`).join(',')
+    expect((await query(`identity=${list(200)}&exact=true`)).status).toBe(200)
+    expect((await query(`identity=${list(20)}`)).status).toBe(200)
   })
 })

@@ -12,7 +12,13 @@ import { paginationOf, parseBooleanParam, parsePageParam, readQueryParam } from 
 import { parseAvatarKey } from '../request-fields.js'
 import { toUnixSeconds } from '../unix-seconds.js'
 
-const MAX_IDENTITIES = 1000
+/**
+ * Identities per query. Clients look up one identity, or the accounts on one screen (tens); an
+ * exact identity is an index lookup, a fuzzy one a `LIKE '%…%'` scan of every binding, so fuzzy
+ * queries get the lower cap.
+ */
+export const MAX_EXACT_IDENTITIES = 200
+export const MAX_FUZZY_IDENTITIES = 20
 
 export const proofQueryRoute: Route<ProofServiceDeps> = (app, deps) => {
   app.get('/v1/proof', async (c) => {
@@ -27,9 +33,12 @@ function readSearch(c: Context) {
   const platform = readQueryParam(c, 'platform')
   let identities = [...new Set(readQueryParam(c, 'identity').split(','))].filter((identity) => identity !== '')
   if (identities.length === 0) throw new HttpError(400, 'Param missing')
-  // Two SQL parameters per identity at most: far below PostgreSQL's limit of 65,535.
-  if (identities.length > MAX_IDENTITIES) {
-    throw new HttpError(400, `Param error: at most ${MAX_IDENTITIES} identities per query`)
+  const exact = parseBooleanParam(readQueryParam(c, 'exact'))
+  // Avatars are always matched exactly (proof-search.ts).
+  const fuzzy = !exact && platform !== 'nextid'
+  const cap = fuzzy ? MAX_FUZZY_IDENTITIES : MAX_EXACT_IDENTITIES
+  if (identities.length > cap) {
+    throw new HttpError(400, `Param error: at most ${cap} ${fuzzy ? 'fuzzy ' : ''}identities per query`)
   }
   // Avatars are stored as `0x` + compressed lowercase hex: any key form finds them (§15 #3).
   if (platform === 'nextid') identities = identities.map((key) => parseAvatarKey(key))
@@ -37,7 +46,7 @@ function readSearch(c: Context) {
     identities,
     platform: platform === '' ? null : platform,
     page: parsePageParam(readQueryParam(c, 'page')),
-    exact: parseBooleanParam(readQueryParam(c, 'exact')),
+    exact,
     sort: readQueryParam(c, 'sort'),
     order: readQueryParam(c, 'order'),
   }

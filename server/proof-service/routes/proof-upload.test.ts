@@ -299,6 +299,7 @@ describe('POST /v1/proof', () => {
       const wallet = newWallet()
       const none = await submitBinding(service, { ...wallet.spec('delete'), extra: () => ({}) })
       expect(none).toMatchObject({ status: 400, json: { message: 'extra.signature not found' } })
+      expect((await submitBinding(service, wallet.spec())).status).toBe(201)
       const stranger = await submitBinding(service, {
         ...wallet.spec('delete'),
         extra: (signPayload) => ({ wallet_signature: signBase64(signPayload, OTHER_AVATAR_KEY) }),
@@ -307,10 +308,11 @@ describe('POST /v1/proof', () => {
       expect(stranger.json.message).toMatch(/^ETH wallet signature validation failed: signed by 0x[0-9a-f]{40}, not /)
     })
 
-    it('appends a delete link even when there is nothing to delete (§7.2)', async () => {
+    it('appends an avatar-signed delete link even when there is nothing to delete (§7.2)', async () => {
       const wallet = newWallet()
       const before = await service.db.query('SELECT count(*)::int AS n FROM proof_chain')
-      expect((await submitBinding(service, wallet.spec('delete'))).status).toBe(201)
+      const { extra: _bothSignatures, ...avatarSigned } = wallet.spec('delete')
+      expect((await submitBinding(service, avatarSigned)).status).toBe(201)
       const after = await service.db.query<{ n: number }>('SELECT count(*)::int AS n FROM proof_chain')
       expect(after[0]?.n).toBe((before[0] as { n: number }).n + 1)
     })

@@ -2,7 +2,9 @@
  * POST /v1/proof (§4.5, §7.1, §7.2): rebuilds the sign payload on the avatar's current chain head,
  * checks the avatar's signature, asks the platform's validator (network, so outside any
  * transaction), then appends the link and applies it in one statement that refuses a moved head
- * (§15 #4), committed together with the other submissions in flight. Answers 201 `{}`.
+ * (§15 #4), committed together with the other submissions in flight. Answers 201 `{}`. A create
+ * needs room under the bindings cap; a wallet-signed delete needs the avatar to hold the binding,
+ * so no throwaway wallet can append to another avatar's chain.
  */
 import { buildProofSignPayload } from '../../../src/protocol/index.js'
 import { HttpError } from '../../http/http-error.js'
@@ -10,6 +12,7 @@ import { readJsonBody } from '../../http/read-json-body.js'
 import type { Route } from '../../service-deps.js'
 import type { ValidationRequest, ValidationResult } from '../../validators/validator.js'
 import type { ProofServiceDeps } from '../app.js'
+import { readAvatarBindings, requireHeldBinding, requireRoomForBinding } from '../avatar-bindings.js'
 import { checkAvatarSignature } from '../avatar-signature.js'
 import { type BindingTarget, resolveBindingTarget, toHttpError } from '../binding-target.js'
 import { readSubmission, type Submission } from '../submission.js'
@@ -28,6 +31,14 @@ export const proofUploadRoute: Route<ProofServiceDeps> = (app, deps) => {
       `platform not supported: ${submission.platform.slice(0, 40)}`,
     )
     const head = await deps.chainWrites.readHead(avatar)
+    const walletRevokes = isWalletRevoke(target, submission)
+    if (action === 'create' || walletRevokes) {
+      // Read after the head: a binding changes only with a link, so if the head is still the same
+      // at the append (which refuses a moved head), so is what this read saw.
+      const bindings = await readAvatarBindings(deps.db, avatar, target.platform, target.identity)
+      if (action === 'create') requireRoomForBinding(bindings)
+      else requireHeldBinding(bindings)
+    }
     const params = {
       action,
       platform: target.platform,
@@ -38,7 +49,7 @@ export const proofUploadRoute: Route<ProofServiceDeps> = (app, deps) => {
       prev: head?.signature ?? null,
     }
     const signPayload = buildProofSignPayload({ ...params, avatar: submission.avatarKey.uncompressed })
-    const result = await validate(deps, target, submission, { ...params, signPayload })
+    const result = await validate(deps, target, submission, { ...params, signPayload }, walletRevokes)
     await deps.chainWrites.append({
       link: {
         avatar,
@@ -60,6 +71,13 @@ export const proofUploadRoute: Route<ProofServiceDeps> = (app, deps) => {
   })
 }
 
+// The link then carries the wallet's signature, not the avatar's (validators/wallet-binding.ts).
+function isWalletRevoke(target: BindingTarget, submission: Submission): boolean {
+  return (
+    submission.action === 'delete' && WALLET_PLATFORMS.includes(target.platform) && submission.walletSignature !== ''
+  )
+}
+
 type SignedParams = Omit<ValidationRequest, 'proofLocation' | 'avatarSignature' | 'extra'>
 
 /** Checks the avatar's signature (when it must or may be there), then asks the platform's validator. */
@@ -68,9 +86,8 @@ async function validate(
   target: BindingTarget,
   submission: Submission,
   params: SignedParams,
+  walletRevokes: boolean,
 ): Promise<ValidationResult> {
-  const walletRevokes =
-    params.action === 'delete' && WALLET_PLATFORMS.includes(target.platform) && submission.walletSignature !== ''
   if (submission.signature === '' && !walletRevokes) throw new HttpError(400, 'extra.signature not found')
   const avatarSignature =
     submission.signature === ''

@@ -25,6 +25,7 @@ export function createTestApp(options: { notFound: 'json' | 'text'; bodyLimitByt
     logger: options.logger ?? createRecordingLogger(),
     bodyLimitBytes: options.bodyLimitBytes ?? 1024,
     notFound: options.notFound,
+    rateLimit: { perMinute: null, trustedProxy: null },
   })
   app.get('/ok', (c) => c.json({ ok: true }))
   app.get('/http-error', () => {
