@@ -251,7 +251,12 @@ export type MaskReading =
 export type MaskImportProgress = { attempt: number; attempts: number; estimatedMs: number; startedAt: number }
 
 /** What became of one persona the user chose. */
-export type MaskImportOutcome = { id: string; name: string; outcome: 'imported' | 'already-in-vault'; inVaultAs?: string }
+export type MaskImportOutcome = {
+  id: string
+  name: string
+  outcome: 'imported' | 'already-in-vault'
+  inVaultAs?: string
+}
 
 /** Bindings (ProofService) and KV namespaces (KVService) of one avatar, found again after an import. */
 export type AvatarDiscovery = { bindings: Binding[]; kv: KvNamespace[] }

@@ -81,10 +81,10 @@ export function createMaskImport(deps: MaskImportDeps) {
             : { password: requireString(password, 'password'), ...optionalAccount(account) }
         const reading = await openFile(bytes, credentials, phrasePassphrase)
         if (reading.kind === 'needs-password') return reading
-        return describe(reading.found, reading.openedWith)
+        return holdReading(reading.found, reading.openedWith)
       }
     }
-    return describe(found, null)
+    return holdReading(found, null)
   }
 
   async function openFile(
@@ -110,7 +110,7 @@ export function createMaskImport(deps: MaskImportDeps) {
   }
 
   /** Holds the keys; answers what the popup may see. */
-  async function describe(found: MaskFound, openedWith: string | null): Promise<MaskReading> {
+  async function holdReading(found: MaskFound, openedWith: string | null): Promise<MaskReading> {
     const record = await readVaultRecord(deps.records)
     const personas = found.personas.map((persona) => {
       const id = avatarId(persona.publicKey)
