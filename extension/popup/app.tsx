@@ -12,6 +12,7 @@ import { ConnectedSites } from './screens/connected-sites.js'
 import { CreateAvatar } from './screens/create-avatar.js'
 import { Home } from './screens/home.js'
 import { ImportKey } from './screens/import-key.js'
+import { ImportMask } from './screens/import-mask.js'
 import { ImportPhrase } from './screens/import-phrase.js'
 import { KvEditor } from './screens/kv-editor.js'
 import { ManageAvatar } from './screens/manage-avatar.js'
@@ -86,6 +87,8 @@ function Routed({ wallet, route, navigate, onState, onUpdate }: RoutedProps) {
       return <ImportPhrase {...flow} />
     case 'import-key':
       return <ImportKey {...flow} />
+    case 'import-mask':
+      return <ImportMask {...flow} />
   }
   const home = () => navigate({ name: 'main' })
   if (wallet.status === 'empty') {
