@@ -258,8 +258,11 @@ export type MaskImportOutcome = {
   inVaultAs?: string
 }
 
+/** One service's answer, or the code of why it gave none (one service down must not hide the other's). */
+export type Discovered<T> = { ok: true; value: T } | { ok: false; code: string }
+
 /** Bindings (ProofService) and KV namespaces (KVService) of one avatar, found again after an import. */
-export type AvatarDiscovery = { bindings: Binding[]; kv: KvNamespace[] }
+export type AvatarDiscovery = { bindings: Discovered<Binding[]>; kv: Discovered<KvNamespace[]> }
 
 /**
  * Methods the popup (and the full-tab page) may call on the background service worker.

@@ -20,6 +20,7 @@ import {
 } from '../../../src/mask-import/index.js'
 import type {
   AvatarDiscovery,
+  Discovered,
   MaskImportOutcome,
   MaskImportProgress,
   MaskReading,
@@ -161,16 +162,26 @@ export function createMaskImport(deps: MaskImportDeps) {
       const avatar = requireNonEmptyString(id, 'id').toLowerCase()
       if (!record.avatars.some((entry) => entry.id === avatar)) throw new NotFoundError(`avatar ${avatar.slice(0, 70)}`)
       const { endpoints } = await deps.settings.get()
-      const kv = createKvServiceClient({ baseUrl: endpoints.kvServiceUrl, fetch: deps.fetch })
-      const [bindings, namespaces] = await Promise.all([
-        fetchAvatarBindings(endpoints.proofServiceUrl, avatar, deps.fetch, deps.now()),
-        kv.getKv(avatar),
+      const kvService = createKvServiceClient({ baseUrl: endpoints.kvServiceUrl, fetch: deps.fetch })
+      const [bindings, kv] = await Promise.all([
+        settle(fetchAvatarBindings(endpoints.proofServiceUrl, avatar, deps.fetch, deps.now())),
+        settle(kvService.getKv(avatar).then(toNamespaces)),
       ])
-      return { bindings, kv: toNamespaces(namespaces) }
+      return { bindings, kv }
     })
   }
 
   return { readMaskInput, importMaskPersonas, discoverAvatar }
+}
+
+/** The answer, or the stable code of its failure for the popup to word. */
+async function settle<T>(answer: Promise<T>): Promise<Discovered<T>> {
+  try {
+    return { ok: true, value: await answer }
+  } catch (error) {
+    const code = error instanceof Error && 'code' in error && typeof error.code === 'string' ? error.code : 'INTERNAL'
+    return { ok: false, code }
+  }
 }
 
 function requireChoices(value: unknown): { id: string; name: string }[] {

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react'
 import type { AvatarDiscovery, MaskImportOutcome } from '../../messaging/catalogue.js'
+import { BackgroundError } from '../../messaging/client.js'
 import { callBackground, describeError } from '../background.js'
 import { shortenId } from '../format/short-id.js'
 import { t } from '../i18n.js'
@@ -52,18 +53,28 @@ function Discovery({ avatarId }: { avatarId: string }) {
   const { bindings, kv } = load.found
   return (
     <div className="stack" data-testid="mask-discovery">
-      {bindings.length === 0 ? (
+      {!bindings.ok ? (
+        <ErrorText message={describeCode(bindings.code)} />
+      ) : bindings.value.length === 0 ? (
         <p className="muted">{t('maskNoBindings')}</p>
       ) : (
         <ul className="mask-bindings">
-          {bindings.map((binding) => (
+          {bindings.value.map((binding) => (
             <li key={`${binding.platform}/${binding.identity}`} data-testid="mask-binding">
               {platformName(binding.platform)} · {binding.identity}
             </li>
           ))}
         </ul>
       )}
-      {kv.length > 0 && <p className="muted">{t('maskKvCount', String(kv.length))}</p>}
+      {!kv.ok ? (
+        <p className="muted">{t('maskKvUnavailable', describeCode(kv.code))}</p>
+      ) : (
+        kv.value.length > 0 && <p className="muted">{t('maskKvCount', String(kv.value.length))}</p>
+      )}
     </div>
   )
+}
+
+function describeCode(code: string): string {
+  return describeError(new BackgroundError(code, ''))
 }
