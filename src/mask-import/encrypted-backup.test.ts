@@ -15,13 +15,8 @@ import {
   SYNTHETIC_PASSWORD,
 } from '../../test/support/mask-vectors.js'
 import { avatarId } from '../crypto/index.js'
-import {
-  MaskImportError,
-  type OpeningProgress,
-  openBackupContainer,
-  parseBackupContainer,
-  readMaskFile,
-} from './index.js'
+import { openBackupContainer, parseBackupContainer } from './backup-container.js'
+import { MaskImportError, type OpeningProgress, readMaskFile } from './index.js'
 
 const LOCAL_V000 = 'derived/synthetic-local-v000.bin'
 const password = new TextEncoder().encode('password')

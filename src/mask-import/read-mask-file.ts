@@ -3,6 +3,8 @@
  * file (a JSON backup, the "Base64" text, a key string). Images are read by the caller into pixels
  * (readQrCode) since decoding them needs the platform's image decoder.
  */
+import { InvalidInputError } from '../errors.js'
+import { requireBytes, requirePlainObject, requireString } from '../input.js'
 import { type ContainerVersion, isBackupContainer } from './backup-container.js'
 import { readBackupObject } from './backup-object.js'
 import { MaskImportError } from './mask-import-error.js'
@@ -27,7 +29,9 @@ export type MaskFileOptions = {
 }
 
 /** Reads a file's bytes; an encrypted backup without a password answers `needs-password`. */
-export async function readMaskFile(bytes: Uint8Array, options: MaskFileOptions = {}): Promise<MaskFileReading> {
+export async function readMaskFile(file: unknown, given: unknown = {}): Promise<MaskFileReading> {
+  const bytes = requireBytes(file, 'file')
+  const options = requireOptions(given)
   if (isBackupContainer(bytes)) {
     const version = backupContainerVersion(bytes)
     if (!options.credentials || options.credentials.password === '') return { kind: 'needs-password', version }
@@ -47,4 +51,24 @@ export async function readMaskFile(bytes: Uint8Array, options: MaskFileOptions =
     throw new MaskImportError('unrecognised', 'the file is neither text nor a Mask encrypted backup')
   }
   return { kind: 'found', found: await readMaskText(decoded, options.passphrase) }
+}
+
+function requireOptions(value: unknown): MaskFileOptions {
+  const { credentials, passphrase, onProgress } = requirePlainObject(value, 'options')
+  if (onProgress !== undefined && typeof onProgress !== 'function') {
+    throw new InvalidInputError('options.onProgress', 'expected a function')
+  }
+  return {
+    ...(credentials === undefined ? {} : { credentials: requireCredentials(credentials) }),
+    ...(passphrase === undefined ? {} : { passphrase: requireString(passphrase, 'options.passphrase') }),
+    ...(onProgress === undefined ? {} : { onProgress: onProgress as (progress: OpeningProgress) => void }),
+  }
+}
+
+function requireCredentials(value: unknown): BackupCredentials {
+  const { password, account } = requirePlainObject(value, 'options.credentials')
+  return {
+    password: requireString(password, 'options.credentials.password'),
+    ...(account === undefined ? {} : { account: requireString(account, 'options.credentials.account') }),
+  }
 }

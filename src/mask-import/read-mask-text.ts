@@ -5,6 +5,7 @@
  */
 import { decode } from '@msgpack/msgpack'
 import { InvalidInputError } from '../errors.js'
+import { requireString } from '../input.js'
 import { deriveAvatarKey, validateMnemonic } from '../vault/mnemonic.js'
 import { type BackupVersion, readBackupObject } from './backup-object.js'
 import { MaskImportError } from './mask-import-error.js'
@@ -28,13 +29,14 @@ export type MaskFound = {
 }
 
 /** Reads a pasted or file text; `passphrase` is the BIP-39 passphrase for a phrase (default none). */
-export async function readMaskText(input: string, passphrase = ''): Promise<MaskFound> {
-  const text = input.trim()
+export async function readMaskText(input: unknown, passphrase: unknown = ''): Promise<MaskFound> {
+  const text = requireString(input, 'text').trim()
+  const salt = requireString(passphrase, 'passphrase')
   if (text.startsWith('mask://persona/')) return readPersonaLink(text)
   if (text.includes(THINKING)) return single('legacy-qr-text', readLegacyQrText(text))
   if (text.startsWith('{')) return fromBackup('json-backup', parseJson(text))
   if (/^[\p{L}\s]+$/u.test(text) && text.split(/\s+/).length >= 12)
-    return single('phrase', await readPhrase(text, passphrase))
+    return single('phrase', await readPhrase(text, salt))
   const compact = text.replace(/\s+/g, '')
   if (/^[A-Za-z0-9+/]+={0,2}$/.test(compact) && compact.length % 4 === 0) return readBase64(compact)
   throw new MaskImportError('unrecognised', 'the text is none of the formats Mask wrote')
