@@ -217,6 +217,8 @@ export type MaskInput = { text: string } | { fileBase64: string; mediaType: stri
 export type MaskFormat =
   | 'phrase'
   | 'private-key-string'
+  | 'private-key-jwk'
+  | 'private-key-hex'
   | 'persona-link'
   | 'legacy-qr-text'
   | 'json-backup'

@@ -187,6 +187,16 @@ describe.skipIf(!HAS_MASK_VECTORS)(
       expect([found.backupVersion, avatars(found)]).toEqual([0, expected('alice')])
     })
 
+    it('a private JWK from Mask’s IndexedDB, and a hex key, are read too', async () => {
+      const jwk = await readMaskText(JSON.stringify(aliceRecord().privateKey))
+      expect([jwk.format, avatars(jwk)]).toEqual([
+        'private-key-jwk',
+        expected('alice').map((entry) => ({ ...entry, nickname: undefined })),
+      ])
+      const hex = await readMaskText(`0x${derivedPersonas().bob.private_key_hex}`)
+      expect([hex.format, avatars(hex)[0]?.avatar]).toEqual(['private-key-hex', expected('bob')[0]?.avatar])
+    })
+
     it('Mask’s wallet keystore is recognised as a wallet', async () => {
       const keystore = {
         version: 3,

@@ -1,19 +1,29 @@
 /**
  * Recognises a text a Mask user holds (FORMATS.md §1, §6) and reads its personas: a
  * `mask://persona/…` link, the 1.x `🤔` QR text, a JSON backup, the 1.x "Base64" backup, the
- * "Export private key" string, or a 12–24-word phrase (with its BIP-39 passphrase, if any).
+ * "Export private key" string, or a 12–24-word phrase (with its BIP-39 passphrase, if any); also a
+ * private JWK or a hex key, for keys taken from Mask's IndexedDB.
  */
 import { decode } from '@msgpack/msgpack'
+import { hexToBytes } from '../crypto/hex.js'
 import { InvalidInputError } from '../errors.js'
 import { requireString } from '../input.js'
 import { deriveAvatarKey, validateMnemonic } from '../vault/mnemonic.js'
 import { type BackupVersion, readBackupObject } from './backup-object.js'
 import { MaskImportError } from './mask-import-error.js'
-import { asRecord, decodeStandardBase64, type MaskPersona, personaFromJwk } from './mask-persona.js'
+import {
+  asRecord,
+  decodeStandardBase64,
+  type MaskPersona,
+  personaFromJwk,
+  personaFromPrivateKey,
+} from './mask-persona.js'
 
 export type MaskTextFormat =
   | 'phrase'
   | 'private-key-string'
+  | 'private-key-jwk'
+  | 'private-key-hex'
   | 'persona-link'
   | 'legacy-qr-text'
   | 'json-backup'
@@ -34,7 +44,9 @@ export async function readMaskText(input: unknown, passphrase: unknown = ''): Pr
   const salt = requireString(passphrase, 'passphrase')
   if (text.startsWith('mask://persona/')) return readPersonaLink(text)
   if (text.includes(THINKING)) return single('legacy-qr-text', readLegacyQrText(text))
-  if (text.startsWith('{')) return fromBackup('json-backup', parseJson(text))
+  if (text.startsWith('{')) return readJson(parseJson(text))
+  if (HEX_KEY.test(text))
+    return single('private-key-hex', personaFromPrivateKey(hexToBytes(text, 'privateKey'), undefined, {}))
   if (/^[\p{L}\s]+$/u.test(text) && text.split(/\s+/).length >= 12)
     return single('phrase', await readPhrase(text, salt))
   const compact = text.replace(/\s+/g, '')
@@ -115,6 +127,18 @@ function parseJson(text: string): unknown {
     throw new MaskImportError('unrecognised', 'the text starts like JSON but is not JSON')
   }
 }
+
+/**
+ * A JSON text: a backup, or one persona's private JWK as Mask keeps it in its IndexedDB
+ * (`maskbook-persona` → `personas` → `privateKey`), the last resort when nothing else was saved.
+ */
+function readJson(value: unknown): MaskFound {
+  const jwk = asRecord(value)
+  if (typeof jwk?.d === 'string' && jwk.kty === 'EC') return single('private-key-jwk', personaFromJwk(jwk, undefined))
+  return fromBackup('json-backup', value)
+}
+
+const HEX_KEY = /^(?:0x)?[0-9a-fA-F]{64}$/
 
 function fromBackup(format: MaskTextFormat, value: unknown): MaskFound {
   const { version, personas, skippedContacts } = readBackupObject(value)

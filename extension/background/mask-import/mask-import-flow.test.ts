@@ -88,11 +88,11 @@ describe.skipIf(!HAS_MASK_VECTORS)(
       ])
       expect(JSON.stringify([...stores.records.data])).not.toContain(alice.private_key_hex)
       // One service down does not hide the other's answer: each says why on its own.
-    expect(await mask.discoverAvatar({ id: alice.compressed_public_key_hex })).toEqual({
-      bindings: { ok: false, code: 'SERVICE_ERROR' },
-      kv: { ok: false, code: 'SERVICE_ERROR' },
-    })
-    // The reading is spent: its keys are gone.
+      expect(await mask.discoverAvatar({ id: alice.compressed_public_key_hex })).toEqual({
+        bindings: { ok: false, code: 'SERVICE_ERROR' },
+        kv: { ok: false, code: 'SERVICE_ERROR' },
+      })
+      // The reading is spent: its keys are gone.
       expect(
         await reasonOf(
           mask.importMaskPersonas({

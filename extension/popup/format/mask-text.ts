@@ -6,6 +6,8 @@ import type { MessageKey } from '../../messaging/flow-status-text.js'
 export const MASK_FORMAT_KEYS: Record<MaskFormat, MessageKey> = {
   phrase: 'maskFormatPhrase',
   'private-key-string': 'maskFormatPrivateKey',
+  'private-key-jwk': 'maskFormatJwk',
+  'private-key-hex': 'maskFormatHex',
   'persona-link': 'maskFormatLink',
   'legacy-qr-text': 'maskFormatLegacyQr',
   'json-backup': 'maskFormatJsonBackup',
