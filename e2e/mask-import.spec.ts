@@ -2,7 +2,7 @@
  * "Import from Mask Network" through the popup (issue 16), against a local ProofService and
  * KVService holding bindings and KV data made with real signatures for Mask's e2e personas: an
  * encrypted `.bin` backup on onboarding and an "Export private key" string from Add avatar; each
- * avatar appears under its name and its bindings are found again. Saves docs/screenshots/60–65.
+ * avatar appears under its name and its bindings are found again. Saves docs/screenshots/60–66.
  */
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -144,4 +144,36 @@ test('an encrypted .bin backup on onboarding, then a private-key string from Add
   await popup.button('Done').click()
   await home.expectCurrent('Bob', bob.compressed_public_key_hex)
   await expect(home.bindings()).toContainText(WALLET)
+})
+
+test('a V001 backup (10,000,000 rounds) opens in the background with progress; the popup stays responsive', async ({
+  context,
+  extensionId,
+}) => {
+  const popup = await PopupPage.open(context, extensionId)
+  const page = popup.page
+  await page.getByRole('button', { name: 'Import from Mask Network' }).click()
+  await page
+    .locator('input[type="file"]')
+    .setInputFiles(path.join(MASK_VECTORS_DIR, 'derived/synthetic-local-v001.bin'))
+  await popup.button('Read').click()
+  await expect(page.getByText('This backup uses a slow key derivation on purpose')).toBeVisible()
+  await popup.field('Backup password').fill(SYNTHETIC_PASSWORD)
+  await popup.button('Open backup').click()
+
+  const progress = page.getByTestId('mask-progress')
+  await expect(progress).toContainText(/Opening the backup: try 1 of 1, about \d+ s each/)
+  // The derivation runs in the service worker: the popup answers at once meanwhile.
+  const started = Date.now()
+  await page.evaluate(() => document.title)
+  expect(Date.now() - started).toBeLessThan(1000)
+  await expect(progress).toBeVisible()
+  await popup.screenshot('66-mask-opening-slow')
+
+  await expect(page.getByTestId('mask-found')).toBeVisible({ timeout: 60_000 })
+  await expect(popup.field('Avatar name')).toHaveValue('Alice')
+  await expect(page.getByTestId('mask-persona').locator('code')).toHaveAttribute(
+    'title',
+    derivedPersonas().alice.compressed_public_key_hex,
+  )
 })

@@ -21,6 +21,11 @@ export function useMaskProgress(active: boolean): { progress: MaskImportProgress
       }
     }
     browser.storage.onChanged.addListener(listener)
+    // A try may have been reported before this listener existed.
+    void browser.storage.session.get(PROGRESS_KEY).then((stored) => {
+      const current = stored[PROGRESS_KEY] as MaskImportProgress | undefined
+      if (current) setProgress((shown) => shown ?? current)
+    })
     // Only the bar moves on this timer: nothing is asked of the background.
     const timer = setInterval(() => setNow(Date.now()), 250)
     return () => {
