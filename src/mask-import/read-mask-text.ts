@@ -10,6 +10,7 @@ import { InvalidInputError } from '../errors.js'
 import { requireString } from '../input.js'
 import { deriveAvatarKey, validateMnemonic } from '../vault/mnemonic.js'
 import { type BackupVersion, readBackupObject } from './backup-object.js'
+import { looksLikePhrase } from './looks-like-phrase.js'
 import { MaskImportError } from './mask-import-error.js'
 import {
   asRecord,
@@ -47,8 +48,7 @@ export async function readMaskText(input: unknown, passphrase: unknown = ''): Pr
   if (text.startsWith('{')) return readJson(parseJson(text))
   if (HEX_KEY.test(text))
     return single('private-key-hex', personaFromPrivateKey(hexToBytes(text, 'privateKey'), undefined, {}))
-  if (/^[\p{L}\s]+$/u.test(text) && text.split(/\s+/).length >= 12)
-    return single('phrase', await readPhrase(text, salt))
+  if (looksLikePhrase(text)) return single('phrase', await readPhrase(text, salt))
   const compact = text.replace(/\s+/g, '')
   if (/^[A-Za-z0-9+/]+={0,2}$/.test(compact) && compact.length % 4 === 0) return readBase64(compact)
   throw new MaskImportError('unrecognised', 'the text is none of the formats Mask wrote')

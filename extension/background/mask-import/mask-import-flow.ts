@@ -73,7 +73,7 @@ export function createMaskImport(deps: MaskImportDeps) {
       const bytes = decodeBase64(given.fileBase64, 'input.fileBase64')
       if (bytes.length > MAX_INPUT_BYTES) throw new InvalidInputError('input', 'is larger than 5 MB')
       const mediaType = requireString(given.mediaType, 'input.mediaType')
-      if (mediaType.startsWith('image/')) {
+      if (isImage(bytes, mediaType)) {
         found = await readMaskText(readQrCode(await deps.readImage(bytes, mediaType)), phrasePassphrase)
       } else {
         const credentials =
@@ -172,6 +172,13 @@ export function createMaskImport(deps: MaskImportDeps) {
   }
 
   return { readMaskInput, importMaskPersonas, discoverAvatar }
+}
+
+/** By its media type, or by its first bytes (PNG, JPEG) when the browser gave none. */
+function isImage(bytes: Uint8Array, mediaType: string): boolean {
+  const png = bytes[0] === 0x89 && bytes[1] === 0x50 && bytes[2] === 0x4e && bytes[3] === 0x47
+  const jpeg = bytes[0] === 0xff && bytes[1] === 0xd8 && bytes[2] === 0xff
+  return mediaType.startsWith('image/') || png || jpeg
 }
 
 /** The answer, or the stable code of its failure for the popup to word. */

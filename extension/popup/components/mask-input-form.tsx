@@ -1,7 +1,8 @@
 import { type FormEvent, useId, useState } from 'react'
 import { encodeBase64 } from '../../../src/crypto/index.js'
+// The one file, not the module's index: the popup bundle must not carry the decoders.
+import { looksLikePhrase } from '../../../src/mask-import/looks-like-phrase.js'
 import type { MaskInput } from '../../messaging/catalogue.js'
-import { looksLikePhrase } from '../format/mask-text.js'
 import { t } from '../i18n.js'
 import { ErrorText } from './error-text.js'
 import { Field } from './field.js'

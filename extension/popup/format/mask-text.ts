@@ -27,9 +27,3 @@ export const MASK_REASON_KEYS: Record<string, MessageKey> = {
   'only-contacts': 'maskErrorOnlyContacts',
   'key-mismatch': 'maskErrorKeyMismatch',
 }
-
-/** True for text that reads as words (a phrase): the passphrase field is offered for it. */
-export function looksLikePhrase(text: string): boolean {
-  const trimmed = text.trim()
-  return /^[\p{L}\s]+$/u.test(trimmed) && trimmed.split(/\s+/).length >= 12
-}
