@@ -1,6 +1,12 @@
 /** Runs in: the extension's background service worker. Wires storage, the vault and the popup API. */
 import browser from 'webextension-polyfill'
-import type { BindingFlow, Handlers, PageHelperApi, PopupApi } from '../messaging/catalogue.js'
+import {
+  type BindingFlow,
+  type Handlers,
+  MASK_IMPORT_PROGRESS_KEY,
+  type PageHelperApi,
+  type PopupApi,
+} from '../messaging/catalogue.js'
 import { originOf } from '../messaging/sender-check.js'
 import { isExtensionPage, serveApi } from '../messaging/server.js'
 import { createPopupHandlers } from './api/popup-handlers.js'
@@ -14,7 +20,7 @@ import { createRateLimiter } from './dapp/rate-limit.js'
 import { createSitePermissions, PERMISSIONS_KEY } from './dapp/site-permissions.js'
 import { createKvFlow } from './kv/kv-flow.js'
 import { readImagePixels } from './mask-import/image-pixels.js'
-import { createMaskImport, MASK_IMPORT_PROGRESS_KEY } from './mask-import/mask-import-flow.js'
+import { createMaskImport } from './mask-import/mask-import-flow.js'
 import { createMaskReadings } from './mask-import/mask-readings.js'
 import { createChromeWalletPages } from './page-wallets/wallet-bridge.js'
 import { BINDING_RETRY_ALARM } from './proofs/binding-flows.js'

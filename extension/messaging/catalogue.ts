@@ -249,7 +249,10 @@ export type MaskReading =
       openedWith: string | null
     }
 
-/** Where opening an encrypted backup stands (storage.session `maskImportProgress`, pushed to the popup). */
+/** The storage.session key where the background puts MaskImportProgress while a backup opens; the popup listens to it. */
+export const MASK_IMPORT_PROGRESS_KEY = 'maskImportProgress'
+
+/** Where opening an encrypted backup stands (pushed to the popup through storage.session). */
 export type MaskImportProgress = { attempt: number; attempts: number; estimatedMs: number; startedAt: number }
 
 /** What became of one persona the user chose. */

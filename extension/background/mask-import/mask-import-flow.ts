@@ -37,9 +37,6 @@ import { readVaultRecord, requireAvatarName } from '../vault/vault-record.js'
 import type { VaultSession } from '../vault/vault-session.js'
 import type { MaskReadings } from './mask-readings.js'
 
-/** The storage.session key where the background puts MaskImportProgress while a backup opens. */
-export const MASK_IMPORT_PROGRESS_KEY = 'maskImportProgress'
-
 // Mask's backups are kilobytes and its QR images well under a megabyte; anything bigger is not Mask's.
 const MAX_INPUT_BYTES = 5 * 1024 * 1024
 

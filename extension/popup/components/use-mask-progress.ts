@@ -1,14 +1,11 @@
 import { useEffect, useState } from 'react'
 import browser from 'webextension-polyfill'
-import type { MaskImportProgress } from '../../messaging/catalogue.js'
-
-// Written by the background while an encrypted backup opens (mask-import-flow.ts MASK_IMPORT_PROGRESS_KEY).
-const PROGRESS_KEY = 'maskImportProgress'
+import { type MaskImportProgress, MASK_IMPORT_PROGRESS_KEY as PROGRESS_KEY } from '../../messaging/catalogue.js'
+import { progressShare } from '../format/progress-share.js'
 
 /**
  * Where opening an encrypted backup stands, pushed by the background through storage.session's
- * change event, and the share of the current try done by the clock (a WebCrypto derivation cannot
- * report its own progress; the background measured how long one takes here).
+ * change event, and the share done (format/progress-share.ts).
  */
 export function useMaskProgress(active: boolean): { progress: MaskImportProgress | undefined; share: number } {
   const [progress, setProgress] = useState<MaskImportProgress>()
@@ -34,8 +31,5 @@ export function useMaskProgress(active: boolean): { progress: MaskImportProgress
       setProgress(undefined)
     }
   }, [active])
-  if (!progress) return { progress, share: 0 }
-  const done = progress.attempt - 1
-  const inTry = Math.min(0.95, (now - progress.startedAt - done * progress.estimatedMs) / progress.estimatedMs)
-  return { progress, share: Math.max(0, (done + Math.max(0, inTry)) / progress.attempts) }
+  return { progress, share: progress ? progressShare(progress, now) : 0 }
 }
