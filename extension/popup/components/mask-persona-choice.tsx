@@ -95,6 +95,7 @@ export function MaskPersonaChoice({ reading, needsPassword, busy, error, onImpor
       </ul>
       {needsPassword && (
         <>
+          <p className="note">{t('maskVaultPassword')}</p>
           <Field
             label={t('password')}
             type="password"
