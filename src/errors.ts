@@ -12,6 +12,7 @@ export type ErrorCode =
   | 'NETWORK_ERROR'
   | 'TIMEOUT'
   | 'INVALID_RESPONSE'
+  | 'MASK_IMPORT'
 
 /** Base class of every error the core throws on purpose. */
 export class NextIdError extends Error {

@@ -8,6 +8,7 @@ import * as client from './client/index.js'
 import * as crypto from './crypto/index.js'
 import { NextIdError } from './errors.js'
 import * as input from './input.js'
+import * as maskImport from './mask-import/index.js'
 import * as protocol from './protocol/index.js'
 import * as vault from './vault/index.js'
 import * as verify from './verify/index.js'
@@ -47,7 +48,7 @@ const CONFIGURATION_PARAMETERS: Record<string, unknown> = {
   max: 10,
   length: 32,
 }
-const modules = { crypto, input, protocol, client, vault, verify }
+const modules = { crypto, input, maskImport, protocol, client, vault, verify }
 
 function functionsOf(module: Record<string, unknown>) {
   return Object.entries(module).filter(

@@ -1,6 +1,12 @@
 /** Runs in: the extension's background service worker. Wires storage, the vault and the popup API. */
 import browser from 'webextension-polyfill'
-import type { BindingFlow, Handlers, PageHelperApi, PopupApi } from '../messaging/catalogue.js'
+import {
+  type BindingFlow,
+  type Handlers,
+  MASK_IMPORT_PROGRESS_KEY,
+  type PageHelperApi,
+  type PopupApi,
+} from '../messaging/catalogue.js'
 import { originOf } from '../messaging/sender-check.js'
 import { isExtensionPage, serveApi } from '../messaging/server.js'
 import { createPopupHandlers } from './api/popup-handlers.js'
@@ -13,6 +19,9 @@ import { createPortServer } from './dapp/port-server.js'
 import { createRateLimiter } from './dapp/rate-limit.js'
 import { createSitePermissions, PERMISSIONS_KEY } from './dapp/site-permissions.js'
 import { createKvFlow } from './kv/kv-flow.js'
+import { readImagePixels } from './mask-import/image-pixels.js'
+import { createMaskImport } from './mask-import/mask-import-flow.js'
+import { createMaskReadings } from './mask-import/mask-readings.js'
 import { createChromeWalletPages } from './page-wallets/wallet-bridge.js'
 import { BINDING_RETRY_ALARM } from './proofs/binding-flows.js'
 import { openPopupOnNotificationClick, showDoneNotification } from './proofs/done-notification.js'
@@ -28,6 +37,8 @@ import { createPhraseDrafts } from './vault/phrase-drafts.js'
 import { createVaultSession } from './vault/vault-session.js'
 
 const now = () => Date.now()
+// Personas read from a Mask input wait here, keys and all, until the user picks them (issue 16).
+const maskReadings = createMaskReadings()
 // Settings and site permissions live where content scripts cannot write (the extension's IndexedDB),
 // taken over from storage.local, where earlier versions kept them, on first read (issue 14).
 const protectedStore = movedStore(indexedDbStore, storageAreaStore(chrome.storage.local), [
@@ -45,6 +56,7 @@ const session = createVaultSession({
   alarm: chromeLockAlarm,
   now,
   onLock: async () => {
+    maskReadings.clear()
     // dApps: pending approvals fail with 4900 and every page hears `disconnect` (issue 6).
     approvals.rejectAll(DISCONNECTED, 'the wallet was locked')
     emit(null, 'disconnect', disconnectEvent('the wallet was locked'))
@@ -101,6 +113,19 @@ const popupHandlers = createPopupHandlers({
   now,
   proofs,
   kv: createKvFlow({ session, settings, requests, fetch: fetchApi }),
+  mask: createMaskImport({
+    session,
+    avatars,
+    records: indexedDbStore,
+    readings: maskReadings,
+    settings,
+    fetch: fetchApi,
+    now,
+    readImage: readImagePixels,
+    // Pushed to the popup through storage.session's change event: public numbers only, never a key.
+    onProgress: (progress) =>
+      progress ? sessionStore.set(MASK_IMPORT_PROGRESS_KEY, progress) : sessionStore.delete(MASK_IMPORT_PROGRESS_KEY),
+  }),
   dapp: {
     handlers: createApprovalHandlers({ session, approvals, permissions, emit }),
     onAvatarsChanged: (remaining) => dapp.forgetRemovedAvatars(remaining),

@@ -219,6 +219,68 @@ export type BindingFlow = PostBindingFlow | WalletBindingFlow | RevokeBindingFlo
 export type BindablePlatform = { platform: string; kind: 'post' | 'wallet' }
 
 /**
+ * What the user gives "Import from Mask Network" (issue 16): pasted text, or a file's bytes as
+ * standard base64 (messages are JSON) with its media type, so an image is read for its QR code.
+ */
+export type MaskInput = { text: string } | { fileBase64: string; mediaType: string }
+
+/** What the input was (src/mask-import), for the screen to name. */
+export type MaskFormat =
+  | 'phrase'
+  | 'private-key-string'
+  | 'private-key-jwk'
+  | 'private-key-hex'
+  | 'persona-link'
+  | 'legacy-qr-text'
+  | 'json-backup'
+  | 'base64-backup'
+  | 'encrypted-backup'
+
+/** One persona found, public facts only: its avatar id, Mask nickname, and whether the vault has it already. */
+export type MaskPersonaFound = {
+  id: string
+  nickname: string | null
+  /** The name of the avatar already in the vault with this key, or null. */
+  inVaultAs: string | null
+  /** Its phrase was made with a BIP-39 passphrase: the key is imported, the words alone would give another one. */
+  phraseHadPassphrase: boolean
+}
+
+export type MaskReading =
+  /** An encrypted backup: ask for the password (and the account, for a Mask-cloud backup). */
+  | { kind: 'needs-password'; iterations: number }
+  | {
+      kind: 'found'
+      /** Names this reading for importMaskPersonas; the keys stay in the background. */
+      readingId: string
+      format: MaskFormat
+      personas: MaskPersonaFound[]
+      skippedContacts: number
+      /** For an encrypted backup: the account put in front of the password, '' for the password alone. */
+      openedWith: string | null
+    }
+
+/** The storage.session key where the background puts MaskImportProgress while a backup opens; the popup listens to it. */
+export const MASK_IMPORT_PROGRESS_KEY = 'maskImportProgress'
+
+/** Where opening an encrypted backup stands (pushed to the popup through storage.session). */
+export type MaskImportProgress = { attempt: number; attempts: number; estimatedMs: number; startedAt: number }
+
+/** What became of one persona the user chose. */
+export type MaskImportOutcome = {
+  id: string
+  name: string
+  outcome: 'imported' | 'already-in-vault'
+  inVaultAs?: string
+}
+
+/** One service's answer, or the code of why it gave none (one service down must not hide the other's). */
+export type Discovered<T> = { ok: true; value: T } | { ok: false; code: string }
+
+/** Bindings (ProofService) and KV namespaces (KVService) of one avatar, found again after an import. */
+export type AvatarDiscovery = { bindings: Discovered<Binding[]>; kv: Discovered<KvNamespace[]> }
+
+/**
  * Methods the popup (and the full-tab page) may call on the background service worker.
  * `password` is needed to create the vault (first avatar) and is ignored afterwards while
  * unlocked: later avatars join the vault under the same password.
@@ -247,6 +309,21 @@ export type PopupApi = {
     result: WalletState
   }
   unlock: { params: { password: string }; result: WalletState }
+  /**
+   * Recognises what the user brought from Mask Network and reads its personas in the background
+   * (their keys never leave it). `password`/`account` open an encrypted backup; `passphrase` is a phrase's BIP-39 one.
+   */
+  readMaskInput: {
+    params: { input: MaskInput; passphrase?: string; password?: string; account?: string }
+    result: MaskReading
+  }
+  /** Imports the chosen personas of a reading under the names given; `password` creates the vault when there is none. */
+  importMaskPersonas: {
+    params: { readingId: string; avatars: { id: string; name: string }[]; password?: string }
+    result: { state: WalletState; outcomes: MaskImportOutcome[] }
+  }
+  /** One avatar's bindings and KV data from the configured services (after an import: Mask's backups hold none). */
+  discoverAvatar: { params: { id: string }; result: AvatarDiscovery }
   /** Locks now; every pending request is rejected. */
   lock: { params: undefined; result: WalletState }
   selectAvatar: { params: { id: string }; result: WalletState }

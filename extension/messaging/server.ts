@@ -40,8 +40,9 @@ export function serveApi<Api extends Record<string, Method>>(
 }
 
 // The plain facts an error may carry for the receiver to word: the field, an identity's rule and
-// the words typed, the service's own message (quoted, never parsed).
-const DETAIL_FIELDS = ['field', 'platform', 'rule', 'input', 'serviceMessage'] as const
+// the words typed, the service's own message (quoted, never parsed), why a Mask input imports
+// nothing and how many contacts it skipped.
+const DETAIL_FIELDS = ['field', 'platform', 'rule', 'input', 'serviceMessage', 'reason', 'count'] as const
 
 function toErrorReply(error: unknown): ErrorReply {
   if (error instanceof Error) {

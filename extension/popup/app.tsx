@@ -13,6 +13,7 @@ import { CreateAvatar } from './screens/create-avatar.js'
 import { ForgotPassword } from './screens/forgot-password.js'
 import { Home } from './screens/home.js'
 import { ImportKey } from './screens/import-key.js'
+import { ImportMask } from './screens/import-mask.js'
 import { ImportPhrase } from './screens/import-phrase.js'
 import { KvEditor } from './screens/kv-editor.js'
 import { ManageAvatar } from './screens/manage-avatar.js'
@@ -98,6 +99,8 @@ function Routed({ wallet, route, navigate, onState, onUpdate }: RoutedProps) {
       return <ImportPhrase {...flow} />
     case 'import-key':
       return <ImportKey {...flow} />
+    case 'import-mask':
+      return <ImportMask {...flow} />
   }
   const home = () => navigate({ name: 'main' })
   if (wallet.status === 'empty') {

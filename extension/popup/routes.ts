@@ -5,6 +5,7 @@ export type Route =
   | { name: 'create' }
   | { name: 'import-phrase' }
   | { name: 'import-key' }
+  | { name: 'import-mask' }
   | { name: 'manage-avatar' }
   | { name: 'settings' }
   | { name: 'proof-chain' }

@@ -13,6 +13,7 @@ import { createProofServiceClient, type FetchFunction } from '../../../src/clien
 import { addressOf, encodeBase64, getPublicKey, hexToBytes, signPersonalMessage } from '../../../src/crypto/index.js'
 import { MIN_PBKDF2_ITERATIONS } from '../../../src/vault/index.js'
 import { createMemoryFeatures } from '../../../test/support/extension/memory-features.js'
+import { createMemoryMaskImport } from '../../../test/support/extension/memory-mask-import.js'
 import type { WalletState } from '../../messaging/catalogue.js'
 import { createAwaitingRequests, REQUESTS_KEY } from '../storage/awaiting-requests.js'
 import { createSettingsStore } from '../storage/settings.js'
@@ -70,6 +71,8 @@ function boot(stores: Stores = newStores(), fetch: FetchFunction = realFetch) {
     fetch,
     now,
     ...createMemoryFeatures({ session, settings, requests, fetch, now, store: stores.local }),
+    mask: createMemoryMaskImport({ session, settings, fetch, now, records: stores.records, vaultOptions: options })
+      .mask,
   })
   return { api, stores }
 }

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest'
 import { addressOf, parsePublicKey } from '../../../src/crypto/index.js'
 import { MIN_PBKDF2_ITERATIONS } from '../../../src/vault/index.js'
 import { createMemoryFeatures } from '../../../test/support/extension/memory-features.js'
+import { createMemoryMaskImport } from '../../../test/support/extension/memory-mask-import.js'
 import type { WalletState } from '../../messaging/catalogue.js'
 import { createAwaitingRequests } from '../storage/awaiting-requests.js'
 import { createSettingsStore } from '../storage/settings.js'
@@ -54,6 +55,8 @@ function boot(stores = { records: createMemoryStore(), session: createMemoryStor
     fetch,
     now,
     ...createMemoryFeatures({ session, settings, requests, fetch, now, store: stores.local }),
+    mask: createMemoryMaskImport({ session, settings, fetch, now, records: stores.records, vaultOptions: options })
+      .mask,
   })
   return { api, stores, clock, alarms, restart: () => boot(stores) }
 }

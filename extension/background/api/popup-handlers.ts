@@ -9,6 +9,7 @@ import type { Handlers, PopupApi } from '../../messaging/catalogue.js'
 import type { createApprovalHandlers } from '../dapp/approval-handlers.js'
 import { NotFoundError } from '../errors.js'
 import type { KvFlow } from '../kv/kv-flow.js'
+import type { MaskImport } from '../mask-import/mask-import-flow.js'
 import { fetchAvatarBindings } from '../proofs/avatar-bindings.js'
 import { fetchBindablePlatforms } from '../proofs/bindable-platforms.js'
 import { fetchProofChainView } from '../proofs/proof-chain-view.js'
@@ -37,6 +38,8 @@ export type PopupHandlerDeps = {
   /** The flow engine, the wallet flows and the prepared revoke (proofs/proof-features.ts). */
   proofs: ProofFeatures
   kv: KvFlow
+  /** Import from Mask Network (issue 16). */
+  mask: MaskImport
   /** The dApp side (issue 6): approval-window handlers, and what to do when avatars leave the vault. */
   dapp?: {
     handlers: ReturnType<typeof createApprovalHandlers>
@@ -88,6 +91,9 @@ export function createPopupHandlers(deps: PopupHandlerDeps): Handlers<PopupApi> 
         password,
       )
     },
+    readMaskInput: (params) => deps.mask.readMaskInput(params),
+    importMaskPersonas: (params) => deps.mask.importMaskPersonas(params),
+    discoverAvatar: (params) => deps.mask.discoverAvatar(params),
     async unlock(params) {
       await session.enforceDeadline()
       await session.unlock(requirePlainObject(params, 'params').password)

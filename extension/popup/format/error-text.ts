@@ -5,6 +5,7 @@
  */
 import type { MessageKey } from '../../messaging/flow-status-text.js'
 import { identityErrorText } from './identity-error.js'
+import { MASK_REASON_KEYS } from './mask-text.js'
 
 type Translate = (key: MessageKey, ...substitutions: string[]) => string
 export type ErrorFacts = { code: string; details: Readonly<Record<string, string>> }
@@ -47,6 +48,7 @@ export const WORDED_CODES = [
   'INVALID_IDENTITY',
   'SERVICE_ERROR',
   'REVOKE_NEEDS_PROOF',
+  'MASK_IMPORT',
 ]
 
 /** The sentence for a failed call. */
@@ -62,6 +64,8 @@ export function errorText({ code, details }: ErrorFacts, translate: Translate): 
       return translate('errorServiceAnswered', details.serviceMessage ?? '')
     case 'REVOKE_NEEDS_PROOF':
       return translate('errorRevokeNeedsProof', details.serviceMessage ?? '')
+    case 'MASK_IMPORT':
+      return translate(MASK_REASON_KEYS[details.reason ?? ''] ?? 'maskErrorUnrecognised', details.count ?? '0')
     default:
       return translate('errorUnexpected', code)
   }

@@ -6,7 +6,7 @@ import type { Navigate } from '../routes.js'
 
 type Props = { navigate: Navigate /** Adding to an unlocked vault rather than creating it. */; adding: boolean }
 
-/** Onboarding: create a new avatar, import a phrase or a private key, or restore a backup file. */
+/** Onboarding: create a new avatar, import a phrase, a private key or a Mask persona, or restore a backup file. */
 export function Welcome({ navigate, adding }: Props) {
   return (
     <Screen
@@ -26,6 +26,10 @@ export function Welcome({ navigate, adding }: Props) {
         <button type="button" className="choice" onClick={() => navigate({ name: 'import-key' })}>
           <strong>{t('importKey')}</strong>
           <span>{t('importKeyHint')}</span>
+        </button>
+        <button type="button" className="choice" onClick={() => navigate({ name: 'import-mask' })}>
+          <strong>{t('importMask')}</strong>
+          <span>{t('importMaskHint')}</span>
         </button>
         {!adding && (
           <button type="button" className="choice" onClick={() => navigate({ name: 'restore-backup' })}>

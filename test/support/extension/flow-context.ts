@@ -25,6 +25,7 @@ import {
   startLocalServices,
 } from '../start-local-services.js'
 import { createMemoryFeatures } from './memory-features.js'
+import { createMemoryMaskImport } from './memory-mask-import.js'
 
 export const TEST_AVATAR_KEY = '4c0883a69102937d6231471b5dbb6204fe5129617082792ae468d01a3f362318'
 const PASSWORD = 'correct horse battery staple'
@@ -105,6 +106,7 @@ export async function bootBackground(options: BackgroundOptions) {
     fetch,
     now,
     ...features,
+    mask: createMemoryMaskImport({ session, settings, fetch, now, records: stores.records, vaultOptions }).mask,
   })
   const state = await api.getState(undefined)
   if (state.status === 'empty') {
