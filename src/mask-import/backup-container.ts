@@ -1,5 +1,5 @@
 /**
- * Mask's encrypted backup file (FORMATS.md §G): 16-byte magic `MASK-BACKUP-V000` or `-V001`, then a
+ * Mask's encrypted backup file (mask-vectors FORMATS.md, section G): 16-byte magic `MASK-BACKUP-V000` or `-V001`, then a
  * msgpack array [pbkdf2 salt, AES-GCM IV (16 bytes), ciphertext‖tag], then SHA-256 of that array.
  * The key is PBKDF2-HMAC-SHA256 (10,000 iterations for V000, 10,000,000 for V001) of the password
  * bytes; the cipher AES-256-GCM without additional data.

@@ -1,5 +1,5 @@
 /**
- * The personas of a Mask backup object (FORMATS.md §2, §D): v2 (`_meta_.version` 2, also what an
+ * The personas of a Mask backup object (mask-vectors FORMATS.md, section 2, D): v2 (`_meta_.version` 2, also what an
  * encrypted backup holds), v1 (`whoami`/`people`) and v0 (`key.key` + `local`). Only personas with
  * a private key are owned; contacts are counted, not imported. Mask's wallet keystore, which Mask
  * saved under the same file-name prefix, is recognised and refused.

@@ -1,5 +1,5 @@
 /**
- * One persona key as Mask stored it (a secp256k1 JWK, FORMATS.md §2–§3), checked and turned into the
+ * One persona key as Mask stored it (a secp256k1 JWK, mask-vectors FORMATS.md, section 2–3), checked and turned into the
  * avatar it stands for: `d` gives the key; `x`/`y` and the `ec_key:secp256k1/…` identifier, where the
  * record has them, must be that key's public key, or the record is refused.
  */
@@ -69,7 +69,7 @@ function statedKeys(stated: StatedPublicKey): [Uint8Array, string][] {
 
 const IDENTIFIER_PREFIX = 'ec_key:secp256k1/'
 
-/** Mask's persona identifier: std base64 of the compressed key, `/` written as `|` (FORMATS.md §2). */
+/** Mask's persona identifier: std base64 of the compressed key, `/` written as `|` (mask-vectors FORMATS.md, section 2). */
 export function decodeIdentifier(identifier: unknown): Uint8Array {
   if (typeof identifier !== 'string' || !identifier.startsWith(IDENTIFIER_PREFIX)) {
     throw new MaskImportError('unrecognised', 'the persona identifier is not ec_key:secp256k1/…')

@@ -1,5 +1,5 @@
 /**
- * The password strings a Mask encrypted backup may be sealed under (FORMATS.md §G): a local backup
+ * The password strings a Mask encrypted backup may be sealed under (mask-vectors FORMATS.md, section G): a local backup
  * the password alone; a Mask-cloud backup the account + password, a phone written `+CC number` with
  * one space (and, after a number change in 2.x, without it); a Google Drive backup the password
  * alone (or, in an older build, the Google address + password).

@@ -1,5 +1,5 @@
 /**
- * Recognises a text a Mask user holds (FORMATS.md §1, §6) and reads its personas: a
+ * Recognises a text a Mask user holds (mask-vectors FORMATS.md, section 1, 6) and reads its personas: a
  * `mask://persona/…` link, the 1.x `🤔` QR text, a JSON backup, the 1.x "Base64" backup, the
  * "Export private key" string, or a 12–24-word phrase (with its BIP-39 passphrase, if any); also a
  * private JWK or a hex key, for keys taken from Mask's IndexedDB.
@@ -104,7 +104,7 @@ function readBase64(text: string): MaskFound {
   return single('private-key-string', privateKeyFromMsgpack(bytes))
 }
 
-/** "Export private key": std base64 of msgpack of the private JWK (FORMATS.md §B). */
+/** "Export private key": std base64 of msgpack of the private JWK (mask-vectors FORMATS.md, section B). */
 function readPrivateKeyString(text: string): MaskPersona {
   return privateKeyFromMsgpack(decodeStandardBase64(text.trim(), 'privateKey'))
 }

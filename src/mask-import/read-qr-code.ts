@@ -1,4 +1,4 @@
-/** The text of the QR code in an image (a Mask persona QR, FORMATS.md §C/§F), through jsQR. */
+/** The text of the QR code in an image (a Mask persona QR, mask-vectors FORMATS.md, section C/F), through jsQR. */
 import jsQR from 'jsqr'
 import { InvalidInputError } from '../errors.js'
 import { requireInteger, requirePlainObject } from '../input.js'
