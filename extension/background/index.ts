@@ -37,8 +37,6 @@ import { createPhraseDrafts } from './vault/phrase-drafts.js'
 import { createVaultSession } from './vault/vault-session.js'
 
 const now = () => Date.now()
-// Personas read from a Mask input wait here, keys and all, until the user picks them (issue 16).
-const maskReadings = createMaskReadings()
 // Settings and site permissions live where content scripts cannot write (the extension's IndexedDB),
 // taken over from storage.local, where earlier versions kept them, on first read (issue 14).
 const protectedStore = movedStore(indexedDbStore, storageAreaStore(chrome.storage.local), [
@@ -49,6 +47,8 @@ const settings = createSettingsStore(protectedStore)
 const sessionStore = storageAreaStore(chrome.storage.session)
 const requests = createAwaitingRequests(sessionStore, now)
 const drafts = createPhraseDrafts(sessionStore, now)
+// Personas read from a Mask input wait here, keys and all, until the user picks them (issue 16).
+const maskReadings = createMaskReadings(sessionStore)
 const session = createVaultSession({
   records: indexedDbStore,
   session: sessionStore,
@@ -56,11 +56,10 @@ const session = createVaultSession({
   alarm: chromeLockAlarm,
   now,
   onLock: async () => {
-    maskReadings.clear()
     // dApps: pending approvals fail with 4900 and every page hears `disconnect` (issue 6).
     approvals.rejectAll(DISCONNECTED, 'the wallet was locked')
     emit(null, 'disconnect', disconnectEvent('the wallet was locked'))
-    await Promise.all([requests.clear(), drafts.clear()])
+    await Promise.all([requests.clear(), drafts.clear(), maskReadings.clear()])
   },
 })
 const avatars = createAvatarVault(session, { records: indexedDbStore, now })

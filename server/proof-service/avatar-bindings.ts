@@ -2,7 +2,8 @@
  * What POST /v1/proof must know about an avatar's current bindings before it appends a link: how
  * many it has (a create past the cap is refused) and whether it holds the one named (a wallet may
  * revoke only a binding the avatar holds). One index range scan on proof_binding_key's leading
- * `avatar`, bounded by the cap itself.
+ * `avatar`, bounded by the cap itself; the submissions in flight are answered by one statement
+ * (chain-writes.ts batches them as it batches the chain heads).
  */
 import type { Queryable } from '../db/database.js'
 import { HttpError } from '../http/http-error.js'
@@ -14,20 +15,25 @@ import { HttpError } from '../http/http-error.js'
 export const MAX_BINDINGS_PER_AVATAR = 256
 
 const SQL = `
-  SELECT count(*)::int AS bindings, coalesce(bool_or(platform = $2 AND identity = $3), false) AS holds
-  FROM proof WHERE avatar = $1`
+  SELECT b.bindings, b.holds FROM jsonb_array_elements($1::jsonb) WITH ORDINALITY AS t(target, n)
+  CROSS JOIN LATERAL (
+    SELECT count(*)::int AS bindings,
+           coalesce(bool_or(p.platform = t.target->>1 AND p.identity = t.target->>2), false) AS holds
+    FROM proof p WHERE p.avatar = t.target->>0
+  ) b ORDER BY t.n`
 
 export type AvatarBindings = { bindings: number; holds: boolean }
 
-/** How many bindings `avatar` has, and whether one of them is (`platform`, `identity`). */
+/** One question: the avatar, and the binding (platform, identity) it may hold. */
+export type BindingsQuestion = { avatar: string; platform: string; identity: string }
+
+/** For each question, in order: how many bindings the avatar has, and whether it holds the one named. */
 export async function readAvatarBindings(
   db: Queryable,
-  avatar: string,
-  platform: string,
-  identity: string,
-): Promise<AvatarBindings> {
-  const [row] = await db.query<AvatarBindings>(SQL, [avatar, platform, identity], { name: 'read_avatar_bindings' })
-  return row ?? { bindings: 0, holds: false }
+  questions: readonly BindingsQuestion[],
+): Promise<AvatarBindings[]> {
+  const targets = questions.map(({ avatar, platform, identity }) => [avatar, platform, identity])
+  return db.query<AvatarBindings>(SQL, [JSON.stringify(targets)], { name: 'read_avatar_bindings' })
 }
 
 // Two index probes in proof_binding_key, in one round trip.

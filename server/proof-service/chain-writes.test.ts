@@ -14,7 +14,14 @@ const avatarOf = (n: number) => `0x02${n.toString(16).padStart(64, 'c')}`
 function recording(db: Database): { db: Database; statements: string[] } {
   const statements: string[] = []
   const query = <R extends Row>(sql: string, params?: readonly SqlParam[], options?: QueryOptions) => {
-    statements.push(sql.includes('INSERT INTO proof_chain') ? 'append' : sql.includes('LATERAL') ? 'heads' : 'other')
+    const kind = sql.includes('INSERT INTO proof_chain')
+      ? 'append'
+      : options?.name === 'read_avatar_bindings'
+        ? 'bindings'
+        : sql.includes('LATERAL')
+          ? 'heads'
+          : 'other'
+    statements.push(kind)
     return db.query<R>(sql, params, options)
   }
   return { db: { ...db, query } as Database, statements }
@@ -52,6 +59,34 @@ for (const driver of TEST_DRIVERS) {
         const [proof] = await db.query('SELECT proof_chain_id FROM proof WHERE avatar = $1', [avatar])
         expect(proof).toEqual({ proof_chain_id: ids[index] })
       }
+    })
+
+    it('answers the bindings reads in flight together: count and held binding per avatar, in order', async () => {
+      const { db, statements } = recording(database.db)
+      const writes = createChainWrites(db)
+      const avatars = Array.from({ length: 24 }, (_, n) => avatarOf(8000 + n))
+      const identities: string[] = []
+      for (const avatar of avatars) {
+        const appended = link(avatar)
+        identities.push(appended.identity)
+        await writes.append({ link: appended, expectedHeadId: null })
+      }
+      statements.length = 0
+      const answers = await Promise.all(
+        avatars.map((avatar, index) =>
+          writes.readBindings({
+            avatar,
+            platform: 'ethereum',
+            identity: index % 2 === 0 ? (identities[index] ?? '') : 'x',
+          }),
+        ),
+      )
+      expect(answers).toEqual(avatars.map((_, index) => ({ bindings: 1, holds: index % 2 === 0 })))
+      expect(await writes.readBindings({ avatar: avatarOf(8999), platform: 'ethereum', identity: 'x' })).toEqual({
+        bindings: 0,
+        holds: false,
+      })
+      expect(statements.filter((kind) => kind === 'bindings').length).toBeLessThan(24)
     })
 
     it('keeps one avatar’s appends in order and lets exactly one of several on the same head in', async () => {

@@ -1,6 +1,7 @@
 /**
- * POST /v1/proof's two trips to the database, each shared by the submissions in flight: the
- * chain-head reads are answered together by one query, and the appends are committed together
+ * POST /v1/proof's trips to the database, each shared by the submissions in flight: the chain-head
+ * reads and the bindings reads (cap, held binding) are each answered together by one query, and
+ * the appends are committed together
  * by one statement (group commit, ../db/batcher.ts). A reply is sent only after the statement
  * holding its append has committed; appends to one avatar go one after the other, in order.
  */
@@ -9,11 +10,14 @@ import type { Database } from '../db/database.js'
 import { isRolledBackStatementError } from '../db/sql-state.js'
 import { HttpError } from '../http/http-error.js'
 import { appendChainLinks, type ChainAppend, STALE_CHAIN_MESSAGE } from './append-chain-link.js'
+import { type AvatarBindings, type BindingsQuestion, readAvatarBindings } from './avatar-bindings.js'
 import type { ChainHead } from './chain-head.js'
 
 export type ChainWrites = {
   /** The avatar's latest link, or null before its first (as readChainHead). */
   readHead(avatar: string): Promise<ChainHead | null>
+  /** How many bindings the avatar has and whether it holds the one named (avatar-bindings.ts). */
+  readBindings(question: BindingsQuestion): Promise<AvatarBindings>
   /** Appends after the expected head and applies the binding; the new link's id, or 400 when the head moved. */
   append(append: ChainAppend): Promise<string>
 }
@@ -48,6 +52,10 @@ export function createChainWrites(db: Database): ChainWrites {
       return avatars.map((avatar) => headOf.get(avatar) ?? null)
     },
   })
+  const bindings = createBatcher<BindingsQuestion, AvatarBindings>({
+    ...BATCHING,
+    run: (questions) => readAvatarBindings(db, questions),
+  })
   const appends = createBatcher<ChainAppend, Outcome>({
     ...BATCHING,
     keyOf: (append) => append.link.avatar,
@@ -77,6 +85,7 @@ export function createChainWrites(db: Database): ChainWrites {
   })
   return {
     readHead: (avatar) => heads.submit(avatar),
+    readBindings: (question) => bindings.submit(question),
     async append(append) {
       const outcome = await appends.submit(append)
       if ('error' in outcome) throw outcome.error

@@ -35,6 +35,7 @@ function boot() {
     fetch,
     now,
     records: stores.records,
+    sessionStore: stores.session,
     vaultOptions,
   })
   return { mask, progress, session, stores }

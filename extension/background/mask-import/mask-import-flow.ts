@@ -119,7 +119,7 @@ export function createMaskImport(deps: MaskImportDeps) {
         phraseHadPassphrase: persona.phraseHadPassphrase === true,
       }
     })
-    const readingId = deps.readings.hold(found.personas)
+    const readingId = await deps.readings.hold(found.personas)
     return {
       kind: 'found',
       readingId,
@@ -133,7 +133,7 @@ export function createMaskImport(deps: MaskImportDeps) {
   async function importMaskPersonas(params: unknown): Promise<{ state: WalletState; outcomes: MaskImportOutcome[] }> {
     const { readingId, avatars, password } = requirePlainObject(params, 'params')
     await deps.session.enforceDeadline()
-    const personas = deps.readings.get(requireNonEmptyString(readingId, 'readingId'))
+    const personas = await deps.readings.get(requireNonEmptyString(readingId, 'readingId'))
     // Every choice is checked before the first import, so a bad name or id changes nothing.
     const chosen = requireChoices(avatars).map(({ id, name }) => ({ name, persona: findPersona(personas, id) }))
     const outcomes: MaskImportOutcome[] = []
@@ -148,7 +148,7 @@ export function createMaskImport(deps: MaskImportDeps) {
       await deps.avatars.addAvatar({ secret, source, name }, password)
       outcomes.push({ id, name, outcome: 'imported' })
     }
-    deps.readings.clear()
+    await deps.readings.clear()
     return { state: await deps.session.state(), outcomes }
   }
 

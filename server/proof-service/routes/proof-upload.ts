@@ -12,7 +12,7 @@ import { readJsonBody } from '../../http/read-json-body.js'
 import type { Route } from '../../service-deps.js'
 import type { ValidationRequest, ValidationResult } from '../../validators/validator.js'
 import type { ProofServiceDeps } from '../app.js'
-import { readAvatarBindings, requireHeldBinding, requireRoomForBinding } from '../avatar-bindings.js'
+import { requireHeldBinding, requireRoomForBinding } from '../avatar-bindings.js'
 import { checkAvatarSignature } from '../avatar-signature.js'
 import { type BindingTarget, resolveBindingTarget, toHttpError } from '../binding-target.js'
 import { readSubmission, type Submission } from '../submission.js'
@@ -35,7 +35,11 @@ export const proofUploadRoute: Route<ProofServiceDeps> = (app, deps) => {
     if (action === 'create' || walletRevokes) {
       // Read after the head: a binding changes only with a link, so if the head is still the same
       // at the append (which refuses a moved head), so is what this read saw.
-      const bindings = await readAvatarBindings(deps.db, avatar, target.platform, target.identity)
+      const bindings = await deps.chainWrites.readBindings({
+        avatar,
+        platform: target.platform,
+        identity: target.identity,
+      })
       if (action === 'create') requireRoomForBinding(bindings)
       else requireHeldBinding(bindings)
     }

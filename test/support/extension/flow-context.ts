@@ -106,7 +106,15 @@ export async function bootBackground(options: BackgroundOptions) {
     fetch,
     now,
     ...features,
-    mask: createMemoryMaskImport({ session, settings, fetch, now, records: stores.records, vaultOptions }).mask,
+    mask: createMemoryMaskImport({
+      session,
+      settings,
+      fetch,
+      now,
+      records: stores.records,
+      sessionStore: stores.session,
+      vaultOptions,
+    }).mask,
   })
   const state = await api.getState(undefined)
   if (state.status === 'empty') {

@@ -20,6 +20,8 @@ export type MemoryMaskImportDeps = {
   fetch: FetchFunction
   now: () => number
   records: RecordStore
+  /** storage.session of the profile, where readings wait to be picked. */
+  sessionStore: RecordStore
   vaultOptions?: VaultOptions
 }
 
@@ -34,7 +36,7 @@ export function createMemoryMaskImport(deps: MemoryMaskImportDeps) {
   const mask = createMaskImport({
     ...deps,
     avatars,
-    readings: createMaskReadings(),
+    readings: createMaskReadings(deps.sessionStore),
     readImage: async (bytes) => {
       const png = PNG.sync.read(Buffer.from(bytes))
       return { data: new Uint8ClampedArray(png.data), width: png.width, height: png.height }
