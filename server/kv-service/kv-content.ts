@@ -29,6 +29,13 @@ export type KvTarget = {
 
 type ContentRow = { content: string }
 
+// The target's content and the size of the avatar's other content, in one trip (the cap's check
+// adds no statement to the write).
+const CONTENT_AND_OTHERS_SQL = `
+  SELECT (SELECT content::text FROM kv WHERE avatar = $1 AND platform = $2 AND identity = $3) AS content,
+         (SELECT coalesce(sum(octet_length(content::text)), 0)::int FROM kv
+          WHERE avatar = $1 AND NOT (platform = $2 AND identity = $3)) AS others`
+
 /**
  * Applies `patch` (numbers as LosslessNumbers) to the target's content, creating it from `{}`; a
  * 400 when the avatar's content would pass MAX_KV_BYTES_PER_AVATAR (the caller's transaction then
@@ -36,14 +43,16 @@ type ContentRow = { content: string }
  */
 export async function mergeKvContent(tx: Queryable, target: KvTarget, patch: unknown): Promise<void> {
   const { avatar, platform, identity } = target
-  const [row] = await tx.query<ContentRow>(
-    'SELECT content::text AS content FROM kv WHERE avatar = $1 AND platform = $2 AND identity = $3',
+  const [row] = await tx.query<{ content: string | null; others: number }>(
+    CONTENT_AND_OTHERS_SQL,
     [avatar, platform, identity],
-    { name: 'kv_content' },
+    { name: 'kv_content_and_others' },
   )
-  const current = row === undefined ? {} : parseJsonPreservingNumbers(row.content, 'content')
+  const current = row?.content == null ? {} : parseJsonPreservingNumbers(row.content, 'content')
   const merged = stringifySerdeJson(applyMergePatch(current, patch), 'content')
-  await requireRoomForKv(tx, target, Buffer.byteLength(merged))
+  if ((row?.others ?? 0) + Buffer.byteLength(merged) > MAX_KV_BYTES_PER_AVATAR) {
+    throw new HttpError(400, `the avatar's KV content would pass ${MAX_KV_BYTES_PER_AVATAR} bytes`)
+  }
   await tx.query(
     `INSERT INTO kv (avatar, platform, identity, content) VALUES ($1, $2, $3, $4::jsonb)
      ON CONFLICT (avatar, platform, identity)
@@ -51,18 +60,6 @@ export async function mergeKvContent(tx: Queryable, target: KvTarget, patch: unk
     [avatar, platform, identity, merged],
     { name: 'upsert_kv_content' },
   )
-}
-
-async function requireRoomForKv(tx: Queryable, target: KvTarget, mergedBytes: number): Promise<void> {
-  const [others] = await tx.query<{ bytes: number }>(
-    `SELECT coalesce(sum(octet_length(content::text)), 0)::int AS bytes FROM kv
-     WHERE avatar = $1 AND NOT (platform = $2 AND identity = $3)`,
-    [target.avatar, target.platform, target.identity],
-    { name: 'kv_bytes_of_others' },
-  )
-  if ((others?.bytes ?? 0) + mergedBytes > MAX_KV_BYTES_PER_AVATAR) {
-    throw new HttpError(400, `the avatar's KV content would pass ${MAX_KV_BYTES_PER_AVATAR} bytes`)
-  }
 }
 
 /** The body of GET /v1/kv and of POST /v1/kv's 201: both key names, uncompressed (§3.3, §15 #16). */
