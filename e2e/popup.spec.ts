@@ -172,7 +172,7 @@ test.describe('with a local ProofService and KVService', () => {
     await expect(popup.field('Password')).toHaveAttribute('type', 'password')
 
     await popup.button('Forgot password?').click()
-    await expect(popup.page.getByTestId('forgot-replaces')).toContainText('2 avatar(s)')
+    await expect(popup.page.getByTestId('forgot-replaces')).toContainText('replaces the 2 avatars')
     await expect(popup.page.getByTestId('forgot-replaces')).toContainText('Alice')
     await expect(popup.page.getByTestId('forgot-replaces')).toContainText('Work')
     await popup.screenshot('54-forgot-password')

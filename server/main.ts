@@ -10,6 +10,8 @@ import { ConfigError, loadConfig } from './config.js'
 import { nativeLoadError, secp256k1Backend } from './crypto/secp256k1-backend.js'
 import { createLogger } from './http/logger.js'
 import { startServer } from './start-server.js'
+import { createValidators } from './validators/index.js'
+import { summarizePlatforms } from './validators/platform-summary.js'
 
 export { type ServerHandles, startServer } from './start-server.js'
 
@@ -42,6 +44,11 @@ export async function main(env: NodeJS.ProcessEnv = process.env): Promise<void> 
     kv_service: server.kvServiceUrl ?? 'off',
     database: server.db.kind === 'pglite' ? `pglite in ${config.dataDir}` : 'postgres',
     secp256k1: secp256k1Backend.name,
+  })
+  const platforms = summarizePlatforms(createValidators(config))
+  logger.info('platforms', {
+    verifiable: platforms.verifiable,
+    off_until_set: platforms.needsSetting.map(({ platform, setting }) => `${platform}: ${setting}`),
   })
   let stopping = false
   const shutdown = (signal: NodeJS.Signals) => {

@@ -34,6 +34,7 @@ export function createDiscordValidator(config: PlatformConfig['discord']): Valid
   return {
     platform: 'discord',
     isConfigured: token !== '',
+    requiredSetting: 'DISCORD_BOT_TOKEN',
     validate: async (request, context) => {
       // Delete proves itself with the avatar's signature; the message may be long gone (§7.2).
       if (request.action === 'delete') return deleteWithAvatarSignature(request)

@@ -30,6 +30,7 @@ export function createTwitterValidator(config: PlatformConfig['twitter']): Valid
   return {
     platform: 'twitter',
     isConfigured: token !== '',
+    requiredSetting: 'TWITTER_BEARER_TOKEN',
     validate: async (request, context) => {
       // Delete proves itself with the avatar's signature; the tweet may be long gone (§7.2).
       if (request.action === 'delete') return deleteWithAvatarSignature(request)

@@ -49,6 +49,8 @@ export type Validator<P extends Platform = Platform> = {
   platform: P
   /** False when the platform's settings (token, URL) are missing: the platform then answers 400. */
   isConfigured: boolean
+  /** The setting an operator gives to turn it on, for platforms that need one (said at start-up). */
+  requiredSetting?: string
   validate(request: ValidationRequest, context: ValidatorContext): Promise<ValidationResult>
   /**
    * Only for platforms whose payload carries a resolved identity (Steam: custom URL → SteamID64,

@@ -139,5 +139,5 @@ export function RevokeSheet({ binding, onDone, onClose, onRevokeFlow }: Props) {
 function revokeReminder(platform: string): string {
   const post = publicPostOf(platform)
   if (!post) return t('reminderWallet', platformName(platform))
-  return t('reminderDeletePost', t(POST_LABELS[post]), platformName(platform))
+  return t('reminderDeletePost', t(POST_LABELS[post]))
 }

@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useState } from 'react'
+import type { Platform } from '../../../src/platforms/index.js'
 import type { BindablePlatform } from '../../messaging/catalogue.js'
 import { callBackground, describeError } from '../background.js'
 import { ErrorText } from '../components/error-text.js'
@@ -7,6 +8,7 @@ import { platformName } from '../components/platform-badge.js'
 import { PlatformPicker } from '../components/platform-picker.js'
 import { Screen } from '../components/screen.js'
 import { identityExample, postLanguages } from '../format/platform-inputs.js'
+import { unverifiedPlatforms } from '../format/unverified-platforms.js'
 import { type MessageKey, t } from '../i18n.js'
 import type { Navigate } from '../routes.js'
 import { useAction } from '../use-action.js'
@@ -75,6 +77,7 @@ export function AddBinding({ navigate }: { navigate: Navigate }) {
       {load.state === 'ready' && load.platforms.length > 0 && (
         <PlatformPicker platforms={load.platforms} value={platform} onChange={pick} />
       )}
+      {load.state === 'ready' && <Unverified platforms={unverifiedPlatforms(load.platforms)} />}
       {chosen?.kind === 'wallet' && (
         <div className="stack">
           <p className="hint">{t('addBindingWalletIntro')}</p>
@@ -128,5 +131,17 @@ export function AddBinding({ navigate }: { navigate: Navigate }) {
         </form>
       )}
     </Screen>
+  )
+}
+
+/** What the service cannot verify, and why it is not offered. */
+function Unverified({ platforms }: { platforms: Platform[] }) {
+  if (platforms.length === 0) return null
+  return (
+    <details className="advanced" data-testid="unverified-platforms">
+      <summary>{t('addBindingUnverified', String(platforms.length))}</summary>
+      <p className="hint">{t('addBindingUnverifiedWhy', platforms.map(platformName).join(', '))}</p>
+      <p className="hint">{t('addBindingUnverifiedSelfHosted')}</p>
+    </details>
   )
 }

@@ -48,7 +48,7 @@ export function ForgotPassword({ avatars, onBack, onDone }: Props) {
 function Replaced({ avatars }: { avatars: AvatarSummary[] }) {
   return (
     <div className="warning" data-testid="forgot-replaces">
-      <p>{t('forgotReplaces', String(avatars.length))}</p>
+      <p>{avatars.length === 1 ? t('forgotReplacesOne') : t('forgotReplaces', String(avatars.length))}</p>
       <ul className="plain-list">
         {avatars.map((avatar) => (
           <li key={avatar.id}>

@@ -4,6 +4,7 @@ import { AvatarSwitcher } from '../components/avatar-switcher.js'
 import { BindingsList } from '../components/bindings-list.js'
 import { ErrorText } from '../components/error-text.js'
 import { FlowList } from '../components/flow-list.js'
+import { IdentityCard } from '../components/identity-card.js'
 import { t } from '../i18n.js'
 import type { Navigate } from '../routes.js'
 import { useAction } from '../use-action.js'
@@ -11,9 +12,13 @@ import { useAction } from '../use-action.js'
 type Unlocked = Extract<WalletState, { status: 'unlocked' }>
 type Props = { wallet: Unlocked; navigate: Navigate; onState: (state: WalletState) => void }
 
-/** The unlocked home: avatar switcher, lock, settings, proof chain, KV, and the current avatar's bindings. */
+/**
+ * The unlocked home as an identity card: the avatar (fingerprint, name, id) and the service in use on
+ * top, the bindings as the main content, the secondary actions (proof chain, KV, manage, add) at the end.
+ */
 export function Home({ wallet, navigate, onState }: Props) {
   const action = useAction()
+  const current = wallet.avatars.find((avatar) => avatar.id === wallet.currentAvatarId)
   return (
     <section className="screen">
       <header className="bar home-bar">
@@ -38,22 +43,7 @@ export function Home({ wallet, navigate, onState }: Props) {
       </header>
       <div className="content">
         <ErrorText message={action.error} />
-        <div className="row">
-          <button type="button" onClick={() => navigate({ name: 'manage-avatar' })}>
-            {t('manageAvatar')}
-          </button>
-          <button type="button" onClick={() => navigate({ name: 'add-avatar' })}>
-            {t('addAvatar')}
-          </button>
-        </div>
-        <div className="row">
-          <button type="button" onClick={() => navigate({ name: 'proof-chain' })}>
-            {t('proofChain')}
-          </button>
-          <button type="button" onClick={() => navigate({ name: 'kv-editor' })}>
-            {t('kvEditor')}
-          </button>
-        </div>
+        <IdentityCard name={current?.name ?? ''} avatarId={wallet.currentAvatarId} />
         <button type="button" className="primary" onClick={() => navigate({ name: 'add-binding' })}>
           {t('addBinding')}
         </button>
@@ -62,6 +52,20 @@ export function Home({ wallet, navigate, onState }: Props) {
           avatarId={wallet.currentAvatarId}
           onRevokeFlow={(flowId) => navigate({ name: 'binding-flow', flowId })}
         />
+        <nav className="more-actions" aria-label={t('moreActions')}>
+          <button type="button" className="ghost small" onClick={() => navigate({ name: 'proof-chain' })}>
+            {t('proofChain')}
+          </button>
+          <button type="button" className="ghost small" onClick={() => navigate({ name: 'kv-editor' })}>
+            {t('kvEditor')}
+          </button>
+          <button type="button" className="ghost small" onClick={() => navigate({ name: 'manage-avatar' })}>
+            {t('manageAvatar')}
+          </button>
+          <button type="button" className="ghost small" onClick={() => navigate({ name: 'add-avatar' })}>
+            {t('addAvatar')}
+          </button>
+        </nav>
       </div>
     </section>
   )

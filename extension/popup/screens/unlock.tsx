@@ -22,7 +22,7 @@ export function Unlock({ avatarCount, onDone, onForgot }: Props) {
   return (
     <Screen title={t('popupTitle')}>
       <form className="stack" onSubmit={submit} noValidate>
-        <p className="lead">{t('unlockLead', String(avatarCount))}</p>
+        <p className="lead">{avatarCount === 1 ? t('unlockLeadOne') : t('unlockLead', String(avatarCount))}</p>
         <Field
           label={t('password')}
           type="password"
