@@ -73,9 +73,12 @@ test('a DNS binding through the popup: record shown, waits, survives a reopen, d
   await flow.expectStep('Publish')
   const record = await flow.readTextToPublish()
   expect(record).toMatch(TXT_RECORD)
-  await expect(flow.publishHint()).toHaveText(
-    `Add this TXT record to ${DOMAIN}. DNS changes can take hours to show; the extension keeps checking for up to two days.`,
-  )
+  // The record to add, field by field, as a DNS provider's form asks for it.
+  const guide = popup.page.getByTestId('dns-record')
+  await expect(guide).toContainText(`Host / Name${DOMAIN} (the domain itself: "@" in most providers' forms)`)
+  await expect(guide).toContainText('TypeTXT')
+  await expect(guide).toContainText('TTL300 seconds (5 minutes)')
+  await expect(guide).toContainText('up to 48 hours')
   await expect(flow.proofLocation()).toHaveCount(0)
   await flow.copy()
   // What was copied, pasted back (reading the clipboard directly needs a permission extension pages cannot get).

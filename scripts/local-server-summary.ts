@@ -15,7 +15,7 @@ const lines = [
   `The local server verifies: ${verifiable.map(name).join(', ')}.`,
   ...(needsSetting.length > 0
     ? [
-        'It cannot verify these until you give it a token (they stay out of "Add binding" meanwhile):',
+        'It cannot verify these until you give it a token (Add binding lists them as not verified meanwhile):',
         ...needsSetting.map(({ platform, setting }) => `  ${name(platform)}: set ${setting} and run npm start again`),
       ]
     : []),

@@ -55,6 +55,11 @@ describe('server/main.ts', () => {
       database: `pglite in ${dataDir}`,
       secp256k1: 'native libsecp256k1 (secp256k1@5)',
     })
+    // Which platforms it verifies, and what the others need (no tokens in this environment).
+    expect(await waitForLine(lines, 'platforms')).toMatchObject({
+      verifiable: expect.arrayContaining(['github', 'dns', 'ethereum']),
+      off_until_set: ['twitter: TWITTER_BEARER_TOKEN', 'discord: DISCORD_BOT_TOKEN'],
+    })
     const proof = await fetch(`${started.proof_service}/healthz`)
     expect(await proof.json()).toMatchObject({ hello: 'proof service' })
     const kv = await fetch(`${started.kv_service}/healthz`)
@@ -63,6 +68,7 @@ describe('server/main.ts', () => {
     expect((await exited).code).toBe(0)
     expect(lines().map((line) => JSON.parse(line).message ?? JSON.parse(line).path)).toEqual([
       'started',
+      'platforms',
       '/healthz',
       '/healthz',
       'stopping',

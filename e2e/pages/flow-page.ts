@@ -70,10 +70,6 @@ export class FlowPage {
     return this.textToPublish().inputValue()
   }
 
-  publishHint(): Locator {
-    return this.popup.page.getByTestId('flow-publish-hint')
-  }
-
   async copy() {
     await this.popup.button('Copy').click()
     await expect(this.popup.button('Copied')).toBeVisible()

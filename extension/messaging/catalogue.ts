@@ -5,6 +5,7 @@
  * only while it is being written down at creation, and a phrase or key again only after the
  * password is confirmed (revealSecret).
  */
+import type { MaskTextFormat } from '../../src/mask-import/index.js'
 import type { FlowStatus } from './flow-status.js'
 
 export type { FlowStatus } from './flow-status.js'
@@ -225,16 +226,7 @@ export type BindablePlatform = { platform: string; kind: 'post' | 'wallet' }
 export type MaskInput = { text: string } | { fileBase64: string; mediaType: string }
 
 /** What the input was (src/mask-import), for the screen to name. */
-export type MaskFormat =
-  | 'phrase'
-  | 'private-key-string'
-  | 'private-key-jwk'
-  | 'private-key-hex'
-  | 'persona-link'
-  | 'legacy-qr-text'
-  | 'json-backup'
-  | 'base64-backup'
-  | 'encrypted-backup'
+export type MaskFormat = MaskTextFormat | 'encrypted-backup'
 
 /** One persona found, public facts only: its avatar id, Mask nickname, and whether the vault has it already. */
 export type MaskPersonaFound = {

@@ -7,6 +7,7 @@ import { helperSite, helperSitePatterns } from '../format/platform-inputs.js'
 import { t } from '../i18n.js'
 import { useAction } from '../use-action.js'
 import { CopyButton } from './copy-button.js'
+import { DnsRecordGuide } from './dns-record-guide.js'
 import { ErrorText } from './error-text.js'
 import { Field } from './field.js'
 import { platformName } from './platform-badge.js'
@@ -39,9 +40,13 @@ export function FlowPublish({ flow, onSubmitted }: { flow: PostBindingFlow; onSu
         </div>
         <textarea id="flow-text" className="flow-text" readOnly value={flow.postText} rows={7} />
       </div>
-      <p className="hint" data-testid="flow-publish-hint">
-        {publishHintText(flow)}
-      </p>
+      {flow.platform === 'dns' ? (
+        <DnsRecordGuide domain={flow.identity} />
+      ) : (
+        <p className="hint" data-testid="flow-publish-hint">
+          {publishHintText(flow)}
+        </p>
+      )}
       {flow.publishUrl !== '' && (
         <button type="button" onClick={() => void browser.tabs.create({ url: flow.publishUrl })}>
           {t('flowOpenSite', site ?? platformName(flow.platform))}

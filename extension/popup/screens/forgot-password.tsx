@@ -9,7 +9,7 @@ import { useState } from 'react'
 import type { AvatarSummary, WalletState } from '../../messaging/catalogue.js'
 import { callBackground } from '../background.js'
 import { AvatarDetailsForm } from '../components/avatar-details-form.js'
-import { Field } from '../components/field.js'
+import { PhraseFields } from '../components/phrase-fields.js'
 import { Screen } from '../components/screen.js'
 import { shortenId } from '../format/short-id.js'
 import { t } from '../i18n.js'
@@ -81,18 +81,7 @@ function RestoreFromPhrase({ avatars, onBack, onDone }: Props) {
         }
       >
         <Replaced avatars={avatars} />
-        <Field label={t('recoveryPhrase')} value={phrase} onChange={setPhrase} multiline />
-        <details className="advanced">
-          <summary>{t('advanced')}</summary>
-          <Field
-            label={t('bip39Passphrase')}
-            type="password"
-            value={passphrase}
-            onChange={setPassphrase}
-            autoComplete="off"
-            hint={t('bip39PassphraseHint')}
-          />
-        </details>
+        <PhraseFields phrase={phrase} onPhrase={setPhrase} passphrase={passphrase} onPassphrase={setPassphrase} />
         <p className="note">{t('forgotNewPassword')}</p>
       </AvatarDetailsForm>
     </Screen>

@@ -2,7 +2,7 @@ import { useState } from 'react'
 import type { WalletState } from '../../messaging/catalogue.js'
 import { callBackground } from '../background.js'
 import { AvatarDetailsForm } from '../components/avatar-details-form.js'
-import { Field } from '../components/field.js'
+import { PhraseFields } from '../components/phrase-fields.js'
 import { Screen } from '../components/screen.js'
 import { t } from '../i18n.js'
 import { useAction } from '../use-action.js'
@@ -30,19 +30,13 @@ export function ImportPhrase({ needsPassword, onBack, onDone }: Props) {
           })
         }
       >
-        <Field label={t('recoveryPhrase')} value={phrase} onChange={setPhrase} multiline />
-        <p className="note">{t('phraseDerivationNote')}</p>
-        <details className="advanced">
-          <summary>{t('advanced')}</summary>
-          <Field
-            label={t('bip39Passphrase')}
-            type="password"
-            value={passphrase}
-            onChange={setPassphrase}
-            autoComplete="off"
-            hint={t('bip39PassphraseHint')}
-          />
-        </details>
+        <PhraseFields
+          phrase={phrase}
+          onPhrase={setPhrase}
+          passphrase={passphrase}
+          onPassphrase={setPassphrase}
+          note={t('phraseDerivationNote')}
+        />
       </AvatarDetailsForm>
     </Screen>
   )
