@@ -71,15 +71,7 @@ function boot(stores: Stores = newStores(), fetch: FetchFunction = realFetch) {
     fetch,
     now,
     ...createMemoryFeatures({ session, settings, requests, fetch, now, store: stores.local }),
-    mask: createMemoryMaskImport({
-      session,
-      settings,
-      fetch,
-      now,
-      records: stores.records,
-      sessionStore: stores.session,
-      vaultOptions: options,
-    }).mask,
+    mask: createMemoryMaskImport({ session, settings, fetch, now, stores, vaultOptions: options }).mask,
   })
   return { api, stores }
 }

@@ -55,15 +55,7 @@ function boot(stores = { records: createMemoryStore(), session: createMemoryStor
     fetch,
     now,
     ...createMemoryFeatures({ session, settings, requests, fetch, now, store: stores.local }),
-    mask: createMemoryMaskImport({
-      session,
-      settings,
-      fetch,
-      now,
-      records: stores.records,
-      sessionStore: stores.session,
-      vaultOptions: options,
-    }).mask,
+    mask: createMemoryMaskImport({ session, settings, fetch, now, stores, vaultOptions: options }).mask,
   })
   return { api, stores, clock, alarms, restart: () => boot(stores) }
 }

@@ -29,15 +29,7 @@ function boot() {
   const vaultOptions = { iterations: MIN_PBKDF2_ITERATIONS }
   const session = createVaultSession({ ...stores, settings, alarm, now, vaultOptions })
   const fetch = async () => new Response('{}', { status: 500 })
-  const { mask, progress } = createMemoryMaskImport({
-    session,
-    settings,
-    fetch,
-    now,
-    records: stores.records,
-    sessionStore: stores.session,
-    vaultOptions,
-  })
+  const { mask, progress } = createMemoryMaskImport({ session, settings, fetch, now, stores, vaultOptions })
   return { mask, progress, session, stores }
 }
 

@@ -106,15 +106,7 @@ export async function bootBackground(options: BackgroundOptions) {
     fetch,
     now,
     ...features,
-    mask: createMemoryMaskImport({
-      session,
-      settings,
-      fetch,
-      now,
-      records: stores.records,
-      sessionStore: stores.session,
-      vaultOptions,
-    }).mask,
+    mask: createMemoryMaskImport({ session, settings, fetch, now, stores, vaultOptions }).mask,
   })
   const state = await api.getState(undefined)
   if (state.status === 'empty') {

@@ -19,24 +19,24 @@ export type MemoryMaskImportDeps = {
   settings: SettingsStore
   fetch: FetchFunction
   now: () => number
-  records: RecordStore
-  /** storage.session of the profile, where readings wait to be picked. */
-  sessionStore: RecordStore
+  /** The profile's vault records, and its storage.session, where readings wait to be picked. */
+  stores: { records: RecordStore; session: RecordStore }
   vaultOptions?: VaultOptions
 }
 
 /** `mask` for createPopupHandlers, and the progress it reported (null marks the end of an opening). */
-export function createMemoryMaskImport(deps: MemoryMaskImportDeps) {
+export function createMemoryMaskImport({ stores, ...deps }: MemoryMaskImportDeps) {
   const progress: (MaskImportProgress | null)[] = []
   const avatars = createAvatarVault(deps.session, {
-    records: deps.records,
+    records: stores.records,
     now: deps.now,
     ...(deps.vaultOptions ? { vaultOptions: deps.vaultOptions } : {}),
   })
   const mask = createMaskImport({
     ...deps,
+    records: stores.records,
     avatars,
-    readings: createMaskReadings(deps.sessionStore),
+    readings: createMaskReadings(stores.session),
     readImage: async (bytes) => {
       const png = PNG.sync.read(Buffer.from(bytes))
       return { data: new Uint8ClampedArray(png.data), width: png.width, height: png.height }
