@@ -2,8 +2,9 @@
  * The Firefox build (dist-firefox/) in headless Firefox ESR, with the event page suspended after
  * IDLE_TIMEOUT_MS idle: install, popup, onboarding through the UI (also with the phrase on screen
  * past the idle timeout), the vault across a suspension, the auto-lock alarm, a DNS binding across a
- * suspension against the local server, the dApp provider and approval window, and the X helper on
- * its fixture page. Run by `npm run test:firefox` (scripts/test.sh).
+ * suspension against the local server, the dApp provider and approval window, site access withdrawn
+ * and given back through the popup's "Allow" (Firefox's permission prompt answered by a pref), and
+ * the X helper on its fixture page. Run by `npm run test:firefox` (scripts/test.sh).
  */
 import { readdirSync, readFileSync } from 'node:fs'
 import { createServer, type Server } from 'node:http'
@@ -218,6 +219,37 @@ describe('Firefox', () => {
       await dapp.close()
     }
   })
+
+  it('site access to gist.github.com withdrawn: the flow says so; "Allow on GitHub" asks Firefox and the notice goes', async () => {
+    const services = await startLocalServices()
+    try {
+      const popup = await openPopup(firefox.browser)
+      await importKey(popup, services.server)
+      await ok(popup, 'startBinding', { platform: 'github', identity: 'alice' })
+      const gist = { origins: ['https://gist.github.com/*'] }
+      const hasAccess = () => popup.evaluate((wanted) => chrome.permissions.contains(wanted), gist)
+      expect(await hasAccess()).toBe(true)
+      // What turning off every site's access under the add-on's permissions in about:addons does.
+      const granted = await popup.evaluate(async () => (await chrome.permissions.getAll()).origins ?? [])
+      expect(granted).toContain('https://gist.github.com/*')
+      await popup.evaluate((origins) => chrome.permissions.remove({ origins }), granted)
+      expect(await hasAccess()).toBe(false)
+
+      const flowScreen = await openPopup(firefox.browser)
+      await flowScreen.click('[data-testid="flow-row"] button')
+      const notice = () =>
+        flowScreen.evaluate(() => document.querySelector('[data-testid="site-access-missing"]')?.textContent ?? null)
+      await poll(async () => ((await notice())?.includes('Allow on GitHub') ? true : undefined), 'the notice')
+      await saveScreenshot(flowScreen, '69-firefox-site-access-missing')
+      // A real click (Firefox grants only from a user's input), answered "yes" by the
+      // extensions.webextOptionalPermissionPrompts pref that stands for the user in the prompt.
+      await flowScreen.click('[data-testid="site-access-missing"] button')
+      await poll(async () => ((await notice()) === null ? true : undefined), 'the notice to go')
+      expect(await hasAccess()).toBe(true)
+    } finally {
+      await services.stop()
+    }
+  }, 90_000)
 
   it('the X helper fills the compose intent on its fixture page and the tweet binds', async () => {
     const services = await startLocalServices()

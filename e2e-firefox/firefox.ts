@@ -29,6 +29,8 @@ export async function launchFirefox(): Promise<FirefoxWithExtension> {
     extraPrefsFirefox: {
       'extensions.webextensions.uuids': JSON.stringify({ [FIREFOX_ADDON_ID]: EXTENSION_UUID }),
       'extensions.background.idle.timeout': IDLE_TIMEOUT_MS,
+      // Answers "Allow" for the user in the permission prompt a permissions.request() opens.
+      'extensions.webextOptionalPermissionPrompts': false,
     },
   })
   await browser.installExtension(path.resolve('dist-firefox'))

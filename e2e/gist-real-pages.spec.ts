@@ -5,10 +5,20 @@
  * contenteditable mode over a hidden textarea; with the real library running it (the codemirror@5
  * package), the helper must leave exactly the proof in the editor the user sees, and that is what
  * GitHub receives. With the editor left as saved (it takes no input), the helper must say it could
- * not fill the form — never "ready". Where ../shared/real-pages is absent, these are skipped.
+ * not fill the form — never "ready". The gist GitHub then shows is rendered into a real saved gist
+ * page (the 2022 signed-in one, the 2026 signed-out one; their file boxes replaced by the created
+ * gist's, in their own markup), where the helper reads the proof back and reports it.
+ * Where ../shared/real-pages is absent, these are skipped.
  */
 import type { PostBindingFlow } from '../extension/messaging/catalogue.js'
-import { HAS_REAL_PAGES, REAL_NEW_GIST_PAGES, REAL_PAGES_MISSING } from '../test/support/real-pages.js'
+import {
+  HAS_REAL_PAGES,
+  REAL_GIST_VIEW_PAGE,
+  REAL_NEW_GIST_PAGES,
+  REAL_PAGES_MISSING,
+  REAL_SIGNED_OUT_GIST_PAGE,
+  readRealPage,
+} from '../test/support/real-pages.js'
 import { expect, test } from './fixtures.js'
 import { readBanner, realNewGistPage, serveFakeGist } from './github-helpers.js'
 import { importAvatarUsing, localServicesPerTest } from './local-services.js'
@@ -28,8 +38,12 @@ async function startGithubFlow(context: Parameters<typeof PopupPage.open>[0], ex
   return { popup, flow }
 }
 
+/** The real gist page each real new-gist page's created gist is shown in. */
+const CREATED_GIST_PAGES = [REAL_GIST_VIEW_PAGE, REAL_SIGNED_OUT_GIST_PAGE]
+
 for (const [index, file] of REAL_NEW_GIST_PAGES.entries()) {
-  test(`${file}: GitHub's editor running, the helper leaves exactly the proof in it, and GitHub receives it`, async ({
+  const createdGistPage = CREATED_GIST_PAGES[index % CREATED_GIST_PAGES.length] ?? REAL_GIST_VIEW_PAGE
+  test(`${file}: GitHub's editor running, the helper leaves exactly the proof in it, GitHub receives it, and the helper reads it back on ${createdGistPage}`, async ({
     context,
     extensionId,
   }) => {
@@ -39,6 +53,7 @@ for (const [index, file] of REAL_NEW_GIST_PAGES.entries()) {
       login: LOGIN,
       ownerId: 4242,
       newGistPage: realNewGistPage(file, LOGIN, 'codemirror5'),
+      gistPageTemplate: readRealPage(createdGistPage),
     })
     const { popup, flow } = await startGithubFlow(context, extensionId)
     const gist = await context.newPage()
@@ -72,6 +87,11 @@ for (const [index, file] of REAL_NEW_GIST_PAGES.entries()) {
         { timeout: 30_000 },
       )
       .toBe('done')
+    // On the real gist page: the proof file shown line by line in that page's markup, and the outcome.
+    await expect(gist.locator('.gist-content .file')).toHaveCount(1)
+    await expect(gist.locator('.gist-content .file td.blob-code')).toHaveCount(flow.postText.split('\n').length)
+    await expect.poll(() => readBanner(gist)).toMatchObject({ tone: 'success' })
+    if (index === 0) await saveScreenshot(gist, '68-gist-helper-real-gist-page')
   })
 
   test(`${file}: an editor that takes no input is never reported filled`, async ({ context, extensionId }) => {

@@ -40,6 +40,8 @@ export async function serveFakeGist(
     editor?: GistEditor
     /** The new-gist page to serve instead of the fixture (a real saved page, realNewGistPage). */
     newGistPage?: string
+    /** The gist page to render created gists into instead of the fixture (a real saved gist page). */
+    gistPageTemplate?: string
   },
 ): Promise<FakeGistSite> {
   const site: FakeGistSite = { login: account.login, editor: account.editor ?? 'textarea', posts: [] }
@@ -61,7 +63,7 @@ export async function serveFakeGist(
     const match = SINGLE_GIST.exec(url.pathname)
     const gist = match?.[2] ? github.gist(match[2]) : undefined
     if (!match || !gist || gist.owner?.login !== match[1]) return route.fulfill({ status: 404, body: 'Not Found' })
-    return html(route, gistPage(gist, site.login))
+    return html(route, gistPage(gist, site.login, account.gistPageTemplate))
   })
   return site
 }
@@ -166,11 +168,16 @@ function addCodeMirror6(document: Document): void {
   document.body.append(script)
 }
 
-/** The saved gist page with `gist`'s owner, description and files, viewed by `viewer`. */
-export function gistPage(gist: SimulatedGist, viewer: string): string {
+/**
+ * A saved gist page (the fixture, or a real one as `template`) with `gist`'s owner, description and
+ * files in the page's own file-box markup, viewed by `viewer` — or still signed out when the saved
+ * page was (its `user-login` empty).
+ */
+export function gistPage(gist: SimulatedGist, viewer: string, template = fixture('gist.html')): string {
   const owner = gist.owner?.login ?? ''
-  return render(fixture('gist.html'), (document) => {
-    document.querySelector('meta[name="user-login"]')?.setAttribute('content', viewer)
+  return render(template, (document) => {
+    const login = document.querySelector('meta[name="user-login"]')
+    if (login?.getAttribute('content')) login.setAttribute('content', viewer)
     const [firstName = ''] = Object.keys(gist.files)
     document.title = firstName
     const author = document.querySelector('.gisthead .author a')
@@ -181,12 +188,14 @@ export function gistPage(gist: SimulatedGist, viewer: string): string {
     if (title) title.textContent = firstName
     const about = document.querySelector('[itemprop="about"]')
     if (about) about.textContent = gist.description
-    const template = document.querySelector('.gist-content .file')
-    if (!template) throw new Error('gist.html has no .gist-content .file box')
+    // The page's file boxes are replaced by the gist's, each cloned from a box shown as code lines.
+    const saved = [...document.querySelectorAll('.gist-content .file')]
+    const template = saved.find((box) => box.querySelector('tbody tr'))
+    if (!template || !saved[0]) throw new Error('the gist page has no file box with code lines')
     for (const [name, file] of Object.entries(gist.files)) {
-      template.before(fileBox(template, owner, gist.id, name, typeof file === 'string' ? file : file.content))
+      saved[0].before(fileBox(template, owner, gist.id, name, typeof file === 'string' ? file : file.content))
     }
-    template.remove()
+    for (const box of saved) box.remove()
   })
 }
 
@@ -201,7 +210,7 @@ function fileBox(template: Element, owner: string, gistId: string, name: string,
   box.querySelector('.file-actions a')?.setAttribute('href', `/${owner}/${gistId}/raw/${'b'.repeat(40)}/${name}`)
   const body = box.querySelector('tbody')
   const row = body?.querySelector('tr')
-  if (!body || !row) throw new Error('gist.html file box has no line table')
+  if (!body || !row) throw new Error('the file box has no line table')
   const lines = content.replace(/\n$/, '').split('\n')
   body.replaceChildren(
     ...lines.map((line, index) => {

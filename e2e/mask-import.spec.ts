@@ -163,13 +163,15 @@ test('a V001 backup (10,000,000 rounds) opens in the background with progress; t
 
   const progress = page.getByTestId('mask-progress')
   await expect(progress).toContainText(/Opening the backup: try 1 of 1, about \d+ s each/)
-  // The derivation runs in the service worker: the popup answers at once meanwhile.
-  const started = Date.now()
+  // The derivation runs in the service worker: the popup answers while it is still running
+  // (no time limit here — the proof is that the answer comes before the try ends).
   await page.evaluate(() => document.title)
-  expect(Date.now() - started).toBeLessThan(1000)
-  // The bar moves by the background's estimate while the try runs.
+  await expect(progress).toBeVisible()
+  // The bar moves by the background's estimate while the try runs; how fast depends on the machine.
   const bar = progress.locator('progress')
-  await expect.poll(() => bar.evaluate((element) => (element as HTMLProgressElement).value)).toBeGreaterThan(0.2)
+  const barValue = () => bar.evaluate((element) => (element as HTMLProgressElement).value)
+  const first = await barValue()
+  await expect.poll(barValue, { timeout: 30_000 }).toBeGreaterThan(first)
   await popup.screenshot('66-mask-opening-slow')
 
   await expect(page.getByTestId('mask-found')).toBeVisible({ timeout: 60_000 })

@@ -3,8 +3,9 @@
  * extension (through the browser's own extension settings API, as the Extensions page does) stops
  * the helpers on x.com and gist.github.com, and the wallet relay and dApp provider on every page.
  * The flow's publish step, and the wallet screen, say so and offer to allow access; once access is
- * back — however the user gives it — the notice goes away. (Pressing "Allow" opens the browser's
- * own permission prompt, which a headless test cannot answer: not exercised here.)
+ * back — however the user gives it — the notice goes away. (Pressing "Allow" opens Chrome's own
+ * permission prompt, which no test driver can answer; the Firefox suite presses it, with Firefox's
+ * prompt answered by a pref.)
  */
 import type { BrowserContext, Page } from '@playwright/test'
 import { expect, test } from './fixtures.js'

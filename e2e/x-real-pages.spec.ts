@@ -4,7 +4,9 @@
  * scripts cannot load offline (its inline scripts were removed when the pages were saved), so X's
  * own state never takes the text and its Post button stays disabled. On every layout the helper
  * must recognise the account (the flow stays waiting to be published), refuse another (the flow
- * fails "wrong account"), and never call the composer ready while X's Post is disabled.
+ * fails "wrong account"), and never call the composer ready while X's Post is disabled. On the
+ * real home page, with the test standing in for what X's scripts do after a paste, the real
+ * "Your post was sent." toast must give the helper the new tweet's id.
  * Where ../shared/real-pages is absent, these are skipped.
  */
 import type { Page } from '@playwright/test'
@@ -13,6 +15,7 @@ import {
   HAS_REAL_PAGES,
   REAL_PAGES_MISSING,
   REAL_X_ACCOUNT_PAGES,
+  REAL_X_TOAST_PAGE,
   readRealPage,
   withXLogin,
 } from '../test/support/real-pages.js'
@@ -75,3 +78,78 @@ for (const [index, real] of REAL_X_ACCOUNT_PAGES.entries()) {
     })
   }
 }
+
+const TOAST = { handle: 'rosario_weather', userId: '1204800000000000001', tweetId: '1785136482820243725' }
+
+/**
+ * What X's scripts would do once the user pasted the proof (they cannot run offline): Draft.js
+ * renders one block per line and X enables the Post button of that composer. Nothing else changes.
+ */
+async function standInForXAfterPaste(x: Page, postText: string): Promise<void> {
+  await x.evaluate((text) => {
+    const composer = document.querySelector<HTMLElement>('[data-testid="tweetTextarea_0"]')
+    const contents = composer?.querySelector('div[data-contents="true"]')
+    if (!composer || !contents) throw new Error('no Draft.js composer on the page')
+    contents.replaceChildren(
+      ...text.split('\n').map((line) => {
+        const block = document.createElement('div')
+        block.dataset.block = 'true'
+        const span = document.createElement('span')
+        span.textContent = line
+        block.append(span)
+        return block
+      }),
+    )
+    const post = document.querySelector<HTMLButtonElement>('[data-testid="tweetButtonInline"]')
+    post?.removeAttribute('disabled')
+    post?.removeAttribute('aria-disabled')
+  }, postText)
+}
+
+/** X showing its real "Your post was sent." toast (../shared/real-pages/x/toast-…), element as saved. */
+async function showRealToast(x: Page): Promise<void> {
+  await x.evaluate((saved) => {
+    const toast = new DOMParser().parseFromString(saved, 'text/html').querySelector('[data-testid="toast"]')
+    if (!toast) throw new Error('no toast in the saved page')
+    document.getElementById('layers')?.append(document.importNode(toast, true))
+  }, readRealPage(REAL_X_TOAST_PAGE))
+}
+
+test(`the real "Your post was sent." toast on the real home page (${REAL_X_TOAST_PAGE}): its tweet id is captured and the tweet binds`, async ({
+  context,
+  extensionId,
+}) => {
+  test.skip(!HAS_REAL_PAGES, REAL_PAGES_MISSING)
+  const real = REAL_X_ACCOUNT_PAGES[0]
+  const html = withXLogin(readRealPage(real.file), real.savedHandle, TOAST.handle)
+  await context.route(/^https:\/\/([a-z0-9-]+\.)?(twimg\.com|x\.com|twitter\.com)\//, (route) =>
+    route.request().url() === 'https://x.com/home'
+      ? route.fulfill({ contentType: 'text/html; charset=utf-8', body: html })
+      : route.abort('blockedbyclient'),
+  )
+  const twitter = services.simulator.state.twitter
+  twitter.addUser({ id: TOAST.userId, username: TOAST.handle })
+  const popup = await PopupPage.open(context, extensionId)
+  const key = { privateKey: PRIVATE_KEY, name: 'Alice', password: 'e2e real x password' }
+  await importAvatarUsing(popup.page, services.server, key)
+  const flow = await ok<PostBindingFlow>(popup.page, 'startBinding', { platform: 'twitter', identity: TOAST.handle })
+
+  const x = await context.newPage()
+  await x.goto('https://x.com/home')
+  await expect
+    .poll(async () => (await readBanner(x))?.text ?? '', { timeout: 20_000 })
+    .toMatch(/Post this tweet to bind @rosario_weather/)
+  await standInForXAfterPaste(x, flow.postText)
+  await expect.poll(async () => (await readBanner(x))?.text ?? '').toContain('Post it unchanged')
+  await x.getByTestId('tweetButtonInline').click()
+  await expect.poll(async () => (await readBanner(x))?.text ?? '').toMatch(/Waiting for the tweet/)
+
+  // X posts the tweet (the simulator's API now shows it under the toast's id) and shows its toast.
+  twitter.publishTweet({ id: TOAST.tweetId, text: flow.postText, authorId: TOAST.userId })
+  await showRealToast(x)
+  await expect
+    .poll(async () => (await readBanner(x))?.text ?? '', { timeout: 20_000 })
+    .toMatch(/@rosario_weather is bound/)
+  await saveScreenshot(x, '67-x-helper-real-toast')
+  expect(await flowOf(popup.page, flow.id)).toMatchObject({ step: 'done', proofLocation: TOAST.tweetId })
+})
