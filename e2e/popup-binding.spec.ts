@@ -46,6 +46,63 @@ async function setUpBound(context: BrowserContext, extensionId: string) {
   return parts
 }
 
+test('“Check DNS now” shows what the resolver set in Settings returns, compared with the record', async ({
+  context,
+  extensionId,
+}) => {
+  const { popup, home, flow } = await setUp(context, extensionId)
+  const dns = services.simulator.state.dns
+  // The resolver, chosen in Settings: the simulator's, which answers in Cloudflare's DNS-over-HTTPS JSON.
+  await home.openSettings()
+  const resolverField = popup.field('DNS resolver for "Check DNS now" (DNS over HTTPS, JSON)')
+  await expect(resolverField).toHaveValue('https://cloudflare-dns.com/dns-query')
+  await resolverField.fill(`${services.simulator.url}/doh/dns-query`)
+  await popup.button('Save').click()
+  await expect(popup.page.getByText('Saved.')).toBeVisible()
+  await popup.back()
+
+  await flow.startBinding('DNS', DOMAIN)
+  const record = await flow.readTextToPublish()
+  const checkNow = popup.page.getByTestId('dns-check-now')
+  const result = popup.page.getByTestId('dns-check-result')
+  const resolverHost = new URL(services.simulator.url).host
+
+  // The domain does not exist yet for the resolver.
+  await checkNow.click()
+  await expect(result).toHaveAttribute('data-outcome', 'no-domain')
+  await expect(result).toContainText(`What ${resolverHost} shows for ${DOMAIN} now:`)
+  await expect(result).toContainText('This domain does not exist for that resolver.')
+
+  // Other records, one of them a Next.ID proof of an earlier attempt: listed, "not there yet".
+  dns.addTxt(DOMAIN, 'v=spf1 -all')
+  const earlier = record.replace(/uuid:[0-9a-f-]{36}/, 'uuid:11111111-2222-4333-8444-555555555555')
+  dns.addTxt(DOMAIN, earlier)
+  await checkNow.click()
+  await expect(result).toHaveAttribute('data-outcome', 'not-yet')
+  await expect(result).toContainText('Your record is not there yet.')
+  await expect(result.locator('li code')).toHaveText(['v=spf1 -all', earlier])
+  await expect(result).toContainText('A Next.ID record from an earlier attempt is there too')
+  await result.scrollIntoViewIfNeeded()
+  await popup.screenshot('80-dns-check-not-yet')
+
+  // The record, split in two strings as some providers store long values: found.
+  dns.addTxt(DOMAIN, record.slice(0, 60), record.slice(60))
+  await checkNow.click()
+  await expect(result).toHaveAttribute('data-outcome', 'found')
+  await expect(result).toContainText('Your record is there.')
+
+  // While the flow waits for the service, the same lookup is at hand.
+  dns.failWithRcode = 2
+  await flow.published()
+  await flow.expectStep('Verify')
+  await checkNow.click()
+  await expect(result).toHaveAttribute('data-outcome', 'lookup-failed')
+  await expect(result).toContainText('The resolver could not look the domain up (DNS error 2).')
+  await result.scrollIntoViewIfNeeded()
+  await popup.screenshot('81-dns-check-waiting')
+  expect(dns.requests.filter((query) => query.includes(`name=${DOMAIN}`)).length).toBeGreaterThanOrEqual(4)
+})
+
 test('a DNS binding through the popup: record shown, waits, survives a reopen, done, listed, revoked', async ({
   context,
   extensionId,

@@ -51,6 +51,8 @@ export type Settings = {
   endpoints: ServiceEndpoints
   /** Minutes from unlock to the absolute auto-lock deadline (1–1440; default 15). */
   autoLockMinutes: number
+  /** The DNS-over-HTTPS JSON resolver "Check DNS now" asks (default Cloudflare's, which Next.ID reads). */
+  dnsResolverUrl: string
 }
 
 /** One binding as ProofService reports it, with how fresh that report is (§4.6, §7.3). */
@@ -216,6 +218,20 @@ export type RevokeBindingFlow = FlowProgress & {
  */
 export type BindingFlow = PostBindingFlow | WalletBindingFlow | RevokeBindingFlow
 
+/**
+ * A DNS binding's domain as a public DNS-over-HTTPS resolver shows it now: the flow's record
+ * `found`, `not-yet` there (with the TXT records that are), `no-domain` (NXDOMAIN), or the lookup
+ * failed with a DNS response code. `olderProofs` counts Next.ID records of other attempts.
+ */
+export type DnsCheck = {
+  resolver: string
+  domain: string
+  outcome: 'found' | 'not-yet' | 'no-domain' | 'lookup-failed'
+  rcode?: number
+  records: string[]
+  olderProofs: number
+}
+
 /** A platform the user can bind: by a published proof ('post') or by a wallet's signature ('wallet', the bind-wallet screen). */
 export type BindablePlatform = { platform: string; kind: 'post' | 'wallet' }
 
@@ -373,6 +389,8 @@ export type PopupApi = {
   clearFlow: { params: { flowId: string }; result: undefined }
   /** "Check now": a waiting flow submits again at once instead of at its next check. */
   checkFlowNow: { params: { flowId: string }; result: PostBindingFlow | RevokeBindingFlow }
+  /** What a public resolver shows now for a DNS flow's domain (Settings' dnsResolverUrl). */
+  checkDnsRecord: { params: { flowId: string }; result: DnsCheck }
   /**
    * "Start again" on a failed flow: while the avatar's chain has not moved, the proof already
    * published is submitted again (nothing new to sign or publish); only then a fresh payload is signed.

@@ -88,6 +88,14 @@ describe('flowStatusText', () => {
     expect(render(SAMPLES['not-accepted-yet'], 'en', 'submit')).toBe(
       `Not accepted yet; the service says: “${SERVICE_WORDS}”. A new post can take a while to become visible, so the extension keeps checking.`,
     )
+    // A DNS record, not a post, is what may take a while.
+    expect(
+      flowStatusText(
+        { step: 'submit', platform: 'dns', identity: 'a.example', status: SAMPLES['not-accepted-yet'] },
+        translatorFor('en'),
+        'en',
+      ),
+    ).toContain('A new DNS record can take a while to become visible')
     expect(render(SAMPLES['wrong-account'], 'en')).toBe(
       'This page is logged in as @mallory, but the binding is for @alice. Log in as @alice, then Start again.',
     )

@@ -33,7 +33,8 @@ type Words = {
 }
 
 const WORDS: Words = {
-  'not-accepted-yet': (status, _flow, tr) => tr('statusNotAcceptedYet', status.serviceMessage),
+  'not-accepted-yet': (status, flow, tr) =>
+    tr(flow.platform === 'dns' ? 'statusNotAcceptedYetDns' : 'statusNotAcceptedYet', status.serviceMessage),
   'service-unreachable': (_status, flow, tr) =>
     tr(flow.step === 'failed' ? 'statusServiceGaveUp' : 'statusServiceWaiting'),
   'chain-moved': (_status, _flow, tr) => tr('statusChainMoved'),

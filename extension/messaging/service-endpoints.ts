@@ -14,6 +14,9 @@ export const ENDPOINT_PRESETS: Record<PresetId, ServiceEndpoints> = {
   local: { proofServiceUrl: 'http://127.0.0.1:8787', kvServiceUrl: 'http://127.0.0.1:8788' },
 }
 
+/** Cloudflare's DNS-over-HTTPS JSON endpoint: the resolver Next.ID's service reads TXT records from (platforms.md §3.3). */
+export const DEFAULT_DNS_RESOLVER_URL = 'https://cloudflare-dns.com/dns-query'
+
 /** The preset these endpoints are, or 'custom'. */
 export function presetOf(endpoints: ServiceEndpoints): PresetId | 'custom' {
   for (const [id, preset] of Object.entries(ENDPOINT_PRESETS) as [PresetId, ServiceEndpoints][]) {

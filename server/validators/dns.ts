@@ -4,9 +4,15 @@
  * signature over the rebuilt payload. A record split into several strings is joined first (§15 #22).
  */
 import { InvalidInputError } from '../../src/errors.js'
-import { type DnsProofRecord, parseDnsTxtRecord } from '../../src/protocol/index.js'
+import {
+  DNS_RCODE,
+  type DnsProofRecord,
+  type DohTxtAnswer,
+  parseDnsTxtRecord,
+  readDohTxtAnswer,
+} from '../../src/protocol/index.js'
 import type { PlatformConfig } from '../config.js'
-import { asJsonObject, fetchPlatform, readPlatformJson, unexpectedStatus } from './platform-fetch.js'
+import { fetchPlatform, readPlatformJson, unexpectedStatus } from './platform-fetch.js'
 import { checkProofSignature, deleteWithAvatarSignature } from './proof-signature.js'
 import {
   PlatformUnavailableError,
@@ -18,9 +24,6 @@ import {
 } from './validator.js'
 
 const LABEL = 'DNS over HTTPS'
-const TXT = 16
-const NOERROR = 0
-const NXDOMAIN = 3
 const LABEL_SYNTAX = /^[a-z0-9_]([a-z0-9_-]{0,61}[a-z0-9_])?$/
 
 /** The dns validator; always configured (DOH_URL has a default). */
@@ -69,18 +72,21 @@ async function fetchTxtRecords(dohUrl: string, domain: string, context: Validato
   url.searchParams.set('type', 'TXT')
   const response = await fetchPlatform(context, LABEL, url.href, { headers: { accept: 'application/dns-json' } })
   if (response.status !== 200) throw unexpectedStatus(LABEL, response)
-  const body = asJsonObject(await readPlatformJson(response, LABEL, context))
-  if (typeof body?.Status !== 'number') throw new PlatformUnavailableError(`${LABEL} answered without a Status`)
-  if (body.Status === NXDOMAIN) throw new ProofRejectedError(`domain not found: ${domain}`)
+  let answer: DohTxtAnswer
+  try {
+    answer = readDohTxtAnswer(await readPlatformJson(response, LABEL, context))
+  } catch (error) {
+    if (error instanceof InvalidInputError) throw new PlatformUnavailableError(`${LABEL} answered without a Status`)
+    throw error
+  }
+  if (answer.rcode === DNS_RCODE.nxDomain) throw new ProofRejectedError(`domain not found: ${domain}`)
   // SERVFAIL, REFUSED …: the resolver could not say, which is no verdict.
-  if (body.Status !== NOERROR)
-    throw new PlatformUnavailableError(`${LABEL} lookup of ${domain} failed: rcode ${body.Status}`)
-  const answers = Array.isArray(body.Answer) ? body.Answer : []
+  if (answer.rcode !== DNS_RCODE.noError)
+    throw new PlatformUnavailableError(`${LABEL} lookup of ${domain} failed: rcode ${answer.rcode}`)
   const records: DnsProofRecord[] = []
-  for (const answer of answers.map(asJsonObject)) {
-    if (answer?.type !== TXT || typeof answer.data !== 'string') continue
+  for (const text of answer.records) {
     try {
-      records.push(parseDnsTxtRecord([answer.data]))
+      records.push(parseDnsTxtRecord([text]))
     } catch (error) {
       // SPF and other TXT records share the name; they are simply not proofs.
       if (!(error instanceof InvalidInputError)) throw error

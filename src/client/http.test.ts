@@ -85,6 +85,12 @@ describe('HttpClient.send', () => {
     ])
   })
 
+  it('asks for another media type when the request says so (DNS over HTTPS JSON)', async () => {
+    const { http, requests } = clientWith([answer(200, '{"hello":"resolver"}')])
+    await http.send({ method: 'GET', path: '', accept: 'application/dns-json', parse: readHello })
+    expect(requests[0]?.headers).toEqual({ Accept: 'application/dns-json' })
+  })
+
   it('sends a POST as JSON with Content-Type: application/json', async () => {
     const { http, requests } = clientWith([answer(201, '{}')])
     await http.send({ method: 'POST', path: '/v1/proof', body: { a: '1', b: 2 }, parse: () => 'ok' })

@@ -27,6 +27,8 @@ export type HttpRequest<T> = {
   parse: (body: unknown) => T
   /** The result for a 404, where the protocol documents 404 as "nothing there". */
   onNotFound?: () => T
+  /** The media type asked for (default application/json; DNS over HTTPS wants application/dns-json). */
+  accept?: string
 }
 
 /** A client bound to one base URL. */
@@ -94,10 +96,11 @@ function parseBaseUrl(value: unknown): string {
 }
 
 function buildInit(request: HttpRequest<unknown>): RequestInit {
-  if (request.method === 'GET') return { method: 'GET', headers: { Accept: 'application/json' } }
+  const accept = request.accept ?? 'application/json'
+  if (request.method === 'GET') return { method: 'GET', headers: { Accept: accept } }
   return {
     method: 'POST',
-    headers: { Accept: 'application/json', 'Content-Type': 'application/json' },
+    headers: { Accept: accept, 'Content-Type': 'application/json' },
     body: JSON.stringify(request.body),
   }
 }

@@ -26,7 +26,7 @@ export function parseDnsTxtRecord(strings: unknown): DnsProofRecord {
   if (!Array.isArray(strings) || strings.length === 0) {
     throw new InvalidInputError('record', 'expected the non-empty list of strings of one TXT record')
   }
-  const text = strings.map((part, i) => unquote(requireString(part, `record[${i}]`))).join('')
+  const text = strings.map((part, i) => txtRecordText(requireString(part, `record[${i}]`))).join('')
   const fields = new Map<string, string>()
   for (const segment of text.split(';')) {
     const pair = segment.split(':')
@@ -52,10 +52,13 @@ export function parseDnsTxtRecord(strings: unknown): DnsProofRecord {
   }
 }
 
-// Presentation form: one or more quoted strings with `\"` and `\\` escapes; raw text is kept.
+/**
+ * The text of one TXT record as DNS over HTTPS gives it: the presentation form's quoted strings
+ * (`\"` and `\\` escapes) joined; raw text is kept.
+ */
 // One pass over the characters: text outside quotes is dropped, and an unclosed last string is
 // dropped too (a regex retrying from every quote of such a string would be quadratic).
-function unquote(part: string): string {
+export function txtRecordText(part: string): string {
   const trimmed = part.trim()
   if (!trimmed.startsWith('"')) return trimmed
   let joined = ''

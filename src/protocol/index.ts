@@ -8,6 +8,7 @@ export {
   shortenHex,
 } from './describe-payload.js'
 export { type DnsProofRecord, parseDnsTxtRecord } from './dns-txt-record.js'
+export { DNS_RCODE, type DohTxtAnswer, readDohTxtAnswer } from './doh-txt-answer.js'
 export { quoteGoString, stringifyGoJson } from './go-json.js'
 export { buildKvSignPayload, type KvSignPayloadParams } from './kv-payload.js'
 export { applyMergePatch, diffMergePatch, type MergePatchChange } from './merge-patch.js'

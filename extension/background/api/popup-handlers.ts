@@ -12,6 +12,7 @@ import type { KvFlow } from '../kv/kv-flow.js'
 import type { MaskImport } from '../mask-import/mask-import-flow.js'
 import { fetchAvatarBindings } from '../proofs/avatar-bindings.js'
 import { fetchBindablePlatforms } from '../proofs/bindable-platforms.js'
+import { checkDnsRecord } from '../proofs/dns-check.js'
 import { fetchProofChainView } from '../proofs/proof-chain-view.js'
 import type { ProofFeatures } from '../proofs/proof-features.js'
 import type { AwaitingRequests } from '../storage/awaiting-requests.js'
@@ -157,6 +158,14 @@ export function createPopupHandlers(deps: PopupHandlerDeps): Handlers<PopupApi> 
     clearFlow: (params) => flows.clearFlow(params),
     checkFlowNow: (params) => flows.checkFlowNow(params),
     restartFlow: (params) => flows.restartFlow(params),
+    async checkDnsRecord(params) {
+      await session.enforceDeadline()
+      const { flowId } = requirePlainObject(params, 'params')
+      const flow = (await flows.getFlows()).find((each) => each.id === flowId)
+      if (flow?.kind !== 'post' || flow.platform !== 'dns') throw new NotFoundError('DNS binding flow')
+      const { dnsResolverUrl } = await settings.get()
+      return checkDnsRecord(dnsResolverUrl, flow.identity, flow.postText, deps.fetch)
+    },
     // popup flow UI
     async getPlatforms() {
       await session.enforceDeadline()

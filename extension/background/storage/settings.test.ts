@@ -39,16 +39,25 @@ describe('parseServiceUrl', () => {
 })
 
 describe('applySettingsPatch', () => {
-  it('defaults to Next.ID production and 15 minutes', () => {
-    expect(DEFAULT_SETTINGS).toEqual({ endpoints: ENDPOINT_PRESETS.production, autoLockMinutes: 15 })
+  it('defaults to Next.ID production, 15 minutes and Cloudflare’s resolver', () => {
+    expect(DEFAULT_SETTINGS).toEqual({
+      endpoints: ENDPOINT_PRESETS.production,
+      autoLockMinutes: 15,
+      dnsResolverUrl: 'https://cloudflare-dns.com/dns-query',
+    })
   })
 
-  it('applies endpoints and minutes, normalising URLs', () => {
+  it('applies endpoints, minutes and the resolver, normalising URLs', () => {
     const next = applySettingsPatch(DEFAULT_SETTINGS, {
       endpoints: { proofServiceUrl: 'http://127.0.0.1:8787/', kvServiceUrl: 'http://127.0.0.1:8788/' },
       autoLockMinutes: 1440,
+      dnsResolverUrl: 'https://dns.google/resolve/',
     })
-    expect(next).toEqual({ endpoints: ENDPOINT_PRESETS.local, autoLockMinutes: 1440 })
+    expect(next).toEqual({
+      endpoints: ENDPOINT_PRESETS.local,
+      autoLockMinutes: 1440,
+      dnsResolverUrl: 'https://dns.google/resolve',
+    })
   })
 
   it('leaves fields out of the patch unchanged', () => {
@@ -60,6 +69,8 @@ describe('applySettingsPatch', () => {
     [{ autoLockMinutes: 1441 }, '"settings.autoLockMinutes" expected 1..1440, got 1441'],
     [{ autoLockMinutes: 1.5 }, '"settings.autoLockMinutes" expected an integer, got number'],
     [{ theme: 'dark' }, '"settings.theme" is not a known setting'],
+    [{ dnsResolverUrl: 'https://dns.example/q?name=x' }, '"settings.dnsResolverUrl" must not have a query or fragment'],
+    [{ dnsResolverUrl: 'ftp://dns.example' }, '"settings.dnsResolverUrl" must be an http or https URL, got ftp:'],
     [
       { endpoints: { proofServiceUrl: 'https://a.example' } },
       '"settings.endpoints.kvServiceUrl" expected string, got undefined',
@@ -73,9 +84,14 @@ describe('applySettingsPatch', () => {
 describe('stored settings', () => {
   it('falls back per field when the stored value is damaged', () => {
     expect(readStoredSettings('garbage')).toEqual(DEFAULT_SETTINGS)
-    expect(readStoredSettings({ endpoints: ENDPOINT_PRESETS.staging, autoLockMinutes: -3 })).toEqual({
-      endpoints: ENDPOINT_PRESETS.staging,
-      autoLockMinutes: 15,
+    expect(
+      readStoredSettings({ endpoints: ENDPOINT_PRESETS.staging, autoLockMinutes: -3, dnsResolverUrl: 'javascript:x' }),
+    ).toEqual({ ...DEFAULT_SETTINGS, endpoints: ENDPOINT_PRESETS.staging })
+    // Settings stored before the resolver existed keep the rest and take the default resolver.
+    expect(readStoredSettings({ endpoints: ENDPOINT_PRESETS.local, autoLockMinutes: 30 })).toEqual({
+      ...DEFAULT_SETTINGS,
+      endpoints: ENDPOINT_PRESETS.local,
+      autoLockMinutes: 30,
     })
   })
 

@@ -1,12 +1,18 @@
 /**
- * Settings (the extension's IndexedDB, out of content scripts' reach): the service endpoints and the auto-lock time. Patches from the
- * popup are checked strictly; a damaged stored value falls back to the default for that field, so
- * a bad write can never lock the user out of the settings screen.
+ * Settings (the extension's IndexedDB, out of content scripts' reach): the service endpoints, the
+ * auto-lock time and the DNS resolver. Patches from the popup are checked strictly; a damaged stored
+ * value falls back to the default for that field, so a bad write can never lock the user out of the
+ * settings screen.
  */
 import { InvalidInputError } from '../../../src/errors.js'
 import { requireInteger, requirePlainObject, requireString } from '../../../src/input.js'
 import type { ServiceEndpoints, Settings } from '../../messaging/catalogue.js'
-import { checkServiceUrl, ENDPOINT_PRESETS, type UrlProblem } from '../../messaging/service-endpoints.js'
+import {
+  checkServiceUrl,
+  DEFAULT_DNS_RESOLVER_URL,
+  ENDPOINT_PRESETS,
+  type UrlProblem,
+} from '../../messaging/service-endpoints.js'
 
 export const SETTINGS_KEY = 'settings'
 export const MIN_AUTO_LOCK_MINUTES = 1
@@ -15,7 +21,10 @@ export const MAX_AUTO_LOCK_MINUTES = 1440
 export const DEFAULT_SETTINGS: Settings = {
   endpoints: { ...ENDPOINT_PRESETS.production },
   autoLockMinutes: 15,
+  dnsResolverUrl: DEFAULT_DNS_RESOLVER_URL,
 }
+
+const SETTING_NAMES = new Set(Object.keys(DEFAULT_SETTINGS))
 
 const URL_PROBLEMS: Record<Exclude<UrlProblem, 'scheme'>, string> = {
   empty: 'is not a URL',
@@ -38,10 +47,13 @@ export function parseServiceUrl(value: unknown, field: string): string {
 /** Checks a settings patch from the popup and applies it to `current`. */
 export function applySettingsPatch(current: Settings, patch: unknown): Settings {
   const fields = requirePlainObject(patch, 'settings')
-  const unknown = Object.keys(fields).find((name) => name !== 'endpoints' && name !== 'autoLockMinutes')
+  const unknown = Object.keys(fields).find((name) => !SETTING_NAMES.has(name))
   if (unknown !== undefined) throw new InvalidInputError(`settings.${unknown.slice(0, 40)}`, 'is not a known setting')
-  const next: Settings = { endpoints: { ...current.endpoints }, autoLockMinutes: current.autoLockMinutes }
+  const next: Settings = { ...current, endpoints: { ...current.endpoints } }
   if (fields.endpoints !== undefined) next.endpoints = parseEndpoints(fields.endpoints)
+  if (fields.dnsResolverUrl !== undefined) {
+    next.dnsResolverUrl = parseServiceUrl(fields.dnsResolverUrl, 'settings.dnsResolverUrl')
+  }
   if (fields.autoLockMinutes !== undefined) {
     next.autoLockMinutes = requireInteger(
       fields.autoLockMinutes,
@@ -63,7 +75,7 @@ function parseEndpoints(value: unknown): ServiceEndpoints {
 
 /** Reads stored settings; each damaged or missing field takes its default. */
 export function readStoredSettings(value: unknown): Settings {
-  const settings: Settings = { endpoints: { ...DEFAULT_SETTINGS.endpoints }, autoLockMinutes: 15 }
+  const settings: Settings = { ...DEFAULT_SETTINGS, endpoints: { ...DEFAULT_SETTINGS.endpoints } }
   if (typeof value !== 'object' || value === null) return settings
   const stored = value as Record<string, unknown>
   try {
@@ -71,6 +83,9 @@ export function readStoredSettings(value: unknown): Settings {
   } catch {}
   try {
     settings.autoLockMinutes = applySettingsPatch(settings, { autoLockMinutes: stored.autoLockMinutes }).autoLockMinutes
+  } catch {}
+  try {
+    settings.dnsResolverUrl = parseServiceUrl(stored.dnsResolverUrl, 'settings.dnsResolverUrl')
   } catch {}
   return settings
 }

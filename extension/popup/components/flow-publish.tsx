@@ -41,7 +41,7 @@ export function FlowPublish({ flow, onSubmitted }: { flow: PostBindingFlow; onSu
         <textarea id="flow-text" className="flow-text" readOnly value={flow.postText} rows={7} />
       </div>
       {flow.platform === 'dns' ? (
-        <DnsRecordGuide domain={flow.identity} />
+        <DnsRecordGuide domain={flow.identity} flowId={flow.id} />
       ) : (
         <p className="hint" data-testid="flow-publish-hint">
           {publishHintText(flow)}

@@ -2,6 +2,7 @@ import type { BindingFlow } from '../../messaging/catalogue.js'
 import { formatTime, statusText } from '../format/flow-text.js'
 import { t } from '../i18n.js'
 import type { Action } from '../use-action.js'
+import { DnsLookup } from './dns-lookup.js'
 import { ErrorText } from './error-text.js'
 
 type Props = { flow: BindingFlow; nowMs: number; action: Action; onCheckNow: () => void; onCancel: () => void }
@@ -9,7 +10,7 @@ type Props = { flow: BindingFlow; nowMs: number; action: Action; onCheckNow: () 
 /**
  * The verify step: why the proof is not accepted yet (in words chosen here from the status code,
  * the service's own message quoted), when the next check runs and until when checking goes on,
- * with "Check now" and "Cancel".
+ * with "Check now" and "Cancel" (and, for DNS, "Check DNS now").
  */
 export function FlowWaiting({ flow, nowMs, action, onCheckNow, onCancel }: Props) {
   const status = statusText(flow)
@@ -31,6 +32,8 @@ export function FlowWaiting({ flow, nowMs, action, onCheckNow, onCancel }: Props
           {t('flowCheckingUntil', formatTime(flow.checkUntil, nowMs))}
         </p>
       )}
+      {/* Hours of waiting on DNS: the user can see what resolvers show meanwhile. */}
+      {flow.kind === 'post' && flow.platform === 'dns' && <DnsLookup flowId={flow.id} />}
       <ErrorText message={action.error} />
       <div className="row">
         <button type="button" disabled={action.busy} onClick={onCancel}>

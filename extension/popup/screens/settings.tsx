@@ -54,6 +54,7 @@ function SettingsForm({ initial, onSaved }: { initial: SettingsValue; onSaved: (
   const [preset, setPreset] = useState(presetOf(initial.endpoints))
   const [custom, setCustom] = useState<ServiceEndpoints>(initial.endpoints)
   const [minutes, setMinutes] = useState(String(initial.autoLockMinutes))
+  const [resolver, setResolver] = useState(initial.dnsResolverUrl)
   const [problem, setProblem] = useState<string>()
   const [saved, setSaved] = useState(false)
   const action = useAction()
@@ -66,9 +67,14 @@ function SettingsForm({ initial, onSaved }: { initial: SettingsValue; onSaved: (
     const autoLockMinutes = Number(minutes)
     if (!/^\d+$/.test(minutes.trim()) || autoLockMinutes < 1 || autoLockMinutes > 1440)
       return setProblem(t('autoLockInvalid'))
+    const dnsResolverUrl = checkServiceUrl(resolver)
+    if (!dnsResolverUrl.ok)
+      return setProblem(t('urlProblemIn', t('dnsResolverUrl'), t(URL_PROBLEMS[dnsResolverUrl.problem])))
     setProblem(undefined)
     action.run(async () => {
-      onSaved(await callBackground('updateSettings', { endpoints, autoLockMinutes }))
+      onSaved(
+        await callBackground('updateSettings', { endpoints, autoLockMinutes, dnsResolverUrl: dnsResolverUrl.url }),
+      )
       setSaved(true)
     })
   }
@@ -111,6 +117,13 @@ function SettingsForm({ initial, onSaved }: { initial: SettingsValue; onSaved: (
         value={minutes}
         onChange={setMinutes}
         hint={t('autoLockHint')}
+      />
+      <Field
+        label={t('dnsResolverUrl')}
+        type="url"
+        value={resolver}
+        onChange={setResolver}
+        hint={t('dnsResolverHint')}
       />
       <ErrorText message={problem ?? action.error} />
       {saved && <p className="success">{t('saved')}</p>}
