@@ -80,7 +80,7 @@ test('chain verifies, a tampered chain does not, and revoke survives a restart b
 
   // Lock between prepare and confirm: confirm is LOCKED, and the request does not outlive the lock.
   const first = await ok<PreparedSignature>(page, 'prepareRevoke', { platform: 'ethereum', identity: WALLET })
-  expect(first.description).toContain('Revoke the binding of Ethereum wallet')
+  expect(first.payload).toMatchObject({ action: 'delete', platform: 'ethereum', identity: WALLET })
   await ok(page, 'lock')
   expect(await page.evaluate(() => chrome.storage.session.get(null))).toEqual({})
   expect(await call(page, 'confirmRevoke', { requestId: first.requestId })).toMatchObject({

@@ -46,7 +46,6 @@ export type PendingApproval = {
   origin: string
   kind: string
   message?: string
-  description?: string
   changes?: unknown[]
 }
 

@@ -91,13 +91,12 @@ test('kvSet shows the diff and writes only the origin’s key; kvGet reads it ba
     await answer(extension, true)
     await expect(bWrite).resolves.toEqual({ result: { mine: 'b' } })
 
-    // The pending approval carries the diff and the description; the result is the origin's key.
+    // The pending approval carries the diff; the result is the origin's key.
     const aWrite = call(a, 'nextid_kvSet', { patch: { score: 1, nested: { on: true } } })
     const shown = await answer(extension, true)
     expect(shown).toMatchObject({
       origin: A,
       kind: 'kvSet',
-      description: `${A} asks to write its KV key`,
       changes: [{ path: [A], kind: 'added', after: { score: 1, nested: { on: true } } }],
     })
     await expect(aWrite).resolves.toEqual({ result: { score: 1, nested: { on: true } } })

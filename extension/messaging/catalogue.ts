@@ -84,17 +84,28 @@ export type ChainLinkView = {
   status: string
   signer?: 'avatar' | 'wallet'
   reason: string
-  /** The payload in words (src/protocol describeProofPayload), or `""` when it cannot be read. */
-  description: string
+  /** What the signed payload says (src/protocol describeProofPayload), or null when it cannot be read. */
+  payload: ProofPayloadFacts | null
 }
 
 export type ProofChainView = { valid: boolean; links: ChainLinkView[] }
 
 /**
- * A payload prepared in the background and waiting for the user's confirmation; confirmed or
- * cancelled by `requestId` only. `description` says in words what signing it does.
+ * What a ProofService sign payload does, read from the payload itself in the background; the
+ * popup says it in the user's language. `avatar` is null where the payload does not name one.
  */
-export type PreparedSignature = { requestId: string; description: string; signPayload: string }
+export type ProofPayloadFacts = {
+  action: 'create' | 'delete'
+  platform: string
+  identity: string
+  avatar: string | null
+}
+
+/**
+ * A payload prepared in the background and waiting for the user's confirmation; confirmed or
+ * cancelled by `requestId` only. `payload` is what signing it does.
+ */
+export type PreparedSignature = { requestId: string; payload: ProofPayloadFacts; signPayload: string }
 
 /** One change a KV patch makes (src/protocol diffMergePatch). */
 export type KvChange = { path: string[]; kind: 'added' | 'changed' | 'deleted'; before?: unknown; after?: unknown }
@@ -105,7 +116,12 @@ export type KvNamespace = { platform: string; identity: string; content: unknown
  * A prepared KV patch. `wholeContent`: a patch that is not an object replaces the namespace's whole
  * content (§9.3) — `deletes` for null, `replaces` otherwise — and confirming it needs `replaceWhole`.
  */
-export type PreparedKvPatch = PreparedSignature & { changes: KvChange[]; wholeContent: WholeContentEffect }
+export type PreparedKvPatch = {
+  requestId: string
+  signPayload: string
+  changes: KvChange[]
+  wholeContent: WholeContentEffect
+}
 
 export type WholeContentEffect = 'deletes' | 'replaces' | null
 
@@ -129,8 +145,6 @@ export type PendingApproval = {
   message?: string
   /** kvSet: the namespace (the origin) and what the patch changes. */
   changes?: KvChange[]
-  /** The request said in words. */
-  description: string
 }
 
 /** A site the user connected an avatar to. */

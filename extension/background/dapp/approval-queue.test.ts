@@ -10,7 +10,6 @@ const approval = (origin: string, kind: NewApproval['kind'] = 'signMessage'): Ne
   origin,
   kind,
   avatarId: '0x02aa',
-  description: 'test',
 })
 
 /** Each origin's page in a tab of its own. */

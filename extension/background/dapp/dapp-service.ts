@@ -96,7 +96,6 @@ export function createDappService(deps: DappServiceDeps) {
           origin,
           kind: 'connect',
           avatarId: state.currentAvatarId,
-          description: `${origin} asks to see an avatar's public key and bindings`,
         },
         page,
       )
@@ -122,19 +121,13 @@ export function createDappService(deps: DappServiceDeps) {
       const avatar = await requireConnected(origin)
       const address = avatarAddress(avatar)
       const message = buildSignInMessage(origin, address, request, new Date(deps.now()))
-      await approvals.request(
-        { origin, kind: 'signIn', avatarId: avatar, message, description: `Sign in to ${origin}` },
-        page,
-      )
+      await approvals.request({ origin, kind: 'signIn', avatarId: avatar, message }, page)
       return { message, signature: await sign(avatar, message), address, avatar }
     },
     async nextid_signMessage({ origin, page }, params) {
       const message = requireSignableMessage(requirePlainObject(params, 'params').message, origin)
       const avatar = await requireConnected(origin)
-      await approvals.request(
-        { origin, kind: 'signMessage', avatarId: avatar, message, description: `${origin} asks for a signature` },
-        page,
-      )
+      await approvals.request({ origin, kind: 'signMessage', avatarId: avatar, message }, page)
       return { message, signature: await sign(avatar, message), address: avatarAddress(avatar), avatar }
     },
     async nextid_kvGet({ origin }, params) {
@@ -147,10 +140,7 @@ export function createDappService(deps: DappServiceDeps) {
       const avatar = await requireConnected(origin)
       const kv = createDappKv((await endpoints()).kvServiceUrl, deps.fetch)
       const changes = await kv.diff(avatar, origin, patch)
-      await approvals.request(
-        { origin, kind: 'kvSet', avatarId: avatar, changes, description: `${origin} asks to write its KV key` },
-        page,
-      )
+      await approvals.request({ origin, kind: 'kvSet', avatarId: avatar, changes }, page)
       // A lock while the payload is on its way stops the write before it is signed or submitted.
       await untilLocked(async (signal) => {
         const vault = await session.open()

@@ -42,7 +42,7 @@ export function createKvFlow(deps: SigningFlowDeps) {
       const current = currentContent(await client.getKv(avatar), platform, identity)
       const changes = diffMergePatch(current, applyMergePatch(current, patch)) as KvChange[]
       if (changes.length === 0) throw new NoChangeError()
-      const { payload, description } = await requestKvPayload(client, { avatar, platform, identity, patch })
+      const { payload } = await requestKvPayload(client, { avatar, platform, identity, patch })
       const { uuid, createdAt, signPayload } = payload
       const requestId = await deps.requests.add({
         kind: 'kv-patch',
@@ -54,7 +54,7 @@ export function createKvFlow(deps: SigningFlowDeps) {
         createdAt,
         signPayload,
       })
-      return { requestId, description: description.text, signPayload, changes, wholeContent: wholeContentOf(patch) }
+      return { requestId, signPayload, changes, wholeContent: wholeContentOf(patch) }
     })
   }
 

@@ -7,6 +7,7 @@
 import type { ProofPayload, ProofServiceClient } from '../../../src/client/index.js'
 import type { Platform } from '../../../src/platforms/index.js'
 import { describeProofPayload, type PayloadDescription } from '../../../src/protocol/index.js'
+import type { ProofPayloadFacts } from '../../messaging/catalogue.js'
 import { PayloadMismatchError } from '../errors.js'
 
 export type BindingRequest = {
@@ -35,4 +36,11 @@ export async function requestBindingPayload(
     description.identity === request.identity
   if (!asked) throw new PayloadMismatchError()
   return { payload, description }
+}
+
+/** What a proof payload does, for the popup to word (a KV description is not a proof payload's). */
+export function payloadFacts(description: PayloadDescription): ProofPayloadFacts {
+  if (description.action === 'kv') throw new PayloadMismatchError()
+  const { action, platform, identity, avatar } = description
+  return { action, platform, identity, avatar }
 }

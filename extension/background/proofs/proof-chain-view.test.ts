@@ -21,7 +21,7 @@ const LINK: ProofChainLink = {
 }
 
 describe('toProofChainView', () => {
-  it('keeps the link, numbers createdAt, reports the verification and "" for an unreadable payload', () => {
+  it('keeps the link, numbers createdAt, reports the verification and null for an unreadable payload', () => {
     expect(toProofChainView(AVATAR, [LINK])).toEqual({
       valid: false,
       links: [
@@ -33,7 +33,7 @@ describe('toProofChainView', () => {
           createdAt: 1_700_000_000,
           status: 'malformed',
           reason: 'the signature is not base64',
-          description: '',
+          payload: null,
         },
       ],
     })

@@ -2,7 +2,8 @@
 import { createProofServiceClient, type FetchFunction, type ProofChainLink } from '../../../src/client/index.js'
 import { describeProofPayload } from '../../../src/protocol/index.js'
 import { verifyProofChain } from '../../../src/verify/index.js'
-import type { ChainLinkView, ProofChainView } from '../../messaging/catalogue.js'
+import type { ChainLinkView, ProofChainView, ProofPayloadFacts } from '../../messaging/catalogue.js'
+import { payloadFacts } from './binding-payload.js'
 
 /** Fetches every page of the avatar's chain and verifies it without trusting the service. */
 export async function fetchProofChainView(
@@ -16,7 +17,7 @@ export async function fetchProofChainView(
   return toProofChainView(avatar, links)
 }
 
-/** Joins each stored link with its verification and its payload in words. */
+/** Joins each stored link with its verification and what its signed payload says. */
 export function toProofChainView(avatar: string, links: readonly ProofChainLink[]): ProofChainView {
   const verification = verifyProofChain(avatar, links)
   const views = links.map((link, index): ChainLinkView => {
@@ -29,7 +30,7 @@ export function toProofChainView(avatar: string, links: readonly ProofChainLink[
       createdAt: Number(link.createdAt),
       status: result?.status ?? 'malformed',
       reason: result?.reason ?? '',
-      description: describeLink(link, avatar),
+      payload: readLinkPayload(link, avatar),
     }
     if (result?.signer) view.signer = result.signer
     return view
@@ -37,11 +38,11 @@ export function toProofChainView(avatar: string, links: readonly ProofChainLink[
   return { valid: verification.valid, links: views }
 }
 
-/** Legacy links store no payload (§5.2) and odd ones may not parse: those read as `""`. */
-function describeLink(link: ProofChainLink, avatar: string): string {
+/** Legacy links store no payload (§5.2) and odd ones may not parse: those read as null. */
+function readLinkPayload(link: ProofChainLink, avatar: string): ProofPayloadFacts | null {
   try {
-    return describeProofPayload(link.signaturePayload, avatar).text
+    return payloadFacts(describeProofPayload(link.signaturePayload, avatar))
   } catch {
-    return ''
+    return null
   }
 }

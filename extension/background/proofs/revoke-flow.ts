@@ -19,7 +19,7 @@ import type { SettingsStore } from '../storage/settings.js'
 import { signWithAvatar } from '../vault/sign-with-avatar.js'
 import type { VaultSession } from '../vault/vault-session.js'
 import type { BindingFlows, SignedRevoke } from './binding-flows.js'
-import { requestBindingPayload } from './binding-payload.js'
+import { payloadFacts, requestBindingPayload } from './binding-payload.js'
 import { RevokeNeedsProofError } from './revoke-needs-proof.js'
 
 export type SigningFlowDeps = {
@@ -60,7 +60,7 @@ export function createRevokeFlow(deps: RevokeFlowDeps) {
         createdAt,
         signPayload,
       })
-      return { requestId, description: description.text, signPayload }
+      return { requestId, payload: payloadFacts(description), signPayload }
     })
   }
 

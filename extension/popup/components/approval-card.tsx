@@ -18,6 +18,14 @@ const KIND_TITLES: Record<DappRequestKind, MessageKey> = {
   kvSet: 'approvalKindKvSet',
 }
 
+/** What the site asks, in a sentence naming it (the origin comes from the browser, never from the page). */
+const KIND_LEADS: Record<DappRequestKind, MessageKey> = {
+  connect: 'approvalLeadConnect',
+  signIn: 'approvalLeadSignIn',
+  signMessage: 'approvalLeadSignMessage',
+  kvSet: 'approvalLeadKvSet',
+}
+
 type Props = {
   request: PendingApproval
   queue: PendingApproval[]
@@ -59,7 +67,7 @@ export function ApprovalCard({ request, queue, avatars, pollError, onResolved }:
       </header>
       <div className="content">
         <OriginBanner origin={request.origin} />
-        <p className="description">{request.description}</p>
+        <p className="description">{t(KIND_LEADS[request.kind], request.origin)}</p>
         <RequestDetails request={request} avatars={avatars} avatarId={avatarId} onPick={setAvatarId} />
         <ErrorText message={action.error ?? pollError} />
         <div className="row">

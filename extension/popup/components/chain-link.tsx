@@ -1,4 +1,5 @@
 import type { ChainLinkView } from '../../messaging/catalogue.js'
+import { proofPayloadWords } from '../format/payload-words.js'
 import { type MessageKey, t, uiLanguage } from '../i18n.js'
 import { PlatformBadge, platformName } from './platform-badge.js'
 
@@ -42,7 +43,7 @@ export function ChainLink({ link }: { link: ChainLinkView }) {
           {verified && link.signer && ` · ${t(link.signer === 'wallet' ? 'signedByWallet' : 'signedByAvatar')}`}
         </span>
         {!verified && link.reason && <span className="note">{link.reason}</span>}
-        <p className="chain-description">{link.description || t('payloadUnreadable')}</p>
+        <p className="chain-description">{link.payload ? proofPayloadWords(link.payload) : t('payloadUnreadable')}</p>
       </div>
     </li>
   )

@@ -20,7 +20,7 @@ export function namespaceName({ platform, identity }: Namespace, avatarId: strin
 }
 
 /** How the account is usually written: @handle on X, a short address for wallets. */
-function accountShown(platform: string, identity: string): string {
+export function accountShown(platform: string, identity: string): string {
   if (platform === 'twitter') return `@${identity}`
   if (platform === 'ethereum' || platform === 'solana') return shortenId(identity)
   return identity

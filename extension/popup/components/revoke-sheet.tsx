@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react'
 import type { Binding, PreparedSignature, RevokeBindingFlow } from '../../messaging/catalogue.js'
 import { callBackground } from '../background.js'
+import { proofPayloadWords } from '../format/payload-words.js'
 import { type PublicPost, publicPostOf } from '../format/public-post.js'
 import { type MessageKey, t } from '../i18n.js'
 import { useAction } from '../use-action.js'
@@ -85,7 +86,7 @@ export function RevokeSheet({ binding, onDone, onClose, onRevokeFlow }: Props) {
       {prepared ? (
         <>
           <p className="description" data-testid="revoke-description">
-            {prepared.description}
+            {proofPayloadWords(prepared.payload)}
           </p>
           <details className="advanced">
             <summary>{t('exactPayload')}</summary>

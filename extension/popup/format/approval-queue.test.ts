@@ -8,7 +8,6 @@ const request = (id: string, requestedAt: number, origin = 'https://dapp.example
   kind: 'connect',
   requestedAt,
   avatarId: '0x02aa',
-  description: 'Connect',
 })
 const queue = [request('b', 20), request('a', 10, 'https://other.example'), request('c', 30)]
 
