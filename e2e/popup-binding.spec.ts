@@ -7,7 +7,12 @@
  * that refuses the avatar's signature alone for a DNS revoke is answered with a revoke flow.
  * Saves docs/screenshots/29–36 (UPDATE_SCREENSHOTS=1).
  */
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
 import type { BrowserContext } from '@playwright/test'
+import { loadConfig } from '../server/config.js'
+import { startServer } from '../server/start-server.js'
 import { expect, test } from './fixtures.js'
 import { localServicesPerTest, UNUSED_KV_URL } from './local-services.js'
 import { ChainKvPage } from './pages/chain-kv-page.js'
@@ -45,6 +50,60 @@ async function setUpBound(context: BrowserContext, extensionId: string) {
   await parts.flow.backHome()
   return parts
 }
+
+test('home names the service in use; Add binding says which platforms it does not verify and why', async ({
+  context,
+  extensionId,
+}) => {
+  // A server as npm start runs it without API tokens: it verifies neither X nor Discord.
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'nextid-no-tokens-'))
+  const bare = await startServer(
+    loadConfig({
+      PROOF_PORT: '0',
+      KV_PORT: 'off',
+      DATA_DIR: dataDir,
+      LOG_LEVEL: 'silent',
+      RATE_LIMIT_PER_MINUTE: 'off',
+    }),
+  )
+  try {
+    const popup = await PopupPage.open(context, extensionId)
+    const home = new HomePage(popup)
+    const flow = new FlowPage(popup)
+    await new OnboardingPage(popup).importKey(PRIVATE_KEY, { name: 'Alice', password: PASSWORD })
+    const service = popup.page.getByTestId('service-in-use')
+    await expect(service).toHaveText('Service: Next.ID production')
+    await expect(service).toHaveAttribute('data-preset', 'production')
+    // biome-ignore lint/correctness/useHookAtTopLevel: a page-object method, not a React hook.
+    await home.useCustomEndpoints(bare.proofServiceUrl ?? '', UNUSED_KV_URL)
+    await expect(service).toHaveText(`Service: ${new URL(bare.proofServiceUrl ?? '').host}`)
+    await expect(service).toHaveAttribute('data-preset', 'custom')
+
+    await flow.openAddBinding()
+    const unverified = popup.page.getByTestId('unverified-platforms')
+    await expect(unverified.locator('summary')).toHaveText('Not verified by this service (2)')
+    await unverified.locator('summary').click()
+    await expect(unverified).toContainText(
+      'X (Twitter), Discord: the service you use does not list them as platforms it verifies',
+    )
+    await expect(unverified).toContainText('only once it has their API token')
+    await expect(flow.platformPicker()).not.toContainText('X (Twitter)')
+    await popup.screenshot('82-add-binding-unverified')
+    await popup.back()
+
+    // The local server preset is named as such.
+    await home.openSettings()
+    await popup.page.getByLabel(/^Local server/).check()
+    await popup.button('Save').click()
+    await expect(popup.page.getByText('Saved.')).toBeVisible()
+    await popup.back()
+    await expect(service).toHaveText('Service: Local server')
+    await expect(service).toHaveAttribute('data-preset', 'local')
+  } finally {
+    await bare.stop()
+    rmSync(dataDir, { recursive: true, force: true })
+  }
+})
 
 test('“Check DNS now” shows what the resolver set in Settings returns, compared with the record', async ({
   context,
