@@ -11,6 +11,8 @@ export const DIST = path.resolve(import.meta.dirname, '..', 'dist')
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
 
 type ExtensionFixtures = {
+  /** The browser's UI language (chrome.i18n), e.g. 'zh-CN'; Chromium's default (en-US) when unset. */
+  uiLocale: string | undefined
   context: BrowserContext
   serviceWorker: Worker
   extensionId: string
@@ -20,12 +22,18 @@ type ExtensionFixtures = {
  * Chromium with the built extension loaded, in a fresh profile folder. The flags keep Chromium off
  * the network this machine does not have (TOOLCHAIN.md).
  */
-export function launchWithExtension(profile: string, options: { viewport?: { width: number; height: number } } = {}) {
+export function launchWithExtension(
+  profile: string,
+  { uiLocale, ...options }: { viewport?: { width: number; height: number }; uiLocale?: string | undefined } = {},
+) {
   return chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
     headless: true,
     ...options,
+    // chrome.i18n follows the browser's UI language: --lang, and LANGUAGE on Linux.
+    ...(uiLocale ? { locale: uiLocale, env: { ...process.env, LANGUAGE: uiLocale.replace('-', '_') } } : {}),
     args: [
+      ...(uiLocale ? [`--lang=${uiLocale}`] : []),
       `--disable-extensions-except=${DIST}`,
       `--load-extension=${DIST}`,
       '--no-sandbox',
@@ -40,10 +48,10 @@ export function launchWithExtension(profile: string, options: { viewport?: { wid
 }
 
 export const test = base.extend<ExtensionFixtures>({
-  // biome-ignore lint/correctness/noEmptyPattern: Playwright fixtures take their dependencies as a pattern.
-  context: async ({}, use) => {
+  uiLocale: [undefined, { option: true }],
+  context: async ({ uiLocale }, use) => {
     const profile = mkdtempSync(path.join(tmpdir(), 'nextid-e2e-'))
-    const context = await launchWithExtension(profile)
+    const context = await launchWithExtension(profile, { uiLocale })
     await use(context)
     await context.close()
     rmSync(profile, { recursive: true, force: true })

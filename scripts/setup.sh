@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs what the project needs on a fresh Debian machine with Node 20: npm packages from the
-# lockfile (again only when the lockfile changed) and, with --browser, Debian's Chromium and Firefox ESR.
+# lockfile (again only when the lockfile changed) and, with --browser, Debian's Chromium and Firefox ESR
+# (and a CJK font when none is installed).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -22,4 +23,6 @@ install_debian_package() { # install_debian_package PACKAGE
 if [ "${1:-}" = "--browser" ]; then
   [ -x "${CHROMIUM_PATH:-/usr/bin/chromium}" ] || install_debian_package chromium
   [ -x "${FIREFOX_PATH:-/usr/bin/firefox-esr}" ] || install_debian_package firefox-esr
+  # A CJK font, so the Chinese screens (e2e/popup-zh.spec.ts) are readable in their screenshots.
+  fc-list :lang=zh 2>/dev/null | grep -q . || install_debian_package fonts-wqy-zenhei
 fi
