@@ -7,6 +7,7 @@ import { createMemoryFeatures } from '../../../test/support/extension/memory-fea
 import { createMemoryMaskImport } from '../../../test/support/extension/memory-mask-import.js'
 import type { WalletState } from '../../messaging/catalogue.js'
 import { createAwaitingRequests } from '../storage/awaiting-requests.js'
+import { createSitePermissions } from '../dapp/site-permissions.js'
 import { createSettingsStore } from '../storage/settings.js'
 import { createMemoryStore, type LockAlarm } from '../storage/storage-ports.js'
 import { createAvatarVault } from '../vault/avatar-vault.js'
@@ -33,7 +34,9 @@ function boot(stores = { records: createMemoryStore(), session: createMemoryStor
   }
   const now = () => clock.time
   const drafts = createPhraseDrafts(stores.session, now)
-  const settings = createSettingsStore(stores.local)
+  // Settings and site permissions share the vault's store, as in the extension (background/index.ts).
+  const settings = createSettingsStore(stores.records)
+  const permissions = createSitePermissions(stores.records)
   const requests = createAwaitingRequests(stores.session, now)
   const onLock = async () => {
     await Promise.all([drafts.clear(), requests.clear()])
@@ -41,7 +44,7 @@ function boot(stores = { records: createMemoryStore(), session: createMemoryStor
   const session = createVaultSession({ ...stores, settings, alarm, now, vaultOptions: options, onLock })
   const deps = { records: stores.records, now, vaultOptions: options }
   const avatars = createAvatarVault(session, deps)
-  const backup = createBackupFlow(session, deps)
+  const backup = createBackupFlow(session, avatars, { ...deps, settings, permissions })
   const fetch = async () => new Response('{}', { status: 500 })
   const api = createPopupHandlers({
     version: '0.1.0',
