@@ -40,10 +40,7 @@ const now = () => Date.now()
 // The extension's IndexedDB, where content scripts cannot write: the vault record, the settings and
 // the site permissions — the last two taken over from storage.local, where earlier versions kept
 // them, on first read (issue 14). One store, so a restored backup writes all three in one transaction.
-const records = movedStore(indexedDbStore, storageAreaStore(chrome.storage.local), [
-  SETTINGS_KEY,
-  PERMISSIONS_KEY,
-])
+const records = movedStore(indexedDbStore, storageAreaStore(chrome.storage.local), [SETTINGS_KEY, PERMISSIONS_KEY])
 const settings = createSettingsStore(records)
 const sessionStore = storageAreaStore(chrome.storage.session)
 const requests = createAwaitingRequests(sessionStore, now)

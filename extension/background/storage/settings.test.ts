@@ -73,7 +73,10 @@ describe('applySettingsPatch', () => {
 
 describe('parseSettings', () => {
   it('takes a whole settings value, checked and normalised as a patch is', () => {
-    const whole = { endpoints: { ...ENDPOINT_PRESETS.local, kvServiceUrl: 'http://127.0.0.1:8788/' }, autoLockMinutes: 5 }
+    const whole = {
+      endpoints: { ...ENDPOINT_PRESETS.local, kvServiceUrl: 'http://127.0.0.1:8788/' },
+      autoLockMinutes: 5,
+    }
     expect(parseSettings(whole)).toEqual({ endpoints: ENDPOINT_PRESETS.local, autoLockMinutes: 5 })
   })
 
@@ -85,7 +88,10 @@ describe('parseSettings', () => {
       { endpoints: { ...ENDPOINT_PRESETS.local, proofServiceUrl: 'javascript:alert(1)' }, autoLockMinutes: 5 },
       '"settings.endpoints.proofServiceUrl" must be an http or https URL, got javascript:',
     ],
-    [{ endpoints: ENDPOINT_PRESETS.local, autoLockMinutes: 5, theme: 'dark' }, '"settings.theme" is not a known setting'],
+    [
+      { endpoints: ENDPOINT_PRESETS.local, autoLockMinutes: 5, theme: 'dark' },
+      '"settings.theme" is not a known setting',
+    ],
     ['dark', '"settings" expected an object, got string'],
   ])('refuses %j', (value, message) => {
     expect(() => parseSettings(value)).toThrow(message)

@@ -77,7 +77,10 @@ export function parseBackupFile(content: unknown): BackupContents {
   if (file.format !== BACKUP_FORMAT) throw new InvalidInputError('backup.format', 'is not a NextID Companion backup')
   const fields = typeof file.version === 'number' ? FIELDS_OF_VERSION[file.version] : undefined
   if (!fields) {
-    throw new InvalidInputError('backup.version', `expected 1 or ${BACKUP_VERSION}, got ${JSON.stringify(file.version)}`)
+    throw new InvalidInputError(
+      'backup.version',
+      `expected 1 or ${BACKUP_VERSION}, got ${JSON.stringify(file.version)}`,
+    )
   }
   const unknown = Object.keys(file).find((key) => !fields.includes(key))
   if (unknown !== undefined) throw new InvalidInputError(`backup.${unknown.slice(0, 40)}`, 'is not a known field')

@@ -59,7 +59,12 @@ export function createBackupFlow(session: VaultSession, avatars: AvatarVault, de
       const [first] = backup.avatars
       if (!first) throw new CorruptBackupError('it lists no avatars')
       // No site can be granted meanwhile: there is no unlocked vault to grant one for.
-      const record = { version: 1 as const, envelope: opened.envelope, avatars: backup.avatars, currentAvatarId: first.id }
+      const record = {
+        version: 1 as const,
+        envelope: opened.envelope,
+        avatars: backup.avatars,
+        currentAvatarId: first.id,
+      }
       await writeVaultRecord(deps.records, record, restoredAlongside(backup))
     } catch (error) {
       forgetVaultKey(opened.key)

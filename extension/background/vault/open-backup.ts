@@ -13,10 +13,19 @@ import { type BackupContents, parseBackupFile } from './backup-file.js'
 import { type AvatarSecret, decodeVaultDocument, type VaultDocument } from './vault-document.js'
 
 /** The file's contents, its key (the caller forgets it), the sealed document, the envelope to store. */
-export type OpenedBackup = { backup: BackupContents; key: VaultKey; document: VaultDocument; envelope: BackupContents['vault'] }
+export type OpenedBackup = {
+  backup: BackupContents
+  key: VaultKey
+  document: VaultDocument
+  envelope: BackupContents['vault']
+}
 
 /** Parses, opens and checks a backup file; nothing is kept when any step fails. */
-export async function openBackupFile(content: unknown, password: unknown, options?: VaultOptions): Promise<OpenedBackup> {
+export async function openBackupFile(
+  content: unknown,
+  password: unknown,
+  options?: VaultOptions,
+): Promise<OpenedBackup> {
   const backup = parseBackupFile(content)
   const text = requireNonEmptyString(password, 'password')
   const opened = await openEnvelope(backup, text, options)

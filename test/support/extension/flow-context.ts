@@ -6,9 +6,9 @@
  */
 import { afterAll, beforeAll } from 'vitest'
 import { createPopupHandlers } from '../../../extension/background/api/popup-handlers.js'
+import { createSitePermissions } from '../../../extension/background/dapp/site-permissions.js'
 import type { WalletPages } from '../../../extension/background/page-wallets/wallet-page.js'
 import { createAwaitingRequests } from '../../../extension/background/storage/awaiting-requests.js'
-import { createSitePermissions } from '../../../extension/background/dapp/site-permissions.js'
 import { createSettingsStore } from '../../../extension/background/storage/settings.js'
 import { createMemoryStore } from '../../../extension/background/storage/storage-ports.js'
 import { createAvatarVault } from '../../../extension/background/vault/avatar-vault.js'
