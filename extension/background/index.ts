@@ -37,20 +37,18 @@ import { createPhraseDrafts } from './vault/phrase-drafts.js'
 import { createVaultSession } from './vault/vault-session.js'
 
 const now = () => Date.now()
-// Settings and site permissions live where content scripts cannot write (the extension's IndexedDB),
-// taken over from storage.local, where earlier versions kept them, on first read (issue 14).
-const protectedStore = movedStore(indexedDbStore, storageAreaStore(chrome.storage.local), [
-  SETTINGS_KEY,
-  PERMISSIONS_KEY,
-])
-const settings = createSettingsStore(protectedStore)
+// The extension's IndexedDB, where content scripts cannot write: the vault record, the settings and
+// the site permissions — the last two taken over from storage.local, where earlier versions kept
+// them, on first read (issue 14). One store, so a restored backup writes all three in one transaction.
+const records = movedStore(indexedDbStore, storageAreaStore(chrome.storage.local), [SETTINGS_KEY, PERMISSIONS_KEY])
+const settings = createSettingsStore(records)
 const sessionStore = storageAreaStore(chrome.storage.session)
 const requests = createAwaitingRequests(sessionStore, now)
 const drafts = createPhraseDrafts(sessionStore, now)
 // Personas read from a Mask input wait here, keys and all, until the user picks them (issue 16).
 const maskReadings = createMaskReadings(sessionStore)
 const session = createVaultSession({
-  records: indexedDbStore,
+  records,
   session: sessionStore,
   settings,
   alarm: chromeLockAlarm,
@@ -62,8 +60,7 @@ const session = createVaultSession({
     await Promise.all([requests.clear(), drafts.clear(), maskReadings.clear()])
   },
 })
-const avatars = createAvatarVault(session, { records: indexedDbStore, now })
-const backup = createBackupFlow(session, { records: indexedDbStore, now })
+const avatars = createAvatarVault(session, { records, now })
 
 // The dApp API (issue 6): one approval window, permissions in storage.local, pages over Ports.
 // A wrapper, not the bare function: fetch must not be called as a method of another object.
@@ -72,7 +69,8 @@ const approvalWindow = createApprovalWindow(() => {
   if (approvals.rejectShown(WINDOW_CLOSED.code, WINDOW_CLOSED.message) > 0) void approvalWindow.show()
 }, now)
 const approvals = createApprovalQueue({ now, awaiting: requests, showWindow: () => approvalWindow.show() })
-const permissions = createSitePermissions(protectedStore)
+const permissions = createSitePermissions(records)
+const backup = createBackupFlow(session, avatars, { records, settings, permissions, now })
 const emit: EmitEvent = (origin, event, data) => ports.emit(origin, event, data)
 const dapp = createDappService({ session, settings, permissions, approvals, fetch: fetchApi, now, emit })
 const ports = createPortServer(dapp, createRateLimiter(20, 1000, now))
@@ -115,7 +113,7 @@ const popupHandlers = createPopupHandlers({
   mask: createMaskImport({
     session,
     avatars,
-    records: indexedDbStore,
+    records,
     readings: maskReadings,
     settings,
     fetch: fetchApi,

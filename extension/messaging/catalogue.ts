@@ -150,6 +150,17 @@ export type PendingApproval = {
 /** A site the user connected an avatar to. */
 export type ConnectedSite = { origin: string; avatarId: string; grantedAt: number }
 
+/** What adding a backup file's avatars to the vault did (mergeBackup); the vault's settings stay as they are. */
+export type BackupMerge = {
+  state: WalletState
+  /** The backup's avatars now in the vault, under the names the backup gives them. */
+  added: { id: string; name: string }[]
+  /** The backup's avatars the vault already held: not added again; `inVaultAs` is their name here. */
+  alreadyPresent: { id: string; name: string; inVaultAs: string }[]
+  /** Origins of the backup's connected sites taken for the added avatars. */
+  sitesAdded: string[]
+}
+
 /**
  * Where a binding flow stands (issue 5): payload → sign → publish → submit → done, or failed.
  * Wallet flows (Ethereum, Solana) start with `confirm-wallet` (the user checks the address the page's
@@ -376,14 +387,19 @@ export type PopupApi = {
   prepareKvPatch: { params: { platform: string; identity: string; patch: unknown }; result: PreparedKvPatch }
   /** Signs and submits a prepared KV patch; answers the namespaces as stored afterwards. */
   confirmKvPatch: { params: { requestId: string; replaceWhole?: true }; result: KvNamespace[] }
-  /** An encrypted backup file (the sealed vault and avatar names), after the password is confirmed. */
-  exportBackup: { params: { password: string }; result: { fileName: string; content: string } }
-  /** Restores a backup file into an empty extension, with the password it was sealed under. */
   /**
-   * Restores a backup file with the password it was sealed under: into an empty extension, or — the
-   * user forgot the vault's password — in place of the vault there is (`replaceExisting`).
+   * An encrypted backup file (the sealed vault, avatar names, settings and connected sites), after
+   * the password is confirmed.
+   */
+  exportBackup: { params: { password: string }; result: { fileName: string; content: string } }
+  /**
+   * Restores a backup file with the password it was sealed under, its settings and connected sites
+   * too: into an empty extension, or — the user forgot the vault's password — in place of the vault
+   * there is (`replaceExisting`).
    */
   importBackup: { params: { content: string; password: string; replaceExisting?: true }; result: WalletState }
+  /** Adds a backup file's avatars (opened with its own password) to the unlocked vault; those already in it are not. */
+  mergeBackup: { params: { content: string; password: string }; result: BackupMerge }
   /** Every request waiting for approval, oldest first (the approval window shows them). */
   getPendingApprovals: { params: undefined; result: PendingApproval[] }
   /** Approves or rejects one request by id; `avatarId` picks the avatar to share on connect. */

@@ -4,8 +4,9 @@ import { callBackground, describeError, onLockedAnswer } from './background.js'
 import { ErrorText } from './components/error-text.js'
 import { Screen } from './components/screen.js'
 import { t } from './i18n.js'
-import type { Route } from './routes.js'
+import { isFileScreen, type Route, routeFromHash } from './routes.js'
 import { AddBinding } from './screens/add-binding.js'
+import { AddFromBackup } from './screens/add-from-backup.js'
 import { BindWallet } from './screens/bind-wallet.js'
 import { BindingFlowScreen } from './screens/binding-flow.js'
 import { ConnectedSites } from './screens/connected-sites.js'
@@ -22,13 +23,19 @@ import { RestoreBackup } from './screens/restore-backup.js'
 import { Settings } from './screens/settings.js'
 import { Unlock } from './screens/unlock.js'
 import { Welcome } from './screens/welcome.js'
+import { isToolbarPopup, openInTab } from './toolbar-popup.js'
 
 type Load = { state: 'loading' } | { state: 'ready'; wallet: WalletState } | { state: 'error'; message: string }
 
 /** The router: the wallet's status picks the base screen (empty → onboarding, locked → unlock, unlocked → home). */
 export function App() {
   const [load, setLoad] = useState<Load>({ state: 'loading' })
-  const [route, setRoute] = useState<Route>({ name: 'main' })
+  // A tab opened for a file screen starts at it (`#restore-backup`…); the toolbar popup at home.
+  const [route, setRoute] = useState<Route>(() => routeFromHash(window.location.hash))
+  const navigate = useCallback((next: Route) => {
+    if (isFileScreen(next) && isToolbarPopup()) void openInTab(next.name)
+    else setRoute(next)
+  }, [])
 
   const refresh = useCallback(() => {
     callBackground('getState').then(
@@ -65,7 +72,7 @@ export function App() {
     )
   }
   const onUpdate = (wallet: WalletState) => setLoad({ state: 'ready', wallet })
-  return <Routed wallet={load.wallet} route={route} navigate={setRoute} onState={onState} onUpdate={onUpdate} />
+  return <Routed wallet={load.wallet} route={route} navigate={navigate} onState={onState} onUpdate={onUpdate} />
 }
 
 type RoutedProps = {
@@ -78,16 +85,19 @@ type RoutedProps = {
 
 function Routed({ wallet, route, navigate, onState, onUpdate }: RoutedProps) {
   if (wallet.status === 'locked') {
+    const forgot = () => navigate({ name: 'forgot-password' })
+    if (route.name === 'forgot-backup') return <RestoreBackup replaceExisting onBack={forgot} onDone={onState} />
     if (route.name === 'forgot-password') {
-      return <ForgotPassword avatars={wallet.avatars} onBack={() => navigate({ name: 'main' })} onDone={onState} />
+      return (
+        <ForgotPassword
+          avatars={wallet.avatars}
+          onBack={() => navigate({ name: 'main' })}
+          onBackup={() => navigate({ name: 'forgot-backup' })}
+          onDone={onState}
+        />
+      )
     }
-    return (
-      <Unlock
-        avatarCount={wallet.avatars.length}
-        onDone={onState}
-        onForgot={() => navigate({ name: 'forgot-password' })}
-      />
-    )
+    return <Unlock avatarCount={wallet.avatars.length} onDone={onState} onForgot={forgot} />
   }
   const needsPassword = wallet.status === 'empty'
   const back = () => navigate({ name: needsPassword ? 'main' : 'add-avatar' })
@@ -111,6 +121,8 @@ function Routed({ wallet, route, navigate, onState, onUpdate }: RoutedProps) {
   switch (route.name) {
     case 'add-avatar':
       return <Welcome navigate={navigate} adding={true} />
+    case 'add-from-backup':
+      return <AddFromBackup onBack={() => navigate({ name: 'add-avatar' })} onDone={onState} />
     case 'settings':
       return <Settings onBack={home} onConnectedSites={() => navigate({ name: 'connected-sites' })} />
     case 'connected-sites':

@@ -15,6 +15,7 @@ import { MIN_PBKDF2_ITERATIONS } from '../../../src/vault/index.js'
 import { createMemoryFeatures } from '../../../test/support/extension/memory-features.js'
 import { createMemoryMaskImport } from '../../../test/support/extension/memory-mask-import.js'
 import type { WalletState } from '../../messaging/catalogue.js'
+import { createSitePermissions } from '../dapp/site-permissions.js'
 import { createAwaitingRequests, REQUESTS_KEY } from '../storage/awaiting-requests.js'
 import { createSettingsStore } from '../storage/settings.js'
 import { createMemoryStore } from '../storage/storage-ports.js'
@@ -53,18 +54,21 @@ function boot(stores: Stores = newStores(), fetch: FetchFunction = realFetch) {
   const drafts = createPhraseDrafts(stores.session, now)
   const requests = createAwaitingRequests(stores.session, now)
   const alarm = { set: async () => {}, clear: async () => {} }
-  const settings = createSettingsStore(stores.local)
+  // Settings and site permissions share the vault's store, as in the extension (background/index.ts).
+  const settings = createSettingsStore(stores.records)
+  const permissions = createSitePermissions(stores.records)
   const onLock = async () => {
     await Promise.all([drafts.clear(), requests.clear()])
   }
   const session = createVaultSession({ ...stores, settings, alarm, now, vaultOptions: options, onLock })
   const deps = { records: stores.records, now, vaultOptions: options }
+  const avatars = createAvatarVault(session, deps)
   const api = createPopupHandlers({
     version: '0',
     startedAt: now(),
     session,
-    avatars: createAvatarVault(session, deps),
-    backup: createBackupFlow(session, deps),
+    avatars,
+    backup: createBackupFlow(session, avatars, { ...deps, settings, permissions }),
     drafts,
     settings,
     requests,
@@ -276,7 +280,7 @@ describe('backup', () => {
     expect(backup.content.toLowerCase()).not.toContain(PRIVATE_KEY)
     expect(JSON.parse(backup.content)).toMatchObject({
       format: 'nextid-companion-backup',
-      version: 1,
+      version: 2,
       avatars: [{ id, name: 'Key', source: 'private-key' }],
     })
     await expect(api.importBackup({ content: backup.content, password: PASSWORD })).rejects.toMatchObject({

@@ -2,63 +2,15 @@
 
 import { describe, expect, it } from 'vitest'
 import { addressOf, parsePublicKey } from '../../../src/crypto/index.js'
-import { MIN_PBKDF2_ITERATIONS } from '../../../src/vault/index.js'
-import { createMemoryFeatures } from '../../../test/support/extension/memory-features.js'
-import { createMemoryMaskImport } from '../../../test/support/extension/memory-mask-import.js'
+import { bootMemoryBackground as boot } from '../../../test/support/extension/memory-background.js'
 import type { WalletState } from '../../messaging/catalogue.js'
-import { createAwaitingRequests } from '../storage/awaiting-requests.js'
-import { createSettingsStore } from '../storage/settings.js'
-import { createMemoryStore, type LockAlarm } from '../storage/storage-ports.js'
-import { createAvatarVault } from '../vault/avatar-vault.js'
-import { createBackupFlow } from '../vault/backup-flow.js'
-import { createPhraseDrafts } from '../vault/phrase-drafts.js'
 import { SESSION_KEY } from '../vault/unlock-session.js'
 import { VAULT_RECORD_KEY } from '../vault/vault-record.js'
-import { createVaultSession } from '../vault/vault-session.js'
-import { createPopupHandlers } from './popup-handlers.js'
 
 const ABANDON = `${'abandon '.repeat(11)}about`
 const ABANDON_ADDRESS = '0x9858effd232b4033e47d90003d41ec34ecaeda94'
 const PRIVATE_KEY = '4c0883a69102937d6231471b5dbb6204fe5129617082792ae468d01a3f362318'
 const PASSWORD = 'correct horse battery staple'
-const options = { iterations: MIN_PBKDF2_ITERATIONS }
-
-/** One "service worker": new memory and handlers over shared stores (a restart keeps the stores). */
-function boot(stores = { records: createMemoryStore(), session: createMemoryStore(), local: createMemoryStore() }) {
-  const clock = { time: 1_700_000_000_000 }
-  const alarms: (number | undefined)[] = []
-  const alarm: LockAlarm = {
-    set: async (when) => void alarms.push(when),
-    clear: async () => void alarms.push(undefined),
-  }
-  const now = () => clock.time
-  const drafts = createPhraseDrafts(stores.session, now)
-  const settings = createSettingsStore(stores.local)
-  const requests = createAwaitingRequests(stores.session, now)
-  const onLock = async () => {
-    await Promise.all([drafts.clear(), requests.clear()])
-  }
-  const session = createVaultSession({ ...stores, settings, alarm, now, vaultOptions: options, onLock })
-  const deps = { records: stores.records, now, vaultOptions: options }
-  const avatars = createAvatarVault(session, deps)
-  const backup = createBackupFlow(session, deps)
-  const fetch = async () => new Response('{}', { status: 500 })
-  const api = createPopupHandlers({
-    version: '0.1.0',
-    startedAt: 1_000,
-    session,
-    avatars,
-    drafts,
-    settings,
-    requests,
-    backup,
-    fetch,
-    now,
-    ...createMemoryFeatures({ session, settings, requests, fetch, now, store: stores.local }),
-    mask: createMemoryMaskImport({ session, settings, fetch, now, stores, vaultOptions: options }).mask,
-  })
-  return { api, stores, clock, alarms, restart: () => boot(stores) }
-}
 
 const unlocked = (state: WalletState) => {
   if (state.status !== 'unlocked') throw new Error(`expected unlocked, got ${state.status}`)

@@ -152,6 +152,7 @@ export function createPopupHandlers(deps: PopupHandlerDeps): Handlers<PopupApi> 
     confirmKvPatch: (params) => kv.confirmKvPatch(params),
     exportBackup: (params) => deps.backup.exportBackup(params),
     importBackup: (params) => deps.backup.importBackup(params),
+    mergeBackup: (params) => deps.backup.mergeBackup(params),
     startBinding: (params) => flows.startBinding(params),
     getFlows: () => flows.getFlows(),
     submitBinding: (params) => flows.submitBinding(params),

@@ -2,7 +2,10 @@
  * Which avatar each web origin may see, and since when (the extension's IndexedDB, out of content
  * scripts' reach: it outlives a lock, as a wallet's connected sites do). Read back defensively: a damaged entry is dropped, never trusted.
  */
+import { InvalidInputError } from '../../../src/errors.js'
+import { requireInteger, requireNonEmptyString, requirePlainObject } from '../../../src/input.js'
 import type { ConnectedSite } from '../../messaging/catalogue.js'
+import { originOf } from '../../messaging/sender-check.js'
 import { createSerialQueue } from '../storage/serial-queue.js'
 import type { RecordStore } from '../storage/storage-ports.js'
 
@@ -18,9 +21,11 @@ export function createSitePermissions(store: RecordStore) {
     const value = await store.get(PERMISSIONS_KEY)
     const sites = new Map<string, ConnectedSite>()
     if (!Array.isArray(value)) return sites
-    for (const entry of value as unknown[]) {
-      if (isSite(entry))
-        sites.set(entry.origin, { origin: entry.origin, avatarId: entry.avatarId, grantedAt: entry.grantedAt })
+    for (const [index, entry] of (value as unknown[]).entries()) {
+      try {
+        const site = parseConnectedSite(entry, `sites[${index}]`)
+        sites.set(site.origin, site)
+      } catch {}
     }
     return sites
   }
@@ -46,6 +51,11 @@ export function createSitePermissions(store: RecordStore) {
         if (had) await write(sites)
         return had
       }),
+    /**
+     * Runs `use` while no other change to the permissions can run: a backup merge reads them and
+     * writes them back together with the vault record, in one transaction (permissionsEntry).
+     */
+    whileHeld: <T>(use: () => Promise<T>) => serial(use),
     /** Removes every permission of an avatar (it left the vault); returns the origins affected. */
     revokeAvatar: (avatarId: string) =>
       serial(async () => {
@@ -58,13 +68,19 @@ export function createSitePermissions(store: RecordStore) {
   }
 }
 
-function isSite(value: unknown): value is ConnectedSite {
-  if (typeof value !== 'object' || value === null) return false
-  const site = value as Record<string, unknown>
-  return (
-    typeof site.origin === 'string' &&
-    typeof site.avatarId === 'string' &&
-    typeof site.grantedAt === 'number' &&
-    Number.isFinite(site.grantedAt)
-  )
+/** The records the permissions are stored as, for a write together with others (RecordStore.setMany). */
+export const permissionsEntry = (sites: ConnectedSite[]) => ({ [PERMISSIONS_KEY]: sites })
+
+/** Checks one permission (stored, or from a backup file): an http(s) origin as browsers write it. */
+export function parseConnectedSite(value: unknown, field: string): ConnectedSite {
+  const entry = requirePlainObject(value, field)
+  const origin = requireNonEmptyString(entry.origin, `${field}.origin`)
+  if (originOf(origin) !== origin || !/^https?:\/\//.test(origin)) {
+    throw new InvalidInputError(`${field}.origin`, 'is not an http or https origin')
+  }
+  return {
+    origin,
+    avatarId: requireNonEmptyString(entry.avatarId, `${field}.avatarId`),
+    grantedAt: requireInteger(entry.grantedAt, `${field}.grantedAt`, 0, Number.MAX_SAFE_INTEGER),
+  }
 }

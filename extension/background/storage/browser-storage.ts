@@ -1,5 +1,5 @@
 /** The browser side of storage-ports.ts: idb-keyval, chrome.storage.{session,local}, chrome.alarms. */
-import { del, get, set } from 'idb-keyval'
+import { del, get, set, setMany } from 'idb-keyval'
 import type { LockAlarm, RecordStore } from './storage-ports.js'
 
 export const AUTO_LOCK_ALARM = 'auto-lock'
@@ -8,6 +8,8 @@ export const AUTO_LOCK_ALARM = 'auto-lock'
 export const indexedDbStore: RecordStore = {
   get: (key) => get(key),
   set: (key, value) => set(key, value),
+  // idb-keyval puts every entry in one readwrite transaction.
+  setMany: (entries) => setMany(Object.entries(entries)),
   delete: (key) => del(key),
 }
 
@@ -19,6 +21,7 @@ export function storageAreaStore(area: chrome.storage.StorageArea): RecordStore 
       return items[key]
     },
     set: (key, value) => area.set({ [key]: value }),
+    setMany: (entries) => area.set(entries),
     delete: (key) => area.remove(key),
   }
 }

@@ -40,6 +40,10 @@ export function movedStore(current: RecordStore, previous: RecordStore, keys: re
       await ready()
       await current.set(key, value)
     },
+    async setMany(entries) {
+      await ready()
+      await current.setMany(entries)
+    },
     async delete(key) {
       await ready()
       await current.delete(key)

@@ -6,6 +6,7 @@ import {
   createSettingsStore,
   DEFAULT_SETTINGS,
   parseServiceUrl,
+  parseSettings,
   readStoredSettings,
   SETTINGS_KEY,
 } from './settings.js'
@@ -78,6 +79,37 @@ describe('applySettingsPatch', () => {
     [null, '"settings" expected an object, got null'],
   ])('refuses %j', (patch, message) => {
     expect(() => applySettingsPatch(DEFAULT_SETTINGS, patch)).toThrow(message)
+  })
+})
+
+describe('parseSettings', () => {
+  it('takes a whole settings value, checked and normalised as a patch is', () => {
+    const whole = {
+      endpoints: { ...ENDPOINT_PRESETS.local, kvServiceUrl: 'http://127.0.0.1:8788/' },
+      autoLockMinutes: 5,
+    }
+    // A backup from before the DNS resolver setting: the resolver takes its default.
+    expect(parseSettings(whole)).toEqual({ ...DEFAULT_SETTINGS, endpoints: ENDPOINT_PRESETS.local, autoLockMinutes: 5 })
+    expect(parseSettings({ ...whole, dnsResolverUrl: 'https://dns.google/resolve/' }).dnsResolverUrl).toBe(
+      'https://dns.google/resolve',
+    )
+  })
+
+  it.each([
+    [{ autoLockMinutes: 5 }, '"settings.endpoints" is missing'],
+    [{ endpoints: ENDPOINT_PRESETS.local }, '"settings.autoLockMinutes" is missing'],
+    [{ endpoints: ENDPOINT_PRESETS.local, autoLockMinutes: 0 }, '"settings.autoLockMinutes" expected 1..1440, got 0'],
+    [
+      { endpoints: { ...ENDPOINT_PRESETS.local, proofServiceUrl: 'javascript:alert(1)' }, autoLockMinutes: 5 },
+      '"settings.endpoints.proofServiceUrl" must be an http or https URL, got javascript:',
+    ],
+    [
+      { endpoints: ENDPOINT_PRESETS.local, autoLockMinutes: 5, theme: 'dark' },
+      '"settings.theme" is not a known setting',
+    ],
+    ['dark', '"settings" expected an object, got string'],
+  ])('refuses %j', (value, message) => {
+    expect(() => parseSettings(value)).toThrow(message)
   })
 })
 

@@ -65,6 +65,20 @@ export function applySettingsPatch(current: Settings, patch: unknown): Settings 
   return next
 }
 
+/**
+ * A whole Settings value (a backup file's): endpoints and auto-lock present, each checked as a
+ * patch's is; the DNS resolver, newer than the first backups, takes its default when absent.
+ */
+export function parseSettings(value: unknown): Settings {
+  const fields = requirePlainObject(value, 'settings')
+  const missing = ['endpoints', 'autoLockMinutes'].find((name) => fields[name] === undefined)
+  if (missing !== undefined) throw new InvalidInputError(`settings.${missing}`, 'is missing')
+  return applySettingsPatch(DEFAULT_SETTINGS, fields)
+}
+
+/** The records a Settings value is stored as, for a write together with others (RecordStore.setMany). */
+export const settingsEntry = (settings: Settings) => ({ [SETTINGS_KEY]: settings })
+
 function parseEndpoints(value: unknown): ServiceEndpoints {
   const endpoints = requirePlainObject(value, 'settings.endpoints')
   return {

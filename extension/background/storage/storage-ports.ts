@@ -7,6 +7,8 @@
 export type RecordStore = {
   get(key: string): Promise<unknown>
   set(key: string, value: unknown): Promise<void>
+  /** Writes every entry in one transaction: all of them or none (a restored backup's records). */
+  setMany(entries: Record<string, unknown>): Promise<void>
   delete(key: string): Promise<void>
 }
 
@@ -26,6 +28,10 @@ export function createMemoryStore(initial: Record<string, unknown> = {}): Record
     },
     async set(key, value) {
       data.set(key, structuredClone(value))
+    },
+    async setMany(entries) {
+      const copies = structuredClone(entries)
+      for (const [key, value] of Object.entries(copies)) data.set(key, value)
     },
     async delete(key) {
       data.delete(key)

@@ -2,6 +2,7 @@
  * Avatar operations on the one-password vault: add (the first one creates the vault), select,
  * rename, remove, reveal. Every change re-seals the whole document under the same key.
  */
+import { InvalidInputError } from '../../../src/errors.js'
 import { requireNonEmptyString, requirePlainObject } from '../../../src/input.js'
 import { deriveVaultKey, resealSecretWithKey, sealSecret } from '../../../src/vault/index.js'
 import type { AvatarSource, WalletState } from '../../messaging/catalogue.js'
@@ -30,17 +31,33 @@ export function createAvatarVault(
   /** Adds an avatar; creates the vault under `password` if there is none, else needs it unlocked. */
   async function addAvatar(avatar: NewAvatar, password: unknown): Promise<WalletState> {
     const name = requireAvatarName(avatar.name)
+    if (await readVaultRecord(deps.records)) return addAvatars([avatar])
     const summary = { id: avatar.secret.id, name, source: avatar.source, addedAt: deps.now() }
-    const existing = await readVaultRecord(deps.records)
-    if (!existing) {
-      await createVault({ version: 1, avatars: [avatar.secret] }, summary, password)
-      return session.state()
-    }
+    await createVault({ version: 1, avatars: [avatar.secret] }, summary, password)
+    return session.state()
+  }
+
+  /**
+   * Adds avatars to the unlocked vault in one re-seal and one write; the first becomes current.
+   * `alongside` are other records written in the same transaction (a backup merge's connected
+   * sites). One already in the vault is ALREADY_EXISTS, and then nothing is added.
+   */
+  async function addAvatars(avatars: NewAvatar[], alongside?: Record<string, unknown>): Promise<WalletState> {
+    const summaries = avatars.map((avatar) => ({
+      id: avatar.secret.id,
+      name: requireAvatarName(avatar.name),
+      source: avatar.source,
+      addedAt: deps.now(),
+    }))
+    const [first] = summaries
+    if (!first) throw new InvalidInputError('avatars', 'expected at least one avatar')
     return session.track(async () => {
       const { document, record } = await session.open()
-      if (document.avatars.some((entry) => entry.id === summary.id)) throw new AlreadyExistsError(summary.id)
-      const next: VaultDocument = { version: 1, avatars: [...document.avatars, avatar.secret] }
-      await commit(next, { ...record, avatars: [...record.avatars, summary], currentAvatarId: summary.id })
+      const present = summaries.find((summary) => document.avatars.some((entry) => entry.id === summary.id))
+      if (present) throw new AlreadyExistsError(present.id)
+      const next: VaultDocument = { version: 1, avatars: [...document.avatars, ...avatars.map((a) => a.secret)] }
+      const avatarsNext = [...record.avatars, ...summaries]
+      await commit(next, { ...record, avatars: avatarsNext, currentAvatarId: first.id }, alongside)
       return session.state()
     })
   }
@@ -68,13 +85,13 @@ export function createAvatarVault(
     await session.start(key, document)
   }
 
-  /** Re-seals `document` under the open key and stores it with `record`'s metadata. */
-  async function commit(document: VaultDocument, record: VaultRecord): Promise<void> {
+  /** Re-seals `document` under the open key and stores it with `record`'s metadata (and `alongside`). */
+  async function commit(document: VaultDocument, record: VaultRecord, alongside?: Record<string, unknown>) {
     const { key } = await session.open()
     const startedIn = session.generation
     const envelope = await resealSecretWithKey(encodeVaultDocument(document), record.envelope, key)
     if (startedIn !== session.generation) throw new LockedError()
-    await writeVaultRecord(deps.records, { ...record, envelope })
+    await writeVaultRecord(deps.records, { ...record, envelope }, alongside)
     session.replaceDocument(document)
   }
 
@@ -124,6 +141,7 @@ export function createAvatarVault(
 
   return {
     addAvatar,
+    addAvatars,
     replaceVault,
     removeAvatar,
     revealSecret,

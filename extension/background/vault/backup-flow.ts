@@ -1,34 +1,42 @@
 /**
- * Export and import of the encrypted backup file (backup-file.ts). Export needs the password
- * confirmed; import restores into an empty extension — or, when the user forgot the password and
- * says so (`replaceExisting`), in place of the vault there is — opens the envelope with the password
- * (a wrong one stores nothing and replaces nothing), re-derives every avatar id from its secret,
- * then unlocks.
+ * Export and restore of the encrypted backup file (backup-file.ts), and merge (backup-merge.ts).
+ * Export needs the password confirmed and carries the settings and connected sites too. Restore
+ * goes into an empty extension — or, when the user forgot the password and says so
+ * (`replaceExisting`), in place of the vault there is: the file is opened with its password and
+ * checked (open-backup.ts) before anything is replaced, then the vault record, the settings and the
+ * connected sites are written in one transaction, so a worker stopped half-way leaves all as it was.
  */
-import { NextIdError } from '../../../src/errors.js'
-import { requireNonEmptyString, requirePlainObject } from '../../../src/input.js'
-import { forgetVaultKey, openSecret } from '../../../src/vault/index.js'
+import { requirePlainObject } from '../../../src/input.js'
+import { forgetVaultKey } from '../../../src/vault/index.js'
 import type { WalletState } from '../../messaging/catalogue.js'
-import { CorruptBackupError, LockedError, VaultExistsError, WalletError } from '../errors.js'
-import { deriveAvatarId } from './avatar-secrets.js'
-import { type BackupContents, encodeBackupFile, parseBackupFile } from './backup-file.js'
-import { decodeVaultDocument, type VaultDocument } from './vault-document.js'
+import { permissionsEntry, type SitePermissions } from '../dapp/site-permissions.js'
+import { CorruptBackupError, LockedError, VaultExistsError } from '../errors.js'
+import { type SettingsStore, settingsEntry } from '../storage/settings.js'
+import type { AvatarVault } from './avatar-vault.js'
+import type { BackupContents } from './backup-file.js'
+import { encodeBackupFile } from './backup-file.js'
+import { mergeBackup } from './backup-merge.js'
+import { openBackupFile } from './open-backup.js'
 import { readVaultRecord, writeVaultRecord } from './vault-record.js'
 import type { VaultSession, VaultSessionDeps } from './vault-session.js'
 
+export type BackupFlowDeps = Pick<VaultSessionDeps, 'records' | 'now' | 'vaultOptions'> & {
+  /** Over `records`: the settings and the site permissions are restored in the vault's transaction. */
+  settings: SettingsStore
+  permissions: SitePermissions
+}
+
 export type BackupFlow = ReturnType<typeof createBackupFlow>
 
-/** exportBackup / importBackup over the vault session. */
-export function createBackupFlow(
-  session: VaultSession,
-  deps: Pick<VaultSessionDeps, 'records' | 'now' | 'vaultOptions'>,
-) {
+/** exportBackup / importBackup / mergeBackup over the vault session. */
+export function createBackupFlow(session: VaultSession, avatars: AvatarVault, deps: BackupFlowDeps) {
   async function exportBackup(params: unknown): Promise<{ fileName: string; content: string }> {
     const { password } = requirePlainObject(params, 'params')
     return session.track(async () => {
       const { record } = await session.open()
       await session.confirmPassword(password, record)
-      return encodeBackupFile(record.envelope, record.avatars, deps.now())
+      const [settings, connectedSites] = await Promise.all([deps.settings.get(), deps.permissions.list()])
+      return encodeBackupFile({ vault: record.envelope, avatars: record.avatars, settings, connectedSites }, deps.now())
     })
   }
 
@@ -37,12 +45,10 @@ export function createBackupFlow(
     const replacing = input.replaceExisting === true
     await session.enforceDeadline()
     if (!replacing && (await readVaultRecord(deps.records))) throw new VaultExistsError()
-    const backup = parseBackupFile(input.content)
-    const password = requireNonEmptyString(input.password, 'password')
     let startedIn = session.generation
-    const opened = await openBackup(backup, password, deps)
+    const opened = await openBackupFile(input.content, input.password, deps.vaultOptions)
+    const { backup } = opened
     try {
-      await checkAvatars(backup, opened.document)
       // Only a backup that opened and checked out replaces anything; the old session ends first.
       if (replacing) {
         await session.lock()
@@ -52,12 +58,14 @@ export function createBackupFlow(
       if (!replacing && (await readVaultRecord(deps.records))) throw new VaultExistsError()
       const [first] = backup.avatars
       if (!first) throw new CorruptBackupError('it lists no avatars')
-      await writeVaultRecord(deps.records, {
-        version: 1,
+      // No site can be granted meanwhile: there is no unlocked vault to grant one for.
+      const record = {
+        version: 1 as const,
         envelope: opened.envelope,
         avatars: backup.avatars,
         currentAvatarId: first.id,
-      })
+      }
+      await writeVaultRecord(deps.records, record, restoredAlongside(backup))
     } catch (error) {
       forgetVaultKey(opened.key)
       throw error
@@ -66,41 +74,17 @@ export function createBackupFlow(
     return session.state()
   }
 
-  return { exportBackup, importBackup }
+  return {
+    exportBackup,
+    importBackup,
+    mergeBackup: (params: unknown) => mergeBackup(params, { ...deps, session, avatars }),
+  }
 }
 
-/** Opens the envelope; WrongPasswordError passes through, a damaged envelope is CORRUPT_VAULT. */
-async function openBackup(backup: BackupContents, password: string, deps: Pick<VaultSessionDeps, 'vaultOptions'>) {
-  let result: Awaited<ReturnType<typeof openSecret>>
-  try {
-    result = await openSecret(backup.vault, password, deps.vaultOptions)
-  } catch (error) {
-    if (error instanceof NextIdError && error.code === 'CORRUPT_ENVELOPE') throw new CorruptBackupError(error.message)
-    throw error
-  }
-  let document: VaultDocument
-  try {
-    document = decodeVaultDocument(result.secret)
-  } catch (error) {
-    forgetVaultKey(result.key)
-    if (error instanceof WalletError)
-      throw new CorruptBackupError(error.message.replace(/^stored vault is corrupt: /, ''))
-    throw error
-  } finally {
-    result.secret.fill(0)
-  }
-  // A weaker envelope is upgraded to today's PBKDF2 count on the way in, as unlock does.
-  return { key: result.key, document, envelope: result.upgraded ?? backup.vault }
-}
-
-/** The listed avatars must be exactly the sealed ones, and each id must be its secret's key. */
-async function checkAvatars(backup: BackupContents, document: VaultDocument): Promise<void> {
-  const listed = backup.avatars.map((avatar) => avatar.id).sort()
-  const sealed = document.avatars.map((avatar) => avatar.id).sort()
-  if (listed.join() !== sealed.join()) throw new CorruptBackupError('the avatar list does not match the sealed secrets')
-  for (const secret of document.avatars) {
-    if ((await deriveAvatarId(secret)) !== secret.id) {
-      throw new CorruptBackupError(`avatar ${secret.id} does not match the key of its secret`)
-    }
+/** The settings and connected sites a restore writes with the vault (a version 1 file has neither). */
+function restoredAlongside(backup: BackupContents): Record<string, unknown> {
+  return {
+    ...(backup.settings ? settingsEntry(backup.settings) : {}),
+    ...(backup.connectedSites ? permissionsEntry(backup.connectedSites) : {}),
   }
 }

@@ -33,9 +33,16 @@ export async function readVaultRecord(store: RecordStore): Promise<VaultRecord |
   }
 }
 
-/** Writes the record (checked first, so a bug cannot store something unreadable). */
-export async function writeVaultRecord(store: RecordStore, record: VaultRecord): Promise<void> {
-  await store.set(VAULT_RECORD_KEY, parseVaultRecord(record))
+/**
+ * Writes the record (checked first, so a bug cannot store something unreadable), and `alongside`
+ * records in the same transaction: all of them or none.
+ */
+export async function writeVaultRecord(
+  store: RecordStore,
+  record: VaultRecord,
+  alongside?: Record<string, unknown>,
+): Promise<void> {
+  await store.setMany({ ...alongside, [VAULT_RECORD_KEY]: parseVaultRecord(record) })
 }
 
 /** Checks a record's shape (InvalidInputError naming the field). */

@@ -2,8 +2,9 @@
  * "Forgot password?" from the unlock screen. The password cannot be recovered (it seals the vault);
  * what can be done is to start again from a recovery phrase or a backup file, in place of the vault
  * there is. This screen says plainly what that replaces, then restores from the phrase (here) or the
- * backup (restore-backup.tsx with `replaceExisting`). Bindings live on the ProofService: the same
- * avatar shows the same bindings once it is back.
+ * backup (restore-backup.tsx with `replaceExisting`, a route of its own: from the toolbar popup it
+ * opens in a tab). Bindings live on the ProofService: the same avatar shows the same bindings once
+ * it is back.
  */
 import { useState } from 'react'
 import type { AvatarSummary, WalletState } from '../../messaging/catalogue.js'
@@ -14,27 +15,23 @@ import { Screen } from '../components/screen.js'
 import { shortenId } from '../format/short-id.js'
 import { t } from '../i18n.js'
 import { useAction } from '../use-action.js'
-import { RestoreBackup } from './restore-backup.js'
 
 type Props = { avatars: AvatarSummary[]; onBack: () => void; onDone: (state: WalletState) => void }
 
-type Step = 'choose' | 'phrase' | 'backup'
-
-export function ForgotPassword({ avatars, onBack, onDone }: Props) {
-  const [step, setStep] = useState<Step>('choose')
-  const back = () => setStep('choose')
-  if (step === 'backup') return <RestoreBackup replaceExisting onBack={back} onDone={onDone} />
-  if (step === 'phrase') return <RestoreFromPhrase avatars={avatars} onBack={back} onDone={onDone} />
+export function ForgotPassword({ onBackup, ...props }: Props & { onBackup: () => void }) {
+  const { avatars, onBack } = props
+  const [withPhrase, setWithPhrase] = useState(false)
+  if (withPhrase) return <RestoreFromPhrase {...props} onBack={() => setWithPhrase(false)} />
   return (
     <Screen title={t('forgotTitle')} onBack={onBack}>
       <div className="stack">
         <p className="lead">{t('forgotLead')}</p>
         <Replaced avatars={avatars} />
-        <button type="button" className="choice" onClick={() => setStep('phrase')}>
+        <button type="button" className="choice" onClick={() => setWithPhrase(true)}>
           <strong>{t('forgotWithPhrase')}</strong>
           <span>{t('forgotWithPhraseHint')}</span>
         </button>
-        <button type="button" className="choice" onClick={() => setStep('backup')}>
+        <button type="button" className="choice" onClick={onBackup}>
           <strong>{t('forgotWithBackup')}</strong>
           <span>{t('forgotWithBackupHint')}</span>
         </button>

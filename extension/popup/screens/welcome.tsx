@@ -6,7 +6,10 @@ import type { Navigate } from '../routes.js'
 
 type Props = { navigate: Navigate /** Adding to an unlocked vault rather than creating it. */; adding: boolean }
 
-/** Onboarding: create a new avatar, import a phrase, a private key or a Mask persona, or restore a backup file. */
+/**
+ * Onboarding: create a new avatar, import a phrase, a private key or a Mask persona, or restore a
+ * backup file. Adding to the vault, the last choice adds a backup file's avatars instead.
+ */
 export function Welcome({ navigate, adding }: Props) {
   return (
     <Screen
@@ -31,7 +34,12 @@ export function Welcome({ navigate, adding }: Props) {
           <strong>{t('importMask')}</strong>
           <span>{t('importMaskHint')}</span>
         </button>
-        {!adding && (
+        {adding ? (
+          <button type="button" className="choice" onClick={() => navigate({ name: 'add-from-backup' })}>
+            <strong>{t('addFromBackup')}</strong>
+            <span>{t('addFromBackupHint')}</span>
+          </button>
+        ) : (
           <button type="button" className="choice" onClick={() => navigate({ name: 'restore-backup' })}>
             <strong>{t('restoreBackup')}</strong>
             <span>{t('restoreBackupChoiceHint')}</span>

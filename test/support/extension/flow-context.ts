@@ -6,6 +6,7 @@
  */
 import { afterAll, beforeAll } from 'vitest'
 import { createPopupHandlers } from '../../../extension/background/api/popup-handlers.js'
+import { createSitePermissions } from '../../../extension/background/dapp/site-permissions.js'
 import type { WalletPages } from '../../../extension/background/page-wallets/wallet-page.js'
 import { createAwaitingRequests } from '../../../extension/background/storage/awaiting-requests.js'
 import { createSettingsStore } from '../../../extension/background/storage/settings.js'
@@ -77,7 +78,9 @@ export async function bootBackground(options: BackgroundOptions) {
   const stores = options.stores ?? createBackgroundStores()
   const fetch = options.fetch ?? realFetch
   const now = options.now ?? (() => Date.now())
-  const settings = createSettingsStore(stores.local)
+  // Settings and site permissions share the vault's store, as in the extension (background/index.ts).
+  const settings = createSettingsStore(stores.records)
+  const permissions = createSitePermissions(stores.records)
   const alarm = { set: async () => {}, clear: async () => {} }
   const session = createVaultSession({ ...stores, settings, alarm, now, vaultOptions })
   const deps = { records: stores.records, now, vaultOptions }
@@ -94,12 +97,13 @@ export async function bootBackground(options: BackgroundOptions) {
     ...(options.wallet ? options.wallet : {}),
   })
   void features.proofs.wallets.resume().catch(() => undefined)
+  const avatars = createAvatarVault(session, deps)
   const api = createPopupHandlers({
     version: '0',
     startedAt: now(),
     session,
-    avatars: createAvatarVault(session, deps),
-    backup: createBackupFlow(session, deps),
+    avatars,
+    backup: createBackupFlow(session, avatars, { ...deps, settings, permissions }),
     drafts: createPhraseDrafts(stores.session, now),
     settings,
     requests,
