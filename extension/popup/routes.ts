@@ -23,9 +23,10 @@ export type Navigate = (route: Route) => void
 
 /**
  * The screens that pick a file: restore on an empty extension, add to the vault, restore after a
- * forgotten password. From the toolbar popup they open in a tab at `#<name>` (toolbar-popup.ts).
+ * forgotten password, import from Mask Network (a backup file or a QR image). From the toolbar
+ * popup they open in a tab at `#<name>` (toolbar-popup.ts).
  */
-export const FILE_SCREENS = ['restore-backup', 'add-from-backup', 'forgot-backup'] as const
+export const FILE_SCREENS = ['restore-backup', 'add-from-backup', 'forgot-backup', 'import-mask'] as const
 
 export type FileScreen = (typeof FILE_SCREENS)[number]
 
