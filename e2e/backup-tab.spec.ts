@@ -51,17 +51,22 @@ async function openedInTab(context: BrowserContext, serviceWorker: Worker, exten
   return new PopupPage(tab)
 }
 
+/** Alice, the avatar the backups are made of, in a vault under the backup's password. */
+function importAlice(extension: Page): Promise<Unlocked> {
+  return ok<Unlocked>(extension, 'importPrivateKey', {
+    privateKey: ALICE_KEY,
+    name: 'Alice',
+    password: BACKUP_PASSWORD,
+  })
+}
+
 test('from the toolbar popup, Restore from backup opens in a tab; the backup brings settings and sites back', async ({
   context,
   serviceWorker,
   extensionId,
 }) => {
   const extension = await openExtensionPage(context, extensionId)
-  const alice = await ok<Unlocked>(extension, 'importPrivateKey', {
-    privateKey: ALICE_KEY,
-    name: 'Alice',
-    password: BACKUP_PASSWORD,
-  })
+  const alice = await importAlice(extension)
   await ok(extension, 'updateSettings', { endpoints: STAGING })
   const dapp = await context.newPage()
   await openDapp(dapp, DAPP)
@@ -99,11 +104,7 @@ test('Add from a backup file, from the toolbar popup in a tab: adds the avatar m
   extensionId,
 }) => {
   const extension = await openExtensionPage(context, extensionId)
-  const alice = await ok<Unlocked>(extension, 'importPrivateKey', {
-    privateKey: ALICE_KEY,
-    name: 'Alice',
-    password: BACKUP_PASSWORD,
-  })
+  const alice = await importAlice(extension)
   const bob = await ok<Unlocked>(extension, 'importPrivateKey', { privateKey: BOB_KEY, name: 'Bob' })
   const file = await saveBackup(extension, BACKUP_PASSWORD)
   // Another vault, under another password, holding Alice under another name.
@@ -158,11 +159,7 @@ test('forgot password, from the toolbar popup: the backup restores in a tab, in 
   extensionId,
 }) => {
   const extension = await openExtensionPage(context, extensionId)
-  const alice = await ok<Unlocked>(extension, 'importPrivateKey', {
-    privateKey: ALICE_KEY,
-    name: 'Alice',
-    password: BACKUP_PASSWORD,
-  })
+  const alice = await importAlice(extension)
   await ok(extension, 'updateSettings', { endpoints: STAGING })
   const file = await saveBackup(extension, BACKUP_PASSWORD)
   await ok(extension, 'removeAvatar', { id: alice.currentAvatarId, password: BACKUP_PASSWORD })

@@ -4,17 +4,10 @@
  */
 import { beforeEach, describe, expect, it, vi } from 'vitest'
 import { type IdentityRule, PLATFORM_SPECS, POST_PLATFORMS } from '../../../src/platforms/index.js'
-import { type Locale, messageReader } from '../../../test/support/locale-messages.js'
+import { messageReader } from '../../../test/support/locale-messages.js'
+import { language } from '../../../test/support/popup-i18n.js'
 
-const language: { current: Locale } = { current: 'en' }
-vi.mock('webextension-polyfill', () => ({
-  default: {
-    i18n: {
-      getMessage: (key: string, substitutions?: string[]) => messageReader(language.current)(key, substitutions),
-      getUILanguage: () => (language.current === 'en' ? 'en' : 'zh-CN'),
-    },
-  },
-}))
+vi.mock('webextension-polyfill', () => import('../../../test/support/popup-i18n.js'))
 const { publishHintText } = await import('./flow-text.js')
 const { identityErrorText } = await import('./identity-error.js')
 const tr = (key: string, ...substitutions: string[]) => messageReader(language.current)(key, substitutions)

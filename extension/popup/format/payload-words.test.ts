@@ -1,16 +1,8 @@
 /** What signing a proof payload does, worded in the popup from the facts read out of the payload. */
 import { beforeEach, describe, expect, it, vi } from 'vitest'
-import { type Locale, messageReader } from '../../../test/support/locale-messages.js'
+import { language } from '../../../test/support/popup-i18n.js'
 
-const language: { current: Locale } = { current: 'en' }
-vi.mock('webextension-polyfill', () => ({
-  default: {
-    i18n: {
-      getMessage: (key: string, substitutions?: string[]) => messageReader(language.current)(key, substitutions),
-      getUILanguage: () => (language.current === 'en' ? 'en' : 'zh-CN'),
-    },
-  },
-}))
+vi.mock('webextension-polyfill', () => import('../../../test/support/popup-i18n.js'))
 const { proofPayloadWords } = await import('./payload-words.js')
 
 const AVATAR = `0x02${'ab'.repeat(32)}`
