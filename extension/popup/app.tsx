@@ -1,26 +1,28 @@
-import { useCallback, useEffect, useState } from 'react'
+import { Suspense, useCallback, useEffect, useState } from 'react'
 import type { WalletState } from '../messaging/catalogue.js'
 import { callBackground, describeError, onLockedAnswer } from './background.js'
 import { ErrorText } from './components/error-text.js'
 import { Screen } from './components/screen.js'
 import { t } from './i18n.js'
+import {
+  AddBinding,
+  AddFromBackup,
+  BindingFlowScreen,
+  BindWallet,
+  ConnectedSites,
+  CreateAvatar,
+  ForgotPassword,
+  ImportKey,
+  ImportMask,
+  ImportPhrase,
+  KvEditor,
+  ManageAvatar,
+  ProofChain,
+  RestoreBackup,
+  Settings,
+} from './lazy-screens.js'
 import { isFileScreen, type Route, routeFromHash } from './routes.js'
-import { AddBinding } from './screens/add-binding.js'
-import { AddFromBackup } from './screens/add-from-backup.js'
-import { BindWallet } from './screens/bind-wallet.js'
-import { BindingFlowScreen } from './screens/binding-flow.js'
-import { ConnectedSites } from './screens/connected-sites.js'
-import { CreateAvatar } from './screens/create-avatar.js'
-import { ForgotPassword } from './screens/forgot-password.js'
 import { Home } from './screens/home.js'
-import { ImportKey } from './screens/import-key.js'
-import { ImportMask } from './screens/import-mask.js'
-import { ImportPhrase } from './screens/import-phrase.js'
-import { KvEditor } from './screens/kv-editor.js'
-import { ManageAvatar } from './screens/manage-avatar.js'
-import { ProofChain } from './screens/proof-chain.js'
-import { RestoreBackup } from './screens/restore-backup.js'
-import { Settings } from './screens/settings.js'
 import { Unlock } from './screens/unlock.js'
 import { Welcome } from './screens/welcome.js'
 import { isToolbarPopup, openInTab } from './toolbar-popup.js'
@@ -72,7 +74,11 @@ export function App() {
     )
   }
   const onUpdate = (wallet: WalletState) => setLoad({ state: 'ready', wallet })
-  return <Routed wallet={load.wallet} route={route} navigate={navigate} onState={onState} onUpdate={onUpdate} />
+  return (
+    <Suspense fallback={<p className="muted centered">{t('working')}</p>}>
+      <Routed wallet={load.wallet} route={route} navigate={navigate} onState={onState} onUpdate={onUpdate} />
+    </Suspense>
+  )
 }
 
 type RoutedProps = {
