@@ -1,5 +1,6 @@
 /**
- * Extension benchmark (issue: extension core): popup opened → home rendered while unlocked,
+ * Extension benchmark (issue: extension core): popup opened → home rendered while unlocked (as the
+ * driver sees it, and inside the page from its navigation start),
  * service-worker cold start → first reply, unlock (PBKDF2 600k in the browser), a signed KV write
  * (sign + submit to the local KVService), and the popup's JavaScript gzipped. Prints a table; the
  * figures go to BENCHMARKS.md. Needs the built extension: `npx vite build` first.
@@ -39,6 +40,22 @@ function popupScriptBytes(): { files: string[]; gzipped: number; raw: number } {
   return { files, gzipped, raw }
 }
 
+type HomeMark = { homeRenderedAt?: number }
+
+/**
+ * Runs in the popup page before its scripts: notes when home's "Bindings" heading first appears,
+ * from the page's navigation start — the popup's own time, without the driver's tab opening and polling.
+ */
+function recordHomeRendered() {
+  const observer = new MutationObserver(() => {
+    const shown = [...document.querySelectorAll('h2')].some((heading) => heading.textContent === 'Bindings')
+    if (!shown) return
+    ;(window as unknown as HomeMark).homeRenderedAt = performance.now()
+    observer.disconnect()
+  })
+  observer.observe(document, { childList: true, subtree: true })
+}
+
 async function main() {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'nextid-bench-ext-'))
   const profile = mkdtempSync(path.join(tmpdir(), 'nextid-bench-profile-'))
@@ -57,12 +74,15 @@ async function main() {
     })
 
     const home: number[] = []
+    const homeInPage: number[] = []
     for (let i = 0; i < RUNS; i++) {
       const popup = await context.newPage()
+      await popup.addInitScript(recordHomeRendered)
       const started = performance.now()
       await popup.goto(`chrome-extension://${extensionId}/extension/popup/index.html`)
       await popup.getByRole('heading', { name: 'Bindings', exact: true }).waitFor()
       home.push(performance.now() - started)
+      homeInPage.push(await popup.evaluate(() => (window as unknown as HomeMark).homeRenderedAt ?? Number.NaN))
       await popup.close()
     }
 
@@ -102,7 +122,8 @@ async function main() {
       `machine: ${cpu}, ${cpus().length} cores, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, node ${process.version}`,
     )
     console.log(`chromium: ${context.browser()?.version() ?? (await page.evaluate(() => navigator.userAgent))}`)
-    console.log(`popup opened → home rendered (unlocked):  ${summary(home)}   (aim ≤ 150 ms p50)`)
+    console.log(`popup opened → home rendered (unlocked):  ${summary(home)}   (aim ≤ 100 ms p50)`)
+    console.log(`  of which in the page (navigation start → home): ${summary(homeInPage)}`)
     console.log(`service worker cold start → first reply:  ${summary(coldStart)}   (aim ≤ 100 ms p50)`)
     console.log(`unlock (PBKDF2-SHA256 600k + AES-GCM):     ${summary(unlock)}`)
     console.log(`KV write (prepare + sign + submit, local): ${summary(kvWrite)}`)

@@ -22,7 +22,11 @@ install_debian_package() { # install_debian_package PACKAGE
 }
 if [ "${1:-}" = "--browser" ]; then
   [ -x "${CHROMIUM_PATH:-/usr/bin/chromium}" ] || install_debian_package chromium
-  [ -x "${FIREFOX_PATH:-/usr/bin/firefox-esr}" ] || install_debian_package firefox-esr
+  # The Firefox suite's driver (puppeteer-core over WebDriver BiDi) needs ESR 153's BiDi commands;
+  # an older ESR (140 from bookworm's main archive) is upgraded from bookworm-security.
+  firefox="${FIREFOX_PATH:-/usr/bin/firefox-esr}"
+  firefox_major=$([ -x "$firefox" ] && "$firefox" --version 2>/dev/null | grep -oE '[0-9]+' | head -1 || echo 0)
+  [ "${firefox_major:-0}" -ge 153 ] || install_debian_package firefox-esr
   # A CJK font, so the Chinese screens (e2e/popup-zh.spec.ts) are readable in their screenshots.
   fc-list :lang=zh 2>/dev/null | grep -q . || install_debian_package fonts-wqy-zenhei
 fi
