@@ -12,7 +12,9 @@ export class ToolbarPopup {
   /** Opens the toolbar popup over `from`, an extension page, which then drives it. */
   static async open(serviceWorker: Worker, from: Page): Promise<ToolbarPopup> {
     await from.bringToFront()
-    await serviceWorker.evaluate(() => chrome.action.openPopup())
+    // In `from`'s window: the last focused one may be a window without a toolbar (the approval window).
+    const windowId = await from.evaluate(async () => (await chrome.windows.getCurrent()).id)
+    await serviceWorker.evaluate((id) => chrome.action.openPopup(id === undefined ? {} : { windowId: id }), windowId)
     const popup = new ToolbarPopup(from)
     await expect.poll(() => popup.isOpen()).toBe(true)
     return popup

@@ -178,7 +178,7 @@ describe('createPortServer', () => {
     ])
   })
 
-  it('gives each port a page of its own in its tab, and reports the page gone when its port drops', async () => {
+  it('gives each port a page of its own in its tab, and reports a page gone when the tab shows another or its port drops', async () => {
     const server = createPortServer(
       service,
       createRateLimiter(100, 1000, () => 0),
@@ -188,18 +188,29 @@ describe('createPortServer', () => {
     expect(noTabId.disconnected).toBe(true)
     const first = fakePort({ tab: { id: 7 }, url: 'https://dapp.example/' })
     const second = fakePort({ tab: { id: 7 }, url: 'https://dapp.example/next' })
+    const elsewhere = fakePort({ tab: { id: 8 }, url: 'https://dapp.example/' })
     server.connect(first)
-    server.connect(second)
+    server.connect(elsewhere)
     callers.length = 0
     first.deliver({ id: 1, method: 'nextid_avatar' })
-    second.deliver({ id: 1, method: 'nextid_avatar' })
+    elsewhere.deliver({ id: 1, method: 'nextid_avatar' })
     await new Promise((resolve) => setTimeout(resolve, 0))
-    const [one, two] = callers
+    const [one, other] = callers
     expect(one?.page.tabId).toBe(7)
-    expect(two?.page.tabId).toBe(7)
-    expect(one?.page.pageId).not.toBe(two?.page.pageId)
-    first.drop()
+    expect(other?.page.tabId).toBe(8)
+    expect(gone).toEqual([])
+    // Tab 7 navigates: its new page connects before the old page's port has dropped.
+    server.connect(second)
     expect(gone).toEqual([one?.page])
+    second.deliver({ id: 2, method: 'nextid_avatar' })
+    await new Promise((resolve) => setTimeout(resolve, 0))
+    const two = callers[2]
+    expect(two?.page.tabId).toBe(7)
+    expect(two?.page.pageId).not.toBe(one?.page.pageId)
+    first.drop() // late: reported again (harmless), the new page and the other tab untouched
+    expect(gone).toEqual([one?.page, one?.page])
+    second.drop()
+    expect(gone).toEqual([one?.page, one?.page, two?.page])
     expect(server.size).toBe(1)
   })
 })

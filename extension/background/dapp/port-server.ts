@@ -44,6 +44,8 @@ export function portOrigin(sender: DappPort['sender']): string | undefined {
 /** Serves dApp requests over ports and fans provider events out to them. */
 export function createPortServer(service: DappService, limiter: RateLimiter) {
   const ports = new Map<DappPort, string>()
+  // The page each tab shows: only top frames connect, and a tab shows one top-level document.
+  const pageOfTab = new Map<number, DappCaller['page']>()
 
   const send = (port: DappPort, message: unknown) => {
     try {
@@ -89,8 +91,16 @@ export function createPortServer(service: DappService, limiter: RateLimiter) {
         return
       }
       ports.set(port, caller.origin)
+      // A new page in a tab means the tab's previous page is gone, even when its port's disconnect
+      // has not arrived yet: its requests end now, not after the new page has hit the caps with them.
+      const { tabId } = caller.page
+      const previous = pageOfTab.get(tabId)
+      if (previous) service.pageGone(previous)
+      pageOfTab.set(tabId, caller.page)
       port.onDisconnect.addListener(() => {
         ports.delete(port)
+        if (pageOfTab.get(tabId) === caller.page) pageOfTab.delete(tabId)
+        // Again for a page already replaced: a request it sent just before it left may have come after.
         service.pageGone(caller.page)
       })
       port.onMessage.addListener((message) => {
