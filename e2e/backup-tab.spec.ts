@@ -52,6 +52,13 @@ async function openedInTab(context: BrowserContext, serviceWorker: Worker, exten
 }
 
 /** Alice, the avatar the backups are made of, in a vault under the backup's password. */
+/** Alice, with the settings pointing at staging: what the restore must bring back. */
+async function importAliceOnStaging(extension: Page): Promise<Unlocked> {
+  const alice = await importAlice(extension)
+  await ok(extension, 'updateSettings', { endpoints: STAGING })
+  return alice
+}
+
 function importAlice(extension: Page): Promise<Unlocked> {
   return ok<Unlocked>(extension, 'importPrivateKey', {
     privateKey: ALICE_KEY,
@@ -66,8 +73,7 @@ test('from the toolbar popup, Restore from backup opens in a tab; the backup bri
   extensionId,
 }) => {
   const extension = await openExtensionPage(context, extensionId)
-  const alice = await importAlice(extension)
-  await ok(extension, 'updateSettings', { endpoints: STAGING })
+  const alice = await importAliceOnStaging(extension)
   const dapp = await context.newPage()
   await openDapp(dapp, DAPP)
   const connecting = dappCall(dapp, 'nextid_requestAvatar')
@@ -159,8 +165,7 @@ test('forgot password, from the toolbar popup: the backup restores in a tab, in 
   extensionId,
 }) => {
   const extension = await openExtensionPage(context, extensionId)
-  const alice = await importAlice(extension)
-  await ok(extension, 'updateSettings', { endpoints: STAGING })
+  const alice = await importAliceOnStaging(extension)
   const file = await saveBackup(extension, BACKUP_PASSWORD)
   await ok(extension, 'removeAvatar', { id: alice.currentAvatarId, password: BACKUP_PASSWORD })
   await ok(extension, 'updateSettings', { endpoints: PRODUCTION })

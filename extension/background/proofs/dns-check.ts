@@ -32,7 +32,6 @@ export async function checkDnsRecord(
     accept: 'application/dns-json',
     parse: readDohTxtAnswer,
   })
-  const records = answer.records.slice(0, MAX_RECORDS).map((text) => text.slice(0, MAX_RECORD_CHARS))
   if (answer.rcode === DNS_RCODE.nxDomain)
     return { resolver, domain, outcome: 'no-domain', records: [], olderProofs: 0 }
   if (answer.rcode !== DNS_RCODE.noError) {
@@ -46,7 +45,7 @@ export async function checkDnsRecord(
     resolver,
     domain,
     outcome: found ? 'found' : 'not-yet',
-    records,
+    records: answer.records.slice(0, MAX_RECORDS).map((text) => text.slice(0, MAX_RECORD_CHARS)),
     olderProofs: proofs.filter((proof) => proof.uuid !== expected.uuid).length,
   }
 }
