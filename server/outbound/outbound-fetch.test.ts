@@ -229,8 +229,10 @@ describe('createOutboundFetch: bounded answers', () => {
         [1, 2, 3, 4].map(async () => expect((await refusal(fetch(`${attackerUrl}/bomb`))).reason).toBe('too-large')),
       ),
     )
-    // Four 100 MB answers read whole would take 400 MB; four capped ones a few times the 2 MB cap.
-    expect(growth).toBeLessThan(48 * 1024 * 1024)
+    // Four 100 MB answers read whole would take 400 MB; four capped ones a few times the 2 MB cap,
+    // plus garbage the collector has not reclaimed yet (seen up to 20 MB): a quarter of 400 MB
+    // tells the two apart with room for a lazier collector.
+    expect(growth).toBeLessThan(100 * 1024 * 1024)
   })
 
   it('cuts a 100 MB answer at the byte cap, with memory flat', async () => {
