@@ -1,3 +1,5 @@
+export { parseAddress, toChecksumAddress } from './address.js'
+export { decodeBase58, encodeBase58 } from './base58.js'
 export { decodeBase64, encodeBase64 } from './base64.js'
 export { bytesToHex, hexToBytes } from './hex.js'
 export {
@@ -6,11 +8,9 @@ export {
   avatarId,
   formatPublicKey,
   getPublicKey,
-  parseAddress,
   parsePrivateKey,
   parsePublicKey,
   publicKeyBytes,
-  toChecksumAddress,
 } from './keys.js'
 export {
   hashPersonalMessage,
@@ -20,4 +20,4 @@ export {
   verifyPersonalSignature,
   verifyWalletSignature,
 } from './personal-sign.js'
-export { decodeBase58, encodeBase58, verifySolanaSignature } from './solana.js'
+export { verifySolanaSignature } from './solana.js'

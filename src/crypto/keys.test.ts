@@ -4,17 +4,9 @@ import { getAddress } from 'viem'
 import { privateKeyToAccount } from 'viem/accounts'
 import { describe, expect, it } from 'vitest'
 import { InvalidInputError } from '../errors.js'
+import { parseAddress, toChecksumAddress } from './address.js'
 import { bytesToHex, hexToBytes } from './hex.js'
-import {
-  addressOf,
-  avatarId,
-  formatPublicKey,
-  getPublicKey,
-  parseAddress,
-  parsePrivateKey,
-  parsePublicKey,
-  toChecksumAddress,
-} from './keys.js'
+import { addressOf, avatarId, formatPublicKey, getPublicKey, parsePrivateKey, parsePublicKey } from './keys.js'
 import vectors from './personal-sign.vectors.json' with { type: 'json' }
 
 const [kat] = vectors.personalSign

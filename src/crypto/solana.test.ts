@@ -1,7 +1,8 @@
 import { generateKeyPairSync, sign } from 'node:crypto'
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { decodeBase58, encodeBase58, verifySolanaSignature } from './solana.js'
+import { decodeBase58, encodeBase58 } from './base58.js'
+import { verifySolanaSignature } from './solana.js'
 
 // Node's own ed25519 (OpenSSL) is the independent implementation here.
 function nodeKeyPair() {

@@ -3,28 +3,8 @@
  * signature and the address (the 32-byte public key) written in base58.
  */
 import { ed25519 } from '@noble/curves/ed25519.js'
-import { base58 } from '@scure/base'
-import { InvalidInputError } from '../errors.js'
-import { requireBytes, requireString } from '../input.js'
-
-export function encodeBase58(bytes: Uint8Array): string {
-  return base58.encode(requireBytes(bytes, 'bytes'))
-}
-
-export function decodeBase58(value: unknown, field: string, length?: number): Uint8Array {
-  const text = requireString(value, field)
-  if (text.length === 0) throw new InvalidInputError(field, 'expected base58, got an empty string')
-  let bytes: Uint8Array
-  try {
-    bytes = base58.decode(text)
-  } catch {
-    throw new InvalidInputError(field, 'expected base58 (Bitcoin alphabet)')
-  }
-  if (length !== undefined && bytes.length !== length) {
-    throw new InvalidInputError(field, `expected ${length} bytes, got ${bytes.length}`)
-  }
-  return bytes
-}
+import { requireString } from '../input.js'
+import { decodeBase58 } from './base58.js'
 
 /** True when `signatureBase58` is an ed25519 signature of `message` by the Solana `address`. */
 export function verifySolanaSignature(message: string, signatureBase58: unknown, address: unknown): boolean {

@@ -1,5 +1,5 @@
 /** Ethereum: the wallet signs the same payload as the avatar (§6.4). */
-import { parseAddress } from '../crypto/index.js'
+import { parseAddress } from '../crypto/address.js'
 import type { PlatformSpec } from './platform-spec.js'
 
 export const ethereum = {

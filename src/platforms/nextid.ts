@@ -1,5 +1,5 @@
 /** Next.ID: a link from one avatar to another, and the platform of an avatar's own KV namespace (§6.6). */
-import { avatarId } from '../crypto/index.js'
+import { avatarId } from '../crypto/keys.js'
 import type { PlatformSpec } from './platform-spec.js'
 
 export const nextid = {

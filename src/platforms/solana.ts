@@ -1,5 +1,5 @@
 /** Solana: the wallet signs the same payload as the avatar (§6.5). */
-import { decodeBase58 } from '../crypto/index.js'
+import { decodeBase58 } from '../crypto/base58.js'
 import type { PlatformSpec } from './platform-spec.js'
 
 export const solana = {

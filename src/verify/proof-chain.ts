@@ -7,10 +7,11 @@
  * to any avatar's chain.
  */
 import type { ProofChainLink } from '../client/types.js'
+import { encodeBase58 } from '../crypto/base58.js'
 import { decodeBase64 } from '../crypto/base64.js'
 import { addressOf, parsePublicKey } from '../crypto/keys.js'
 import { recoverPersonalSigner } from '../crypto/personal-sign.js'
-import { encodeBase58, verifySolanaSignature } from '../crypto/solana.js'
+import { verifySolanaSignature } from '../crypto/solana.js'
 import { InvalidInputError } from '../errors.js'
 import { requireString } from '../input.js'
 import { buildLegacyProofSignPayload } from '../protocol/proof-payload.js'
