@@ -11,7 +11,9 @@ export default defineConfig({
       'test/**/*.test.ts',
     ],
     environment: 'node',
-    testTimeout: 60_000,
+    // A bound for a hung test, not a speed target: the heaviest property tests take up to ~45 s
+    // while the other worker runs on a busy 2-core machine.
+    testTimeout: 120_000,
     // Tests that start a server on PGlite set it up in beforeAll; under a loaded CI machine that takes > 10 s.
     hookTimeout: 60_000,
     pool: 'forks',
