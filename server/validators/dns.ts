@@ -8,7 +8,7 @@ import {
   DNS_RCODE,
   type DnsProofRecord,
   type DohTxtAnswer,
-  parseDnsTxtRecord,
+  proofRecordsOf,
   readDohTxtAnswer,
 } from '../../src/protocol/index.js'
 import type { PlatformConfig } from '../config.js'
@@ -83,14 +83,5 @@ async function fetchTxtRecords(dohUrl: string, domain: string, context: Validato
   // SERVFAIL, REFUSED …: the resolver could not say, which is no verdict.
   if (answer.rcode !== DNS_RCODE.noError)
     throw new PlatformUnavailableError(`${LABEL} lookup of ${domain} failed: rcode ${answer.rcode}`)
-  const records: DnsProofRecord[] = []
-  for (const text of answer.records) {
-    try {
-      records.push(parseDnsTxtRecord([text]))
-    } catch (error) {
-      // SPF and other TXT records share the name; they are simply not proofs.
-      if (!(error instanceof InvalidInputError)) throw error
-    }
-  }
-  return records
+  return proofRecordsOf(answer.records)
 }

@@ -53,6 +53,22 @@ export function parseDnsTxtRecord(strings: unknown): DnsProofRecord {
 }
 
 /**
+ * The Next.ID proofs among a domain's TXT records (each given as its text): SPF and other records
+ * share the name and are simply not proofs, so they are skipped.
+ */
+export function proofRecordsOf(texts: readonly string[]): DnsProofRecord[] {
+  const proofs: DnsProofRecord[] = []
+  for (const text of texts) {
+    try {
+      proofs.push(parseDnsTxtRecord([text]))
+    } catch (error) {
+      if (!(error instanceof InvalidInputError)) throw error
+    }
+  }
+  return proofs
+}
+
+/**
  * The text of one TXT record as DNS over HTTPS gives it: the presentation form's quoted strings
  * (`\"` and `\\` escapes) joined; raw text is kept.
  */

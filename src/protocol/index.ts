@@ -7,7 +7,7 @@ export {
   type PayloadDescription,
   shortenHex,
 } from './describe-payload.js'
-export { type DnsProofRecord, parseDnsTxtRecord } from './dns-txt-record.js'
+export { type DnsProofRecord, parseDnsTxtRecord, proofRecordsOf } from './dns-txt-record.js'
 export { DNS_RCODE, type DohTxtAnswer, readDohTxtAnswer } from './doh-txt-answer.js'
 export { quoteGoString, stringifyGoJson } from './go-json.js'
 export { buildKvSignPayload, type KvSignPayloadParams } from './kv-payload.js'

@@ -5,8 +5,7 @@
  * visible there too — unless that resolver's cache is older than this one's.
  */
 import { createHttpClient, type FetchFunction } from '../../../src/client/http.js'
-import { InvalidInputError } from '../../../src/errors.js'
-import { DNS_RCODE, parseDnsTxtRecord, readDohTxtAnswer } from '../../../src/protocol/index.js'
+import { DNS_RCODE, parseDnsTxtRecord, proofRecordsOf, readDohTxtAnswer } from '../../../src/protocol/index.js'
 import type { DnsCheck } from '../../messaging/catalogue.js'
 
 /** The records shown to the user: enough to recognise theirs, bounded whatever the resolver sends. */
@@ -38,7 +37,7 @@ export async function checkDnsRecord(
     return { resolver, domain, outcome: 'lookup-failed', rcode: answer.rcode, records: [], olderProofs: 0 }
   }
   const expected = parseDnsTxtRecord([expectedRecord])
-  const proofs = answer.records.map(proofOf).filter((proof) => proof !== undefined)
+  const proofs = proofRecordsOf(answer.records)
   // The service accepts the record with this flow's uuid and a valid signature; spacing and quoting do not matter.
   const found = proofs.some((proof) => proof.uuid === expected.uuid && proof.signature === expected.signature)
   return {
@@ -47,14 +46,5 @@ export async function checkDnsRecord(
     outcome: found ? 'found' : 'not-yet',
     records: answer.records.slice(0, MAX_RECORDS).map((text) => text.slice(0, MAX_RECORD_CHARS)),
     olderProofs: proofs.filter((proof) => proof.uuid !== expected.uuid).length,
-  }
-}
-
-function proofOf(text: string) {
-  try {
-    return parseDnsTxtRecord([text])
-  } catch (error) {
-    if (error instanceof InvalidInputError) return undefined // SPF and other records share the name
-    throw error
   }
 }
