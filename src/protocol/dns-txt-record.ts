@@ -56,11 +56,13 @@ export function parseDnsTxtRecord(strings: unknown): DnsProofRecord {
  * The Next.ID proofs among a domain's TXT records (each given as its text): SPF and other records
  * share the name and are simply not proofs, so they are skipped.
  */
-export function proofRecordsOf(texts: readonly string[]): DnsProofRecord[] {
+export function proofRecordsOf(texts: unknown): DnsProofRecord[] {
+  if (!Array.isArray(texts)) throw new InvalidInputError('records', 'expected the list of TXT record texts')
   const proofs: DnsProofRecord[] = []
-  for (const text of texts) {
+  for (const [i, text] of texts.entries()) {
+    const record = requireString(text, `records[${i}]`)
     try {
-      proofs.push(parseDnsTxtRecord([text]))
+      proofs.push(parseDnsTxtRecord([record]))
     } catch (error) {
       if (!(error instanceof InvalidInputError)) throw error
     }
